@@ -1,0 +1,8 @@
+/** The block's attributes, as declared in block.json. */
+export interface ChatAttributes {
+	title: string;
+	greeting: string;
+	placeholder: string;
+	display: 'inline' | 'floating';
+	showHumanButton: boolean;
+}

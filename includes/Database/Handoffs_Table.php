@@ -1,0 +1,53 @@
+<?php
+/**
+ * Handoffs: a conversation passed to a person, with why, where and how it ended.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Database;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reason codes and triggers follow the stable taxonomy in docs/ARCHITECTURE.md.
+ */
+final class Handoffs_Table extends Table {
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function short_name(): string {
+		return 'handoffs';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function columns(): string {
+		return "
+id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+conversation_id bigint(20) unsigned NOT NULL,
+status varchar(20) NOT NULL DEFAULT 'requested',
+reason varchar(40) NOT NULL,
+trigger_type varchar(10) NOT NULL,
+route varchar(20) NOT NULL DEFAULT '',
+intent varchar(60) NOT NULL DEFAULT '',
+confidence float DEFAULT NULL,
+team varchar(60) NOT NULL DEFAULT '',
+agent_id bigint(20) unsigned NOT NULL DEFAULT 0,
+outcome varchar(40) NOT NULL DEFAULT '',
+context longtext NOT NULL,
+config_version bigint(20) unsigned NOT NULL DEFAULT 0,
+requested_at datetime NOT NULL,
+accepted_at datetime DEFAULT NULL,
+first_reply_at datetime DEFAULT NULL,
+resolved_at datetime DEFAULT NULL,
+PRIMARY KEY  (id),
+KEY conversation_id (conversation_id),
+KEY status_requested (status,requested_at),
+KEY reason_requested (reason,requested_at)";
+	}
+}

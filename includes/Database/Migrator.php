@@ -1,0 +1,165 @@
+<?php
+/**
+ * Creates and upgrades the plugin's tables.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Database;
+
+use HandoffBot\Capabilities;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Versioned, idempotent schema migrations.
+ *
+ * The installed schema version lives in an autoloaded option, so the check on every request is one
+ * option read that costs no query. When the code's version is newer, dbDelta() brings every table to
+ * its current definition. A failure keeps the old version, records the error for an admin notice,
+ * and is retried on the next request.
+ */
+final class Migrator {
+
+	/**
+	 * Bump when a table definition changes.
+	 */
+	public const SCHEMA_VERSION = 1;
+
+	/**
+	 * Option holding the installed schema version.
+	 */
+	public const VERSION_OPTION = 'handoff_bot_schema_version';
+
+	/**
+	 * Option holding the last migration error, if any.
+	 */
+	public const ERROR_OPTION = 'handoff_bot_migration_error';
+
+	/**
+	 * Short-lived lock so that two requests do not migrate at once.
+	 */
+	private const LOCK_OPTION = 'handoff_bot_migration_lock';
+
+	/**
+	 * The tables this version of the plugin needs.
+	 *
+	 * @var Table[]
+	 */
+	private array $tables;
+
+	/**
+	 * Builds the migrator.
+	 *
+	 * @param Table[]|null $tables Tables to manage; the plugin's own by default.
+	 */
+	public function __construct( ?array $tables = null ) {
+		$this->tables = $tables ?? array(
+			new Conversations_Table(),
+			new Messages_Table(),
+			new Handoffs_Table(),
+			new Events_Table(),
+		);
+	}
+
+	/**
+	 * The managed tables.
+	 *
+	 * @return Table[]
+	 */
+	public function tables(): array {
+		return $this->tables;
+	}
+
+	/**
+	 * The schema version recorded in the database (0 when never installed).
+	 */
+	public function installed_version(): int {
+		return (int) get_option( self::VERSION_OPTION, 0 );
+	}
+
+	/**
+	 * Migrates when the code's schema is newer than the database's.
+	 */
+	public function maybe_migrate(): void {
+		if ( $this->installed_version() >= self::SCHEMA_VERSION ) {
+			return;
+		}
+		$this->migrate();
+	}
+
+	/**
+	 * Brings every table to its current definition. Safe to run any number of times.
+	 *
+	 * @return bool Whether the schema is now current.
+	 */
+	public function migrate(): bool {
+		global $wpdb;
+
+		if ( ! add_option( self::LOCK_OPTION, (string) time(), '', false ) ) {
+			$since = (int) get_option( self::LOCK_OPTION, 0 );
+			if ( time() - $since < 300 ) {
+				return false;
+			}
+			update_option( self::LOCK_OPTION, (string) time(), false );
+		}
+
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+
+		$errors          = array();
+		$suppress        = $wpdb->suppress_errors( true );
+		$wpdb->last_error = '';
+		foreach ( $this->tables as $table ) {
+			dbDelta( $table->schema() );
+			if ( '' !== $wpdb->last_error ) {
+				$errors[] = $table->name() . ': ' . $wpdb->last_error;
+			} elseif ( ! $this->table_exists( $table->name() ) ) {
+				$errors[] = $table->name() . ': ' . __( 'the table could not be created.', 'handoff-bot' );
+			}
+			$wpdb->last_error = '';
+		}
+		$wpdb->suppress_errors( $suppress );
+
+		if ( $errors ) {
+			update_option(
+				self::ERROR_OPTION,
+				array(
+					'message' => implode( "\n", $errors ),
+					'target'  => self::SCHEMA_VERSION,
+					'time'    => time(),
+				),
+				false
+			);
+			delete_option( self::LOCK_OPTION );
+			return false;
+		}
+
+		Capabilities::grant();
+		update_option( self::VERSION_OPTION, self::SCHEMA_VERSION, true );
+		delete_option( self::ERROR_OPTION );
+		delete_option( self::LOCK_OPTION );
+
+		/**
+		 * Fires after the plugin's schema was brought up to date.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param int $version The schema version now installed.
+		 */
+		do_action( 'handoff_bot_migrated', self::SCHEMA_VERSION );
+		return true;
+	}
+
+	/**
+	 * Whether a table exists.
+	 *
+	 * @param string $name Full table name.
+	 */
+	public function table_exists( string $name ): bool {
+		global $wpdb;
+		$found = $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $name ) ) );
+		return $found === $name;
+	}
+}

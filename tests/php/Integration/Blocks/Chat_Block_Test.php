@@ -1,0 +1,50 @@
+<?php
+/**
+ * Tests for the chat block's server rendering.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Tests\Integration\Blocks;
+
+use HandoffBot\Tests\Integration\Test_Case;
+
+/**
+ * The block is registered from its built metadata and prints escaped markup.
+ */
+final class Chat_Block_Test extends Test_Case {
+
+	/**
+	 * The block type is registered with apiVersion 3 and a view script module.
+	 */
+	public function test_block_is_registered(): void {
+		$block = \WP_Block_Type_Registry::get_instance()->get_registered( 'handoff-bot/chat' );
+		$this->assertNotNull( $block, 'Run `npm run build` first.' );
+		$this->assertSame( 3, $block->api_version );
+		$this->assertNotEmpty( $block->view_script_module_ids );
+		$this->assertTrue( $block->is_dynamic() );
+	}
+
+	/**
+	 * Attributes are escaped in the output.
+	 */
+	public function test_render_escapes_attributes(): void {
+		$html = do_blocks( '<!-- wp:handoff-bot/chat {"title":"<script>alert(1)</script>","greeting":"Hi \u003cb\u003ethere\u003c/b\u003e"} /-->' );
+		$this->assertStringContainsString( 'wp-block-handoff-bot-chat', $html );
+		$this->assertStringNotContainsString( '<script>alert(1)</script>', $html );
+		$this->assertStringContainsString( '&lt;script&gt;alert(1)&lt;/script&gt;', $html );
+		$this->assertStringNotContainsString( '<b>there</b>', $html );
+	}
+
+	/**
+	 * The floating display starts with a closed launcher.
+	 */
+	public function test_floating_display_renders_a_closed_launcher(): void {
+		$html = do_blocks( '<!-- wp:handoff-bot/chat {"display":"floating"} /-->' );
+		$this->assertStringContainsString( 'handoff-bot-chat__launcher', $html );
+		$this->assertStringContainsString( 'aria-expanded="false"', $html );
+		$this->assertMatchesRegularExpression( '/class="handoff-bot-chat__panel"[^>]*hidden/', $html );
+	}
+}

@@ -1,0 +1,68 @@
+<?php
+/**
+ * Router for PHP's built-in web server: serves files that exist, sends everything else to WordPress.
+ *
+ * @package HandoffBot
+ */
+
+$handoff_bot_root = $_SERVER['DOCUMENT_ROOT'];
+$handoff_bot_path = rawurldecode( (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) );
+$handoff_bot_file = realpath( $handoff_bot_root . $handoff_bot_path );
+
+// Never serve dotfiles (the SQLite database is wp-content/database/.ht.sqlite).
+if ( false !== strpos( $handoff_bot_path, '/.' ) ) {
+	http_response_code( 404 );
+	return true;
+}
+
+if ( false !== $handoff_bot_file && is_dir( $handoff_bot_file ) && is_file( $handoff_bot_file . '/index.php' ) ) {
+	if ( '/' !== substr( $handoff_bot_path, -1 ) ) {
+		header( 'Location: ' . $handoff_bot_path . '/' . ( empty( $_SERVER['QUERY_STRING'] ) ? '' : '?' . $_SERVER['QUERY_STRING'] ), true, 301 );
+		return true;
+	}
+	$handoff_bot_file .= '/index.php';
+}
+
+if ( false !== $handoff_bot_file && is_file( $handoff_bot_file ) ) {
+	if ( '.php' === substr( $handoff_bot_file, -4 ) ) {
+		$_SERVER['SCRIPT_NAME']     = $handoff_bot_path . ( substr( $handoff_bot_path, -1 ) === '/' ? 'index.php' : '' );
+		$_SERVER['PHP_SELF']        = $_SERVER['SCRIPT_NAME'];
+		$_SERVER['SCRIPT_FILENAME'] = $handoff_bot_file;
+		chdir( dirname( $handoff_bot_file ) );
+		require $handoff_bot_file;
+		return true;
+	}
+	// The plugin folder is a symlink to the working tree, outside the document root: serve it ourselves.
+	$handoff_bot_types = array(
+		'css'   => 'text/css; charset=utf-8',
+		'js'    => 'text/javascript; charset=utf-8',
+		'mjs'   => 'text/javascript; charset=utf-8',
+		'json'  => 'application/json',
+		'svg'   => 'image/svg+xml',
+		'png'   => 'image/png',
+		'jpg'   => 'image/jpeg',
+		'gif'   => 'image/gif',
+		'webp'  => 'image/webp',
+		'woff'  => 'font/woff',
+		'woff2' => 'font/woff2',
+		'ico'   => 'image/x-icon',
+		'map'   => 'application/json',
+		'txt'   => 'text/plain; charset=utf-8',
+	);
+	$handoff_bot_ext   = strtolower( pathinfo( $handoff_bot_file, PATHINFO_EXTENSION ) );
+	if ( isset( $handoff_bot_types[ $handoff_bot_ext ] ) ) {
+		header( 'Content-Type: ' . $handoff_bot_types[ $handoff_bot_ext ] );
+		header( 'Content-Length: ' . filesize( $handoff_bot_file ) );
+		header( 'Cache-Control: no-cache' );
+		readfile( $handoff_bot_file );
+		return true;
+	}
+	return false;
+}
+
+$_SERVER['SCRIPT_NAME']     = '/index.php';
+$_SERVER['PHP_SELF']        = '/index.php';
+$_SERVER['SCRIPT_FILENAME'] = $handoff_bot_root . '/index.php';
+chdir( $handoff_bot_root );
+require $handoff_bot_root . '/index.php';
+return true;
