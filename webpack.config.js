@@ -9,7 +9,9 @@ const path = require( 'path' );
 const fs = require( 'fs' );
 const defaults = require( '@wordpress/scripts/config/webpack.config' );
 
-const [ scriptConfig, moduleConfig ] = Array.isArray( defaults ) ? defaults : [ defaults ];
+const [ scriptConfig, moduleConfig ] = Array.isArray( defaults )
+	? defaults
+	: [ defaults ];
 
 function adminEntries() {
 	const dir = path.join( __dirname, 'src', 'admin' );
@@ -32,7 +34,9 @@ module.exports = [
 	{
 		...scriptConfig,
 		entry: async () => ( {
-			...( typeof blockEntries === 'function' ? await blockEntries() : blockEntries ),
+			...( typeof blockEntries === 'function'
+				? await blockEntries()
+				: blockEntries ),
 			...adminEntries(),
 		} ),
 	},

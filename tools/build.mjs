@@ -12,7 +12,10 @@ function newest( dir ) {
 	}
 	for ( const entry of fs.readdirSync( dir, { withFileTypes: true } ) ) {
 		const p = path.join( dir, entry.name );
-		max = Math.max( max, entry.isDirectory() ? newest( p ) : fs.statSync( p ).mtimeMs );
+		max = Math.max(
+			max,
+			entry.isDirectory() ? newest( p ) : fs.statSync( p ).mtimeMs
+		);
 	}
 	return max;
 }
@@ -25,9 +28,15 @@ export function ensureBuild( { force = false } = {} ) {
 		fs.statSync( path.join( ROOT, 'package-lock.json' ) ).mtimeMs
 	);
 	const built = path.join( ROOT, 'build', 'chat', 'block.json' );
-	if ( ! force && fs.existsSync( built ) && newest( path.join( ROOT, 'build' ) ) >= sources ) {
+	if (
+		! force &&
+		fs.existsSync( built ) &&
+		newest( path.join( ROOT, 'build' ) ) >= sources
+	) {
 		return;
 	}
 	step( 'Building assets' );
-	run( 'npx', [ 'wp-scripts', 'build', '--experimental-modules' ], { quiet: true } );
+	run( 'npx', [ 'wp-scripts', 'build', '--experimental-modules' ], {
+		quiet: true,
+	} );
 }

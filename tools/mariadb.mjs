@@ -9,12 +9,18 @@ import path from 'node:path';
 import { SITES, background, capture, have, run } from './lib.mjs';
 
 function bin( name ) {
-	for ( const candidate of [ name, `/usr/sbin/${ name }`, `/usr/bin/${ name }` ] ) {
+	for ( const candidate of [
+		name,
+		`/usr/sbin/${ name }`,
+		`/usr/bin/${ name }`,
+	] ) {
 		if ( have( candidate ) ) {
 			return candidate;
 		}
 	}
-	throw new Error( `${ name } was not found; install Debian's mariadb-server package.` );
+	throw new Error(
+		`${ name } was not found; install Debian's mariadb-server package.`
+	);
 }
 
 /**
@@ -24,13 +30,27 @@ export async function startMariaDb() {
 	const base = path.join( SITES, 'mariadb' );
 	const datadir = path.join( base, 'data' );
 	// Unix socket paths are limited to ~100 bytes, so the socket lives in the temp dir.
-	const socket = path.join( os.tmpdir(), `handoff-bot-mariadb-${ crypto.createHash( 'sha1' ).update( base ).digest( 'hex' ).slice( 0, 10 ) }.sock` );
-	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	const socket = path.join(
+		os.tmpdir(),
+		`handoff-bot-mariadb-${ crypto.createHash( 'sha1' ).update( base ).digest( 'hex' ).slice( 0, 10 ) }.sock`
+	);
+	const isRoot =
+		typeof process.getuid === 'function' && process.getuid() === 0;
 	const user = isRoot ? [ '--user=root' ] : [];
 	fs.mkdirSync( base, { recursive: true } );
 	if ( ! fs.existsSync( path.join( datadir, 'mysql' ) ) ) {
 		fs.rmSync( datadir, { recursive: true, force: true } );
-		run( bin( 'mariadb-install-db' ), [ '--no-defaults', `--datadir=${ datadir }`, '--auth-root-authentication-method=normal', '--skip-test-db', ...user ], { quiet: true } );
+		run(
+			bin( 'mariadb-install-db' ),
+			[
+				'--no-defaults',
+				`--datadir=${ datadir }`,
+				'--auth-root-authentication-method=normal',
+				'--skip-test-db',
+				...user,
+			],
+			{ quiet: true }
+		);
 	}
 	const log = path.join( base, 'error.log' );
 	const child = background( bin( 'mariadbd' ), [
@@ -50,7 +70,14 @@ export async function startMariaDb() {
 	child.stderr.resume();
 	const admin = bin( 'mariadb-admin' );
 	const until = Date.now() + 60000;
-	while ( capture( admin, [ '--no-defaults', `--socket=${ socket }`, '-uroot', 'ping' ] ) !== 'mysqld is alive' ) {
+	while (
+		capture( admin, [
+			'--no-defaults',
+			`--socket=${ socket }`,
+			'-uroot',
+			'ping',
+		] ) !== 'mysqld is alive'
+	) {
 		if ( Date.now() > until || child.exitCode !== null ) {
 			child.kill( 'SIGKILL' );
 			throw new Error( `MariaDB did not start; see ${ log }` );
@@ -61,8 +88,26 @@ export async function startMariaDb() {
 	return {
 		socket,
 		host: `localhost:${ socket }`,
-		query: ( sql ) => run( client, [ '--no-defaults', `--socket=${ socket }`, '-uroot', '-e', sql ], { quiet: true } ),
-		version: capture( client, [ '--no-defaults', `--socket=${ socket }`, '-uroot', '-N', '-e', 'SELECT VERSION()' ] ),
+		query: ( sql ) =>
+			run(
+				client,
+				[
+					'--no-defaults',
+					`--socket=${ socket }`,
+					'-uroot',
+					'-e',
+					sql,
+				],
+				{ quiet: true }
+			),
+		version: capture( client, [
+			'--no-defaults',
+			`--socket=${ socket }`,
+			'-uroot',
+			'-N',
+			'-e',
+			'SELECT VERSION()',
+		] ),
 		stop: () =>
 			new Promise( ( resolve ) => {
 				if ( child.exitCode !== null ) {

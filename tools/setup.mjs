@@ -11,7 +11,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CACHE, ROOT, capture, fail, have, parseArgs, run, step } from './lib.mjs';
+import {
+	CACHE,
+	ROOT,
+	capture,
+	fail,
+	have,
+	parseArgs,
+	run,
+	step,
+} from './lib.mjs';
 
 /**
  * WordPress comes from Debian's archive: Packagist here holds no WordPress
@@ -36,16 +45,29 @@ export const WORDPRESS = {
 };
 
 /** The SQLite Database Integration plugin ships inside @wp-playground/cli. */
-export const SQLITE = { npmPackage: '@wp-playground/cli', npmVersion: '3.1.56', version: '3.0.2' };
+export const SQLITE = {
+	npmPackage: '@wp-playground/cli',
+	npmVersion: '3.1.56',
+	version: '3.0.2',
+};
 
 export const WP_DIR = path.join( CACHE, `wordpress-${ WORDPRESS.version }` );
-export const SQLITE_DIR = path.join( CACHE, `sqlite-database-integration-${ SQLITE.version }` );
+export const SQLITE_DIR = path.join(
+	CACHE,
+	`sqlite-database-integration-${ SQLITE.version }`
+);
 
 function phpVersion() {
-	return capture( 'php', [ '-r', 'echo PHP_MAJOR_VERSION . "." . PHP_MINOR_VERSION;' ] );
+	return capture( 'php', [
+		'-r',
+		'echo PHP_MAJOR_VERSION . "." . PHP_MINOR_VERSION;',
+	] );
 }
 
-/** Lists the Debian packages still missing for the given purpose. */
+/**
+ * Lists the Debian packages still missing for the given purpose.
+ * @param purpose
+ */
 function missingSystemPackages( purpose ) {
 	const missing = [];
 	if ( ! have( 'php' ) ) {
@@ -53,7 +75,14 @@ function missingSystemPackages( purpose ) {
 	}
 	const v = phpVersion() || '8.2';
 	const modules = capture( 'php', [ '-m' ] ).toLowerCase().split( /\s+/ );
-	const ext = { pdo_sqlite: 'sqlite3', mysqli: 'mysql', curl: 'curl', mbstring: 'mbstring', xml: 'xml', intl: 'intl' };
+	const ext = {
+		pdo_sqlite: 'sqlite3',
+		mysqli: 'mysql',
+		curl: 'curl',
+		mbstring: 'mbstring',
+		xml: 'xml',
+		intl: 'intl',
+	};
 	for ( const [ mod, pkg ] of Object.entries( ext ) ) {
 		if ( ! modules.includes( mod ) ) {
 			missing.push( `php${ v }-${ pkg }` );
@@ -66,7 +95,9 @@ function missingSystemPackages( purpose ) {
 		missing.push( 'unzip' );
 	}
 	if ( ! have( 'dpkg-deb' ) || ! have( 'apt-get' ) ) {
-		fail( 'This project expects a Debian-based machine (apt-get and dpkg-deb were not found).' );
+		fail(
+			'This project expects a Debian-based machine (apt-get and dpkg-deb were not found).'
+		);
 	}
 	if ( purpose === 'test' ) {
 		if ( ! have( '/usr/bin/chromium' ) ) {
@@ -89,18 +120,27 @@ function ensureSystemPackages( purpose ) {
 	}
 	const cmd = `apt-get update && apt-get install -y --no-install-recommends ${ missing.join( ' ' ) }`;
 	if ( typeof process.getuid === 'function' && process.getuid() !== 0 ) {
-		fail( `Missing system packages: ${ missing.join( ', ' ) }.\nInstall them, then run this again:\n\n  sudo sh -c '${ cmd }'\n` );
+		fail(
+			`Missing system packages: ${ missing.join( ', ' ) }.\nInstall them, then run this again:\n\n  sudo sh -c '${ cmd }'\n`
+		);
 	}
 	step( `Installing system packages: ${ missing.join( ' ' ) }` );
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	run( 'apt-get', [ 'update', '-q' ], { env } );
-	run( 'apt-get', [ 'install', '-y', '-q', '--no-install-recommends', ...missing ], { env } );
+	run(
+		'apt-get',
+		[ 'install', '-y', '-q', '--no-install-recommends', ...missing ],
+		{ env }
+	);
 }
 
 function ensureNodeModules() {
 	const marker = path.join( ROOT, 'node_modules', '.package-lock.json' );
 	const lock = path.join( ROOT, 'package-lock.json' );
-	if ( fs.existsSync( marker ) && fs.statSync( marker ).mtimeMs >= fs.statSync( lock ).mtimeMs ) {
+	if (
+		fs.existsSync( marker ) &&
+		fs.statSync( marker ).mtimeMs >= fs.statSync( lock ).mtimeMs
+	) {
 		return;
 	}
 	step( 'Installing npm dependencies' );
@@ -109,32 +149,58 @@ function ensureNodeModules() {
 
 function ensureComposer() {
 	const marker = path.join( ROOT, 'vendor', 'autoload.php' );
-	if ( fs.existsSync( marker ) && fs.statSync( marker ).mtimeMs >= fs.statSync( path.join( ROOT, 'composer.json' ) ).mtimeMs ) {
+	if (
+		fs.existsSync( marker ) &&
+		fs.statSync( marker ).mtimeMs >=
+			fs.statSync( path.join( ROOT, 'composer.json' ) ).mtimeMs
+	) {
 		return;
 	}
 	step( 'Installing Composer development tools' );
-	const status = run( 'composer', [ 'install', '--no-interaction', '--no-progress', '--quiet' ], { allowFailure: true, env: { ...process.env, COMPOSER_NO_INTERACTION: '1' } } );
+	const status = run(
+		'composer',
+		[ 'install', '--no-interaction', '--no-progress', '--quiet' ],
+		{
+			allowFailure: true,
+			env: { ...process.env, COMPOSER_NO_INTERACTION: '1' },
+		}
+	);
 	if ( status !== 0 ) {
-		process.stdout.write( '  Composer could not install the PHP_CodeSniffer tools; lint will skip them and say so.\n' );
+		process.stdout.write(
+			'  Composer could not install the PHP_CodeSniffer tools; lint will skip them and say so.\n'
+		);
 	}
 }
 
-/** Options that point apt at a private state folder, so the machine's own sources stay untouched. */
+/**
+ * Options that point apt at a private state folder, so the machine's own sources stay untouched.
+ * @param base
+ */
 function aptOptions( base ) {
 	return [
-		'-o', `Dir::Etc::SourceList=/dev/null`,
-		'-o', `Dir::Etc::SourceParts=${ base }/sources`,
-		'-o', `Dir::State::Lists=${ base }/lists`,
-		'-o', `Dir::Cache=${ base }/cache`,
-		'-o', 'Dir::State::status=/dev/null',
-		'-o', 'APT::Sandbox::User=root',
-		'-o', 'Debug::NoLocking=1',
+		'-o',
+		`Dir::Etc::SourceList=/dev/null`,
+		'-o',
+		`Dir::Etc::SourceParts=${ base }/sources`,
+		'-o',
+		`Dir::State::Lists=${ base }/lists`,
+		'-o',
+		`Dir::Cache=${ base }/cache`,
+		'-o',
+		'Dir::State::status=/dev/null',
+		'-o',
+		'APT::Sandbox::User=root',
+		'-o',
+		'Debug::NoLocking=1',
 	];
 }
 
 /** The Debian mirror this machine already uses (read from its apt sources). */
 function debianMirror() {
-	const files = [ '/etc/apt/sources.list.d/debian.sources', '/etc/apt/sources.list' ];
+	const files = [
+		'/etc/apt/sources.list.d/debian.sources',
+		'/etc/apt/sources.list',
+	];
 	for ( const f of files ) {
 		if ( ! fs.existsSync( f ) ) {
 			continue;
@@ -144,7 +210,9 @@ function debianMirror() {
 		if ( deb822 ) {
 			return deb822[ 1 ];
 		}
-		const oneLine = text.match( /^deb\s+(?:\[[^\]]*\]\s+)?(\S+\/debian)\s+/m );
+		const oneLine = text.match(
+			/^deb\s+(?:\[[^\]]*\]\s+)?(\S+\/debian)\s+/m
+		);
 		if ( oneLine ) {
 			return oneLine[ 1 ];
 		}
@@ -154,23 +222,36 @@ function debianMirror() {
 }
 
 function sha256( file ) {
-	return crypto.createHash( 'sha256' ).update( fs.readFileSync( file ) ).digest( 'hex' );
+	return crypto
+		.createHash( 'sha256' )
+		.update( fs.readFileSync( file ) )
+		.digest( 'hex' );
 }
 
-/** Replaces every symlink under dir by a copy of its target (resolved inside `root`). */
+/**
+ * Replaces every symlink under dir by a copy of its target (resolved inside `root`).
+ * @param dir
+ * @param root
+ */
 function materialiseLinks( dir, root ) {
 	for ( const entry of fs.readdirSync( dir, { withFileTypes: true } ) ) {
 		const p = path.join( dir, entry.name );
 		if ( entry.isSymbolicLink() ) {
 			let target = fs.readlinkSync( p );
-			target = target.startsWith( '/' ) ? path.join( root, target ) : path.resolve( path.dirname( p ), target );
+			target = target.startsWith( '/' )
+				? path.join( root, target )
+				: path.resolve( path.dirname( p ), target );
 			let real = target;
 			try {
 				real = fs.realpathSync( target );
 			} catch {
 				real = '';
 			}
-			if ( ! real && entry.name === 'ca-bundle.crt' && fs.existsSync( '/etc/ssl/certs/ca-certificates.crt' ) ) {
+			if (
+				! real &&
+				entry.name === 'ca-bundle.crt' &&
+				fs.existsSync( '/etc/ssl/certs/ca-certificates.crt' )
+			) {
 				real = '/etc/ssl/certs/ca-certificates.crt';
 			}
 			fs.rmSync( p, { force: true } );
@@ -187,9 +268,16 @@ export function ensureWordPress() {
 	if ( fs.existsSync( path.join( WP_DIR, 'wp-includes', 'version.php' ) ) ) {
 		return WP_DIR;
 	}
-	step( `Fetching WordPress ${ WORDPRESS.version } (Debian package ${ WORDPRESS.debVersion })` );
+	step(
+		`Fetching WordPress ${ WORDPRESS.version } (Debian package ${ WORDPRESS.debVersion })`
+	);
 	const base = path.join( CACHE, 'apt' );
-	for ( const d of [ 'sources', 'lists/partial', 'cache/archives/partial', 'debs' ] ) {
+	for ( const d of [
+		'sources',
+		'lists/partial',
+		'cache/archives/partial',
+		'debs',
+	] ) {
 		fs.mkdirSync( path.join( base, d ), { recursive: true } );
 	}
 	fs.writeFileSync(
@@ -200,21 +288,38 @@ export function ensureWordPress() {
 	run( 'apt-get', [ ...opts, 'update', '-q' ], { quiet: true } );
 	const debs = path.join( base, 'debs' );
 	let wanted = `wordpress=${ WORDPRESS.debVersion }`;
-	const available = capture( 'apt-cache', [ ...opts, 'madison', 'wordpress' ] );
+	const available = capture( 'apt-cache', [
+		...opts,
+		'madison',
+		'wordpress',
+	] );
 	if ( ! available.includes( WORDPRESS.debVersion ) ) {
 		// The archive keeps only the newest build; take it rather than fail, and say so.
-		process.stdout.write( `  ${ WORDPRESS.debVersion } is no longer in the archive; using the newest available instead:\n${ available }\n` );
+		process.stdout.write(
+			`  ${ WORDPRESS.debVersion } is no longer in the archive; using the newest available instead:\n${ available }\n`
+		);
 		wanted = 'wordpress';
 	}
-	run( 'apt-get', [ ...opts, 'download', '-q', wanted, ...WORDPRESS.companions ], { cwd: debs, quiet: true } );
-	const wpDeb = fs.readdirSync( debs ).find( ( f ) => /^wordpress_.*\.deb$/.test( f ) );
-	if ( wanted !== 'wordpress' && sha256( path.join( debs, wpDeb ) ) !== WORDPRESS.sha256 ) {
+	run(
+		'apt-get',
+		[ ...opts, 'download', '-q', wanted, ...WORDPRESS.companions ],
+		{ cwd: debs, quiet: true }
+	);
+	const wpDeb = fs
+		.readdirSync( debs )
+		.find( ( f ) => /^wordpress_.*\.deb$/.test( f ) );
+	if (
+		wanted !== 'wordpress' &&
+		sha256( path.join( debs, wpDeb ) ) !== WORDPRESS.sha256
+	) {
 		fail( `Checksum mismatch for ${ wpDeb }` );
 	}
 	const stage = path.join( base, 'root' );
 	fs.rmSync( stage, { recursive: true, force: true } );
 	fs.mkdirSync( stage, { recursive: true } );
-	for ( const f of fs.readdirSync( debs ).filter( ( n ) => n.endsWith( '.deb' ) ) ) {
+	for ( const f of fs
+		.readdirSync( debs )
+		.filter( ( n ) => n.endsWith( '.deb' ) ) ) {
 		run( 'dpkg-deb', [ '-x', path.join( debs, f ), stage ] );
 	}
 	const core = path.join( stage, 'usr', 'share', 'wordpress' );
@@ -227,8 +332,15 @@ export function ensureWordPress() {
 	fs.cpSync( core, tmp, { recursive: true } );
 	fs.renameSync( tmp, WP_DIR );
 	fs.rmSync( stage, { recursive: true, force: true } );
-	const version = fs.readFileSync( path.join( WP_DIR, 'wp-includes', 'version.php' ), 'utf8' ).match( /\$wp_version = '([^']+)'/ );
-	process.stdout.write( `  WordPress ${ version ? version[ 1 ] : '?' } ready in ${ path.relative( ROOT, WP_DIR ) }\n` );
+	const version = fs
+		.readFileSync(
+			path.join( WP_DIR, 'wp-includes', 'version.php' ),
+			'utf8'
+		)
+		.match( /\$wp_version = '([^']+)'/ );
+	process.stdout.write(
+		`  WordPress ${ version ? version[ 1 ] : '?' } ready in ${ path.relative( ROOT, WP_DIR ) }\n`
+	);
 	return WP_DIR;
 }
 
@@ -236,18 +348,49 @@ export function ensureSqlite() {
 	if ( fs.existsSync( path.join( SQLITE_DIR, 'load.php' ) ) ) {
 		return SQLITE_DIR;
 	}
-	step( `Fetching SQLite Database Integration ${ SQLITE.version } (from ${ SQLITE.npmPackage }@${ SQLITE.npmVersion })` );
+	step(
+		`Fetching SQLite Database Integration ${ SQLITE.version } (from ${ SQLITE.npmPackage }@${ SQLITE.npmVersion })`
+	);
 	const work = path.join( CACHE, 'sqlite-pack' );
 	fs.rmSync( work, { recursive: true, force: true } );
 	fs.mkdirSync( work, { recursive: true } );
-	run( 'npm', [ 'pack', `${ SQLITE.npmPackage }@${ SQLITE.npmVersion }`, '--silent', '--pack-destination', work ], { quiet: true } );
+	run(
+		'npm',
+		[
+			'pack',
+			`${ SQLITE.npmPackage }@${ SQLITE.npmVersion }`,
+			'--silent',
+			'--pack-destination',
+			work,
+		],
+		{ quiet: true }
+	);
 	const tgz = fs.readdirSync( work ).find( ( f ) => f.endsWith( '.tgz' ) );
-	run( 'tar', [ 'xzf', path.join( work, tgz ), '-C', work, 'package/sqlite-database-integration.zip' ] );
-	run( 'unzip', [ '-q', '-o', path.join( work, 'package', 'sqlite-database-integration.zip' ), '-d', work ] );
-	const extracted = fs.readdirSync( work ).find( ( f ) => fs.existsSync( path.join( work, f, 'load.php' ) ) );
-	const loadPhp = fs.readFileSync( path.join( work, extracted, 'load.php' ), 'utf8' );
+	run( 'tar', [
+		'xzf',
+		path.join( work, tgz ),
+		'-C',
+		work,
+		'package/sqlite-database-integration.zip',
+	] );
+	run( 'unzip', [
+		'-q',
+		'-o',
+		path.join( work, 'package', 'sqlite-database-integration.zip' ),
+		'-d',
+		work,
+	] );
+	const extracted = fs
+		.readdirSync( work )
+		.find( ( f ) => fs.existsSync( path.join( work, f, 'load.php' ) ) );
+	const loadPhp = fs.readFileSync(
+		path.join( work, extracted, 'load.php' ),
+		'utf8'
+	);
 	if ( ! loadPhp.includes( `Version: ${ SQLITE.version }` ) ) {
-		fail( `Expected SQLite Database Integration ${ SQLITE.version } inside ${ SQLITE.npmPackage }@${ SQLITE.npmVersion }` );
+		fail(
+			`Expected SQLite Database Integration ${ SQLITE.version } inside ${ SQLITE.npmPackage }@${ SQLITE.npmVersion }`
+		);
 	}
 	fs.renameSync( path.join( work, extracted ), SQLITE_DIR );
 	fs.rmSync( work, { recursive: true, force: true } );
@@ -263,7 +406,10 @@ export function setup( purpose = 'start' ) {
 	ensureSqlite();
 }
 
-if ( process.argv[ 1 ] && import.meta.url === pathToFileURL( process.argv[ 1 ] ).href ) {
+if (
+	process.argv[ 1 ] &&
+	import.meta.url === pathToFileURL( process.argv[ 1 ] ).href
+) {
 	const args = parseArgs();
 	try {
 		setup( args.for || 'start' );

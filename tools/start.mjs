@@ -6,7 +6,14 @@
  *   npm start -- --port 8890       another port (or WP_PORT=8890)
  */
 import path from 'node:path';
-import { ROOT, fail, parseArgs, portIsFree, secondsSince, step } from './lib.mjs';
+import {
+	ROOT,
+	fail,
+	parseArgs,
+	portIsFree,
+	secondsSince,
+	step,
+} from './lib.mjs';
 import { ensureBuild } from './build.mjs';
 import { setup, WORDPRESS } from './setup.mjs';
 import { ADMIN, prepareSite, serve } from './site.mjs';
@@ -15,20 +22,31 @@ const t0 = Date.now();
 const args = parseArgs();
 const port = Number( args.port || process.env.WP_PORT || 8888 );
 if ( ! Number.isInteger( port ) || port < 1 || port > 65535 ) {
-	fail( `"${ args.port || process.env.WP_PORT }" is not a valid port number.` );
+	fail(
+		`"${ args.port || process.env.WP_PORT }" is not a valid port number.`
+	);
 }
 
 if ( ! ( await portIsFree( port ) ) ) {
-	fail( `Port ${ port } is already in use.\nStop whatever uses it, or choose another port:\n\n  npm start -- --port ${ port + 2 }\n  WP_PORT=${ port + 2 } npm start\n` );
+	fail(
+		`Port ${ port } is already in use.\nStop whatever uses it, or choose another port:\n\n  npm start -- --port ${ port + 2 }\n  WP_PORT=${ port + 2 } npm start\n`
+	);
 }
 
 try {
 	setup( 'start' );
 	ensureBuild();
 	step( args.reset ? 'Creating a clean site' : 'Preparing the site' );
-	const site = prepareSite( { name: 'dev', port, reset: !! args.reset, demo: true } );
+	const site = prepareSite( {
+		name: 'dev',
+		port,
+		reset: !! args.reset,
+		demo: true,
+	} );
 	step( `Starting PHP's built-in server on port ${ port }` );
-	const server = await serve( site, port, { log: path.join( site.dir, 'server.log' ) } );
+	const server = await serve( site, port, {
+		log: path.join( site.dir, 'server.log' ),
+	} );
 
 	process.stdout.write( `
 WordPress ${ WORDPRESS.version } with Handoff Bot is running (${ site.fresh ? 'new site' : 'reused site' }, ready in ${ secondsSince( t0 ) } s).
@@ -54,7 +72,9 @@ Press Ctrl-C to stop. \`npm start -- --reset\` starts over with a clean site.
 	process.on( 'SIGINT', stop );
 	process.on( 'SIGTERM', stop );
 	server.on( 'exit', ( code ) => {
-		fail( `The PHP server stopped unexpectedly (exit ${ code }). See ${ path.join( site.dir, 'server.log' ) }.` );
+		fail(
+			`The PHP server stopped unexpectedly (exit ${ code }). See ${ path.join( site.dir, 'server.log' ) }.`
+		);
 	} );
 } catch ( e ) {
 	fail( e.message );

@@ -13,7 +13,7 @@ import { prepareSite } from './site.mjs';
  * Installs a throwaway site on the given database and runs PHPUnit against it.
  *
  * @param {'sqlite'|'mariadb'} engine
- * @param {string[]} extra Extra PHPUnit arguments.
+ * @param {string[]}           extra  Extra PHPUnit arguments.
  * @return {Promise<number>} PHPUnit's exit status.
  */
 export async function runPhpUnit( engine, extra = [] ) {
@@ -24,16 +24,38 @@ export async function runPhpUnit( engine, extra = [] ) {
 			step( 'Starting MariaDB on a private socket' );
 			server = await startMariaDb();
 			process.stdout.write( `  MariaDB ${ server.version }\n` );
-			server.query( 'DROP DATABASE IF EXISTS handoff_bot_tests; CREATE DATABASE handoff_bot_tests CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;' );
-			db = { engine: 'mariadb', name: 'handoff_bot_tests', user: 'root', password: '', host: server.host };
+			server.query(
+				'DROP DATABASE IF EXISTS handoff_bot_tests; CREATE DATABASE handoff_bot_tests CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;'
+			);
+			db = {
+				engine: 'mariadb',
+				name: 'handoff_bot_tests',
+				user: 'root',
+				password: '',
+				host: server.host,
+			};
 		}
 		step( `PHPUnit on ${ engine === 'mariadb' ? 'MariaDB' : 'SQLite' }` );
-		const site = prepareSite( { name: `phpunit-${ engine }`, port: 8899, db, reset: true, debugDisplay: true } );
-		const res = spawnSync( 'phpunit', [ '-c', path.join( ROOT, 'phpunit.xml.dist' ), ...extra ], {
-			cwd: ROOT,
-			stdio: 'inherit',
-			env: { ...process.env, HANDOFF_BOT_TEST_SITE: site.dir, HANDOFF_BOT_TEST_DB: engine },
+		const site = prepareSite( {
+			name: `phpunit-${ engine }`,
+			port: 8899,
+			db,
+			reset: true,
+			debugDisplay: true,
 		} );
+		const res = spawnSync(
+			'phpunit',
+			[ '-c', path.join( ROOT, 'phpunit.xml.dist' ), ...extra ],
+			{
+				cwd: ROOT,
+				stdio: 'inherit',
+				env: {
+					...process.env,
+					HANDOFF_BOT_TEST_SITE: site.dir,
+					HANDOFF_BOT_TEST_DB: engine,
+				},
+			}
+		);
 		return res.status ?? 1;
 	} finally {
 		if ( server ) {
@@ -43,9 +65,19 @@ export async function runPhpUnit( engine, extra = [] ) {
 }
 
 if ( import.meta.url === `file://${ process.argv[ 1 ] }` ) {
-	const args = parseArgs( process.argv.slice( 2 ).filter( ( a, i, all ) => all.indexOf( '--' ) === -1 || i < all.indexOf( '--' ) ) );
-	const extra = process.argv.includes( '--' ) ? process.argv.slice( process.argv.indexOf( '--' ) + 1 ) : [];
-	const engines = ! args.db || args.db === 'all' ? [ 'sqlite', 'mariadb' ] : [ args.db ];
+	const args = parseArgs(
+		process.argv
+			.slice( 2 )
+			.filter(
+				( a, i, all ) =>
+					all.indexOf( '--' ) === -1 || i < all.indexOf( '--' )
+			)
+	);
+	const extra = process.argv.includes( '--' )
+		? process.argv.slice( process.argv.indexOf( '--' ) + 1 )
+		: [];
+	const engines =
+		! args.db || args.db === 'all' ? [ 'sqlite', 'mariadb' ] : [ args.db ];
 	let failed = 0;
 	try {
 		for ( const engine of engines ) {

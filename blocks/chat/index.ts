@@ -10,8 +10,11 @@ import type { ChatAttributes } from './types';
 import './style.scss';
 import './editor.scss';
 
-registerBlockType< ChatAttributes >( metadata as BlockConfiguration< ChatAttributes >, {
-	edit: Edit,
-	// Dynamic block: render.php prints the front end.
-	save: () => null,
-} );
+registerBlockType< ChatAttributes >(
+	metadata as BlockConfiguration< ChatAttributes >,
+	{
+		edit: Edit,
+		// Dynamic block: render.php prints the front end.
+		save: () => null,
+	}
+);

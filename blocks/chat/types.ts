@@ -1,8 +1,8 @@
 /** The block's attributes, as declared in block.json. */
-export interface ChatAttributes {
+export type ChatAttributes = {
 	title: string;
 	greeting: string;
 	placeholder: string;
 	display: 'inline' | 'floating';
 	showHumanButton: boolean;
-}
+};

@@ -3,10 +3,15 @@
  *
  * This first slice only wires the floating launcher; the conversation client arrives with the
  * conversations feature and is loaded on demand.
+ * @param root
  */
 function wireLauncher( root: HTMLElement ): void {
-	const launcher = root.querySelector< HTMLButtonElement >( '.handoff-bot-chat__launcher' );
-	const panel = root.querySelector< HTMLElement >( '.handoff-bot-chat__panel' );
+	const launcher = root.querySelector< HTMLButtonElement >(
+		'.handoff-bot-chat__launcher'
+	);
+	const panel = root.querySelector< HTMLElement >(
+		'.handoff-bot-chat__panel'
+	);
 	if ( ! launcher || ! panel ) {
 		return;
 	}
@@ -17,4 +22,6 @@ function wireLauncher( root: HTMLElement ): void {
 	} );
 }
 
-document.querySelectorAll< HTMLElement >( '.wp-block-handoff-bot-chat' ).forEach( wireLauncher );
+document
+	.querySelectorAll< HTMLElement >( '.wp-block-handoff-bot-chat' )
+	.forEach( wireLauncher );

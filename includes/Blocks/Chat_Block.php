@@ -31,7 +31,8 @@ final class Chat_Block implements Registrable {
 	public function register_block(): void {
 		$dir = HANDOFF_BOT_DIR . 'build/chat';
 		if ( ! file_exists( $dir . '/block.json' ) ) {
-			return; // Not built yet: `npm run build`.
+			return;
+			// Not built yet: `npm run build`.
 		}
 		$block = register_block_type( $dir );
 		if ( $block && ! empty( $block->editor_script_handles ) ) {

@@ -27,7 +27,7 @@ final class Events_Table extends Table {
 	 * {@inheritDoc}
 	 */
 	protected function columns(): string {
-		return "
+		return '
 id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
 conversation_id bigint(20) unsigned NOT NULL DEFAULT 0,
 handoff_id bigint(20) unsigned NOT NULL DEFAULT 0,
@@ -37,6 +37,6 @@ config_version bigint(20) unsigned NOT NULL DEFAULT 0,
 created_at datetime NOT NULL,
 PRIMARY KEY  (id),
 KEY type_created (type,created_at),
-KEY conversation_id (conversation_id)";
+KEY conversation_id (conversation_id)';
 	}
 }

@@ -27,7 +27,7 @@ final class Messages_Table extends Table {
 	 * {@inheritDoc}
 	 */
 	protected function columns(): string {
-		return "
+		return '
 id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
 conversation_id bigint(20) unsigned NOT NULL,
 role varchar(20) NOT NULL,
@@ -40,6 +40,6 @@ author_id bigint(20) unsigned NOT NULL DEFAULT 0,
 created_at datetime NOT NULL,
 PRIMARY KEY  (id),
 UNIQUE KEY conversation_idempotency (conversation_id,idempotency_key),
-KEY conversation_id (conversation_id,id)";
+KEY conversation_id (conversation_id,id)';
 	}
 }

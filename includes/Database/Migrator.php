@@ -108,8 +108,8 @@ final class Migrator {
 
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
-		$errors          = array();
-		$suppress        = $wpdb->suppress_errors( true );
+		$errors           = array();
+		$suppress         = $wpdb->suppress_errors( true );
 		$wpdb->last_error = '';
 		foreach ( $this->tables as $table ) {
 			dbDelta( $table->schema() );
@@ -159,7 +159,7 @@ final class Migrator {
 	 */
 	public function table_exists( string $name ): bool {
 		global $wpdb;
-		$found = $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $name ) ) );
+		$found = $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $name ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- schema introspection must see the live database, never a cache.
 		return $found === $name;
 	}
 }

@@ -30,7 +30,7 @@ function handoff_bot_demo_blocks( array $sections ) {
  */
 function handoff_bot_demo_pages() {
 	return array(
-		'shipping'              => array(
+		'shipping'             => array(
 			'title'    => 'Shipping',
 			'sections' => array(
 				array( 'Delivery times', 'Orders placed before 2 pm on a working day leave our warehouse the same day. Standard delivery takes 3 to 5 working days within the country, and express delivery arrives the next working day.', 'International orders usually arrive within 7 to 14 working days, depending on customs in the destination country.' ),
@@ -39,7 +39,7 @@ function handoff_bot_demo_pages() {
 				array( 'Where we ship', 'We ship to most countries in Europe, North America and Oceania. We cannot ship to post office boxes or military addresses.' ),
 			),
 		),
-		'returns-and-refunds'   => array(
+		'returns-and-refunds'  => array(
 			'title'    => 'Returns and refunds',
 			'sections' => array(
 				array( 'Return policy', 'You can return any unused item within 30 days of delivery for a full refund. Items must be in their original packaging with the tags attached.', 'Sale items can be returned within 14 days. Gift cards and personalised items cannot be returned.' ),
@@ -48,7 +48,7 @@ function handoff_bot_demo_pages() {
 				array( 'Damaged or wrong items', 'If an item arrives damaged or you received the wrong item, send us a photo within 7 days of delivery. We will send a replacement at no cost or refund you in full, and you do not need to return the damaged item.' ),
 			),
 		),
-		'pricing-and-plans'     => array(
+		'pricing-and-plans'    => array(
 			'title'    => 'Pricing and plans',
 			'sections' => array(
 				array( 'Membership plans', 'We offer three membership plans. Basic is free and includes standard shipping on orders over $50. Plus costs $5 a month and includes free express shipping on every order. Pro costs $12 a month and adds early access to sales and a personal shopping assistant.' ),
@@ -57,7 +57,7 @@ function handoff_bot_demo_pages() {
 				array( 'Student discount', 'Students get 20% off the Plus and Pro plans. Verify your student status from the Membership section to apply the discount.' ),
 			),
 		),
-		'billing-and-payments'  => array(
+		'billing-and-payments' => array(
 			'title'    => 'Billing and payments',
 			'sections' => array(
 				array( 'Payment methods', 'We accept Visa, Mastercard, American Express, PayPal and bank transfer. Gift cards can be combined with any other payment method.' ),
@@ -66,7 +66,7 @@ function handoff_bot_demo_pages() {
 				array( 'Currency and taxes', 'Prices are shown in US dollars and include sales tax where it applies. International customers may pay import duties on delivery.' ),
 			),
 		),
-		'account-and-password'  => array(
+		'account-and-password' => array(
 			'title'    => 'Account and password',
 			'sections' => array(
 				array( 'Resetting your password', 'Click "Forgot password" on the sign-in page and enter the email address of your account. We send a reset link that is valid for one hour. Check your spam folder if it does not arrive within a few minutes.' ),
@@ -75,7 +75,7 @@ function handoff_bot_demo_pages() {
 				array( 'Deleting your account', 'You can delete your account from the Privacy section. Deleting your account cancels any membership and erases your order history after the period the law requires us to keep invoices.' ),
 			),
 		),
-		'troubleshooting'       => array(
+		'troubleshooting'      => array(
 			'title'    => 'Troubleshooting',
 			'sections' => array(
 				array( 'The website does not load', 'Clear your browser cache and cookies, then reload the page. If you use an ad blocker, try turning it off for our site. Our status page shows any ongoing incident.' ),
@@ -84,7 +84,7 @@ function handoff_bot_demo_pages() {
 				array( 'The app keeps logging me out', 'Update the app to the latest version and make sure the date and time of your phone are set automatically. Signing out and back in once usually fixes it.' ),
 			),
 		),
-		'privacy'               => array(
+		'privacy'              => array(
 			'title'    => 'Privacy',
 			'sections' => array(
 				array( 'What we collect', 'We collect the information you give us when you order or create an account: your name, email address, delivery addresses and order history. We do not store full card numbers; our payment provider handles them.' ),
@@ -93,7 +93,7 @@ function handoff_bot_demo_pages() {
 				array( 'Cookies', 'We use essential cookies to keep you signed in and remember your basket. Analytics cookies are only set if you accept them in the cookie banner.' ),
 			),
 		),
-		'contact-us'            => array(
+		'contact-us'           => array(
 			'title'    => 'Contact us',
 			'sections' => array(
 				array( 'Opening hours', 'Our support team is available Monday to Friday from 9 am to 6 pm, and on Saturday from 10 am to 2 pm. We are closed on Sundays and public holidays.' ),

@@ -13,7 +13,7 @@ if ( 'cli' !== PHP_SAPI ) {
 
 list( , $handoff_bot_site, $handoff_bot_title, $handoff_bot_user, $handoff_bot_pass, $handoff_bot_email ) = $argv;
 
-define( 'WP_INSTALLING', true );
+define( 'WP_INSTALLING', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals -- WordPress's own constant.
 $_SERVER['HTTP_HOST']   = 'localhost';
 $_SERVER['REQUEST_URI'] = '/';
 require $handoff_bot_site . '/wp-load.php';

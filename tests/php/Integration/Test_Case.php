@@ -65,9 +65,9 @@ abstract class Test_Case extends TestCase {
 	/**
 	 * Dispatches a REST request through the real server.
 	 *
-	 * @param string               $method  HTTP method.
-	 * @param string               $route   Route, e.g. /handoff-bot/v1/health.
-	 * @param array<string, mixed> $params  Body or query parameters.
+	 * @param string                $method  HTTP method.
+	 * @param string                $route   Route, e.g. /handoff-bot/v1/health.
+	 * @param array<string, mixed>  $params  Body or query parameters.
 	 * @param array<string, string> $headers Request headers.
 	 */
 	protected function rest( string $method, string $route, array $params = array(), array $headers = array() ): WP_REST_Response {

@@ -64,7 +64,7 @@ final class Migrator_Test extends Test_Case {
 		$this->assertTrue( $migrator->migrate() );
 		$this->assertTrue( $migrator->migrate() );
 
-		$this->assertSame( 'conversation_started', $wpdb->get_var( $wpdb->prepare( "SELECT type FROM {$table} WHERE id = %d", $id ) ) );
+		$this->assertSame( 'conversation_started', $wpdb->get_var( $wpdb->prepare( 'SELECT type FROM %i WHERE id = %d', $table, $id ) ) );
 		$this->assertSame( Migrator::SCHEMA_VERSION, $migrator->installed_version() );
 	}
 

@@ -1,0 +1,25 @@
+/**
+ * Serves a fresh WordPress with the plugin and demo content for the end-to-end tests.
+ *
+ *   node tools/e2e-server.mjs --port 8889
+ */
+import path from 'node:path';
+import { fail, parseArgs } from './lib.mjs';
+import { prepareSite, serve } from './site.mjs';
+
+const args = parseArgs();
+const port = Number( args.port || 8889 );
+
+try {
+	const site = prepareSite( { name: 'e2e', port, reset: true, demo: true } );
+	const server = await serve( site, port, { log: path.join( site.dir, 'server.log' ) } );
+	process.stdout.write( `e2e site on ${ site.url }\n` );
+	const stop = () => {
+		server.kill( 'SIGTERM' );
+		process.exit( 0 );
+	};
+	process.on( 'SIGINT', stop );
+	process.on( 'SIGTERM', stop );
+} catch ( e ) {
+	fail( e.message );
+}
