@@ -3,7 +3,14 @@
  */
 const preset = require( '@wordpress/scripts/config/jest-unit.config.js' );
 
-const ignored = [ '<rootDir>/.wp/', '<rootDir>/.cache/', '<rootDir>/vendor/', '<rootDir>/build/', '<rootDir>/node_modules/', '<rootDir>/tests/e2e/' ];
+const ignored = [
+	'<rootDir>/.wp/',
+	'<rootDir>/.cache/',
+	'<rootDir>/vendor/',
+	'<rootDir>/build/',
+	'<rootDir>/node_modules/',
+	'<rootDir>/tests/e2e/',
+];
 
 module.exports = {
 	...preset,

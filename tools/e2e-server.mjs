@@ -12,7 +12,9 @@ const port = Number( args.port || 8889 );
 
 try {
 	const site = prepareSite( { name: 'e2e', port, reset: true, demo: true } );
-	const server = await serve( site, port, { log: path.join( site.dir, 'server.log' ) } );
+	const server = await serve( site, port, {
+		log: path.join( site.dir, 'server.log' ),
+	} );
 	process.stdout.write( `e2e site on ${ site.url }\n` );
 	const stop = () => {
 		server.kill( 'SIGTERM' );

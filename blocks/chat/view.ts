@@ -25,3 +25,5 @@ function wireLauncher( root: HTMLElement ): void {
 document
 	.querySelectorAll< HTMLElement >( '.wp-block-handoff-bot-chat' )
 	.forEach( wireLauncher );
+
+export {};

@@ -5,7 +5,10 @@ import { expect, type Page } from '@playwright/test';
 
 export const ADMIN = { user: 'admin', password: 'password' };
 
-/** Signs in through the real login form. */
+/**
+ * Signs in through the real login form.
+ * @param page
+ */
 export async function logIn( page: Page ): Promise< void > {
 	await page.goto( '/wp-login.php' );
 	await page.getByLabel( 'Username or Email Address' ).fill( ADMIN.user );

@@ -19,8 +19,12 @@ describe( 'chat block view', () => {
 	it( 'opens the panel when the launcher is clicked and closes it on a second click', async () => {
 		renderFloatingBlock();
 		await loadView();
-		const launcher = document.querySelector< HTMLButtonElement >( '.handoff-bot-chat__launcher' )!;
-		const panel = document.querySelector< HTMLElement >( '.handoff-bot-chat__panel' )!;
+		const launcher = document.querySelector< HTMLButtonElement >(
+			'.handoff-bot-chat__launcher'
+		)!;
+		const panel = document.querySelector< HTMLElement >(
+			'.handoff-bot-chat__panel'
+		)!;
 
 		expect( panel.hidden ).toBe( true );
 		launcher.click();
@@ -34,6 +38,9 @@ describe( 'chat block view', () => {
 	it( 'leaves an inline block alone', async () => {
 		document.body.innerHTML = `<div class="wp-block-handoff-bot-chat is-display-inline"><section class="handoff-bot-chat__panel"></section></div>`;
 		await loadView();
-		expect( document.querySelector< HTMLElement >( '.handoff-bot-chat__panel' )!.hidden ).toBe( false );
+		expect(
+			document.querySelector< HTMLElement >( '.handoff-bot-chat__panel' )!
+				.hidden
+		).toBe( false );
 	} );
 } );
