@@ -14,10 +14,11 @@ try {
 	const site = prepareSite( { name: 'e2e', port, reset: true, demo: true } );
 	const server = await serve( site, port, {
 		log: path.join( site.dir, 'server.log' ),
+		ownGroup: false,
 	} );
 	process.stdout.write( `e2e site on ${ site.url }\n` );
 	const stop = () => {
-		server.kill( 'SIGTERM' );
+		server.stopGroup();
 		process.exit( 0 );
 	};
 	process.on( 'SIGINT', stop );

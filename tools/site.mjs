@@ -197,7 +197,11 @@ export function prepareSite( {
  * @param                 opts.log
  * @return {Promise<import('node:child_process').ChildProcess>} The server process, once it accepts connections.
  */
-export async function serve( site, port, { workers = 4, log = null } = {} ) {
+export async function serve(
+	site,
+	port,
+	{ workers = 4, log = null, ownGroup = true } = {}
+) {
 	const child = background(
 		'php',
 		[
@@ -209,7 +213,9 @@ export async function serve( site, port, { workers = 4, log = null } = {} ) {
 		],
 		{
 			env: { ...process.env, PHP_CLI_SERVER_WORKERS: String( workers ) },
-			detached: false,
+			// In its own process group, stopping it stops its worker processes too. Under a parent
+			// that kills its whole group (Playwright's webServer), staying in that group cleans up.
+			detached: ownGroup,
 		}
 	);
 	const out = log ? fs.createWriteStream( log, { flags: 'a' } ) : null;
@@ -223,11 +229,20 @@ export async function serve( site, port, { workers = 4, log = null } = {} ) {
 	let exited = null;
 	child.once( 'exit', ( code ) => ( exited = code ) );
 	await waitForPort( port ).catch( ( e ) => {
-		child.kill();
+		process.kill( ownGroup ? -child.pid : child.pid, 'SIGTERM' );
 		throw e;
 	} );
 	if ( exited !== null ) {
 		throw new Error( `PHP server exited with ${ exited }` );
 	}
+	const stopGroup = () => {
+		try {
+			process.kill( ownGroup ? -child.pid : child.pid, 'SIGTERM' );
+		} catch {
+			// Already gone.
+		}
+	};
+	child.stopGroup = stopGroup;
+	process.once( 'exit', stopGroup );
 	return child;
 }

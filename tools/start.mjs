@@ -65,7 +65,7 @@ Press Ctrl-C to stop. \`npm start -- --reset\` starts over with a clean site.
 ` );
 
 	const stop = () => {
-		server.kill( 'SIGTERM' );
+		server.stopGroup();
 		process.stdout.write( '\nStopped.\n' );
 		process.exit( 0 );
 	};
