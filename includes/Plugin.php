@@ -9,11 +9,33 @@ declare( strict_types=1 );
 
 namespace HandoffBot;
 
+use HandoffBot\Admin\Knowledge_Page;
 use HandoffBot\Admin\Migration_Notice;
 use HandoffBot\Blocks\Chat_Block;
+use HandoffBot\Cli\Index_Command;
+use HandoffBot\Contracts\Answerer;
 use HandoffBot\Contracts\Registrable;
+use HandoffBot\Conversations\Conversation_Service;
+use HandoffBot\Conversations\Page_Trail;
 use HandoffBot\Database\Migrator;
+use HandoffBot\Knowledge\Extractive_Answerer;
+use HandoffBot\Knowledge\Heading_Anchors;
+use HandoffBot\Knowledge\Indexer;
+use HandoffBot\Knowledge\Passage_Splitter;
+use HandoffBot\Knowledge\Retriever;
+use HandoffBot\Knowledge\Small_Talk;
+use HandoffBot\Knowledge\Tokenizer;
+use HandoffBot\Repositories\Conversation_Repository;
+use HandoffBot\Repositories\Event_Repository;
+use HandoffBot\Repositories\Index_Repository;
+use HandoffBot\Repositories\Message_Repository;
+use HandoffBot\Repositories\Rate_Limit_Repository;
+use HandoffBot\Rest\Conversations_Controller;
 use HandoffBot\Rest\Health_Controller;
+use HandoffBot\Rest\Index_Controller;
+use HandoffBot\Rest\Rate_Limiter;
+use HandoffBot\Rest\Settings_Controller;
+use HandoffBot\Signals\Language_Signal;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -44,14 +66,60 @@ final class Plugin {
 	private Migrator $migrator;
 
 	/**
+	 * The knowledge indexer.
+	 *
+	 * @var Indexer
+	 */
+	private Indexer $indexer;
+
+	/**
+	 * The conversation flow.
+	 *
+	 * @var Conversation_Service
+	 */
+	private Conversation_Service $conversations;
+
+	/**
 	 * Wires the services together.
 	 */
 	private function __construct() {
-		$this->migrator = new Migrator();
-		$this->services = array(
+		$this->migrator      = new Migrator();
+		$settings            = new Settings();
+		$tokenizer           = new Tokenizer();
+		$index               = new Index_Repository();
+		$conversations       = new Conversation_Repository();
+		$messages            = new Message_Repository();
+		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
+		$this->conversations = new Conversation_Service(
+			$conversations,
+			$messages,
+			new Event_Repository(),
+			new Page_Trail(),
+			new Language_Signal(),
+			static function () use ( $tokenizer, $index, $settings ): Answerer {
+				$default = new Extractive_Answerer( new Retriever( $tokenizer, $index ), new Small_Talk(), $tokenizer, $settings );
+				/**
+				 * The answerer that replies to visitors. Return another Answerer (an AI-backed
+				 * one, say) to replace the default extractive answerer.
+				 *
+				 * @since 0.1.0
+				 *
+				 * @param Answerer $default The default answerer.
+				 */
+				$answerer = apply_filters( 'handoff_bot_answerer', $default );
+				return $answerer instanceof Answerer ? $answerer : $default;
+			}
+		);
+		$this->services      = array(
 			new Migration_Notice(),
 			new Health_Controller( $this->migrator ),
+			new Conversations_Controller( $this->conversations, $conversations, $messages, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) ),
+			new Settings_Controller( $settings ),
+			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
+			new Heading_Anchors(),
+			$this->indexer,
+			new Knowledge_Page(),
 		);
 	}
 
@@ -71,6 +139,15 @@ final class Plugin {
 	 */
 	public static function activate(): void {
 		( new Migrator() )->migrate();
+		// Index existing content right away on small sites; larger ones rebuild from the Knowledge screen or WP-CLI.
+		$plugin = self::boot();
+		if ( $plugin->indexer->count_indexable() <= 200 ) {
+			$offset = 0;
+			do {
+				$result = $plugin->indexer->rebuild_batch( $offset, 100 );
+				$offset = $result['next_offset'];
+			} while ( ! $result['finished'] );
+		}
 	}
 
 	/**
@@ -90,6 +167,23 @@ final class Plugin {
 		foreach ( $this->services as $service ) {
 			$service->register();
 		}
+		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
+			\WP_CLI::add_command( 'handoff-bot index', new Index_Command( $this->indexer ) );
+		}
+	}
+
+	/**
+	 * The knowledge indexer.
+	 */
+	public function indexer(): Indexer {
+		return $this->indexer;
+	}
+
+	/**
+	 * The conversation flow.
+	 */
+	public function conversations(): Conversation_Service {
+		return $this->conversations;
 	}
 
 	/**

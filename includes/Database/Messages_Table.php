@@ -40,6 +40,7 @@ author_id bigint(20) unsigned NOT NULL DEFAULT 0,
 created_at datetime NOT NULL,
 PRIMARY KEY  (id),
 UNIQUE KEY conversation_idempotency (conversation_id,idempotency_key),
+UNIQUE KEY reply_to (reply_to),
 KEY conversation_id (conversation_id,id)';
 	}
 }

@@ -26,7 +26,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 1;
+	public const SCHEMA_VERSION = 2;
 
 	/**
 	 * Option holding the installed schema version.
@@ -61,6 +61,10 @@ final class Migrator {
 			new Messages_Table(),
 			new Handoffs_Table(),
 			new Events_Table(),
+			new Passages_Table(),
+			new Terms_Table(),
+			new Postings_Table(),
+			new Rate_Limits_Table(),
 		);
 	}
 

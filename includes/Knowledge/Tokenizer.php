@@ -100,7 +100,7 @@ final class Tokenizer {
 			self::$stop_words = array_fill_keys(
 				explode(
 					' ',
-					'a about above after again against all am an and any are as at be because been before being below between both but by can cannot could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just let me more most my myself no nor not of off on once only or other ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves also get got im ive id dont doesnt didnt cant wont isnt arent hi hello hey please thanks thank ok okay yes want need know tell like'
+					'a about above after again against all am an and any are as at be because been before being below between both but by can cannot could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just let me more most my myself no nor not of off on once only or other ought our ours ourselves out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves also get got im ive id dont doesnt didnt cant wont isnt arent hi hello hey please thanks thank ok okay yes want need know tell like hasn haven hadn isn aren wasn weren don doesn didn won wouldn shouldn couldn mustn'
 				),
 				true
 			);

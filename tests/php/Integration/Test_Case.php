@@ -19,12 +19,23 @@ use WP_REST_Response;
 abstract class Test_Case extends TestCase {
 
 	/**
+	 * Whether each test runs in a rolled-back transaction. Tests that need real commits (a
+	 * failing statement ends the transaction on SQLite; another process must see the data)
+	 * turn it off and clean up after themselves.
+	 *
+	 * @var bool
+	 */
+	protected bool $use_transaction = true;
+
+	/**
 	 * Starts the transaction and signs everyone out.
 	 */
 	protected function setUp(): void {
 		parent::setUp();
 		global $wpdb;
-		$wpdb->query( 'START TRANSACTION' );
+		if ( $this->use_transaction ) {
+			$wpdb->query( 'START TRANSACTION' );
+		}
 		wp_set_current_user( 0 );
 		$GLOBALS['wp_rest_server'] = null;
 	}
@@ -34,7 +45,9 @@ abstract class Test_Case extends TestCase {
 	 */
 	protected function tearDown(): void {
 		global $wpdb;
-		$wpdb->query( 'ROLLBACK' );
+		if ( $this->use_transaction ) {
+			$wpdb->query( 'ROLLBACK' );
+		}
 		wp_cache_flush();
 		wp_roles()->for_site();
 		wp_set_current_user( 0 );
@@ -63,7 +76,65 @@ abstract class Test_Case extends TestCase {
 	}
 
 	/**
-	 * Dispatches a REST request through the real server.
+	 * Creates a post and returns its ID (the indexer runs on save, as on a real site).
+	 *
+	 * @param array<string, mixed> $args wp_insert_post() arguments.
+	 */
+	protected function create_post( array $args ): int {
+		$id = wp_insert_post(
+			array_merge(
+				array(
+					'post_type'   => 'page',
+					'post_status' => 'publish',
+					'post_title'  => 'Untitled',
+				),
+				$args
+			),
+			true
+		);
+		$this->assertIsInt( $id );
+		return $id;
+	}
+
+	/**
+	 * Starts a conversation through the REST API; returns [id, token].
+	 *
+	 * @return array{0: int, 1: string}
+	 */
+	protected function start_conversation(): array {
+		$response = $this->rest( 'POST', '/handoff-bot/v1/conversations', array( 'page_url' => home_url( '/help/' ) ) );
+		$this->assertSame( 201, $response->get_status(), wp_json_encode( $response->get_data() ) );
+		$data = $response->get_data();
+		return array( (int) $data['id'], (string) $data['token'] );
+	}
+
+	/**
+	 * Sends a visitor message through the REST API.
+	 *
+	 * @param int                  $id      Conversation.
+	 * @param string               $token   Visitor token.
+	 * @param mixed                $message Message.
+	 * @param string               $key     Idempotency key ('' for a fresh one).
+	 * @param array<string, mixed> $extra Extra parameters.
+	 */
+	protected function send( int $id, string $token, $message, string $key = '', array $extra = array() ): WP_REST_Response {
+		return $this->rest(
+			'POST',
+			'/handoff-bot/v1/conversations/' . $id . '/messages',
+			array_merge(
+				array(
+					'message'         => $message,
+					'idempotency_key' => '' === $key ? 'key_' . wp_generate_password( 20, false ) : $key,
+				),
+				$extra
+			),
+			array( 'X-Handoff-Bot-Token' => $token )
+		);
+	}
+
+	/**
+	 * Dispatches a REST request through the real server, with the filters WordPress applies
+	 * before sending a response over HTTP (rest_post_dispatch adds our headers).
 	 *
 	 * @param string                $method  HTTP method.
 	 * @param string                $route   Route, e.g. /handoff-bot/v1/health.
@@ -80,6 +151,7 @@ abstract class Test_Case extends TestCase {
 		} else {
 			$request->set_body_params( $params );
 		}
-		return rest_do_request( $request );
+		$response = rest_do_request( $request );
+		return apply_filters( 'rest_post_dispatch', $response, rest_get_server(), $request );
 	}
 }

@@ -1,0 +1,80 @@
+<?php
+/**
+ * `wp handoff-bot index`
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Cli;
+
+use HandoffBot\Knowledge\Indexer;
+use WP_CLI;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Manages the knowledge index the chat answers from.
+ */
+final class Index_Command {
+
+	/**
+	 * Indexer.
+	 *
+	 * @var Indexer
+	 */
+	private Indexer $indexer;
+
+	/**
+	 * Builds the command.
+	 *
+	 * @param Indexer $indexer Indexer.
+	 */
+	public function __construct( Indexer $indexer ) {
+		$this->indexer = $indexer;
+	}
+
+	/**
+	 * Rebuilds the knowledge index from all published content of the chosen post types.
+	 *
+	 * ## OPTIONS
+	 *
+	 * [--batch=<size>]
+	 * : Posts per batch.
+	 * ---
+	 * default: 100
+	 * ---
+	 *
+	 * ## EXAMPLES
+	 *
+	 *     wp handoff-bot index
+	 *
+	 * @param string[]              $args       Positional arguments.
+	 * @param array<string, string> $assoc_args Options.
+	 */
+	public function __invoke( array $args, array $assoc_args ): void {
+		$batch    = max( 1, min( 1000, (int) ( $assoc_args['batch'] ?? 100 ) ) );
+		$total    = $this->indexer->count_indexable();
+		$progress = WP_CLI\Utils\make_progress_bar( __( 'Indexing', 'handoff-bot' ), $total );
+		$offset   = 0;
+		$passages = 0;
+		$started  = microtime( true );
+		do {
+			$result    = $this->indexer->rebuild_batch( $offset, $batch );
+			$passages += $result['passages'];
+			$progress->tick( $result['done'] - $offset );
+			$offset = $result['next_offset'];
+		} while ( ! $result['finished'] );
+		$progress->finish();
+		WP_CLI::success(
+			sprintf(
+				/* translators: 1: posts, 2: passages, 3: seconds. */
+				__( 'Indexed %1$d posts into %2$d passages in %3$s s.', 'handoff-bot' ),
+				$result['done'],
+				$passages,
+				number_format( microtime( true ) - $started, 1 )
+			)
+		);
+	}
+}

@@ -1,0 +1,38 @@
+<?php
+/**
+ * Postings: which passages contain which term, and how often.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Database;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The inverted index. The passage length is repeated here so ranking reads one table.
+ */
+final class Postings_Table extends Table {
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function short_name(): string {
+		return 'postings';
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	protected function columns(): string {
+		return '
+term_id bigint(20) unsigned NOT NULL,
+passage_id bigint(20) unsigned NOT NULL,
+tf smallint(5) unsigned NOT NULL DEFAULT 1,
+dl int(10) unsigned NOT NULL DEFAULT 0,
+PRIMARY KEY  (term_id,passage_id),
+KEY passage_id (passage_id)';
+	}
+}

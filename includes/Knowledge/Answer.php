@@ -1,0 +1,74 @@
+<?php
+/**
+ * An answer to a visitor's message.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Knowledge;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Immutable value: the reply text, how sure the bot is, what it cites, and what it looked at.
+ */
+final class Answer {
+
+	public const KIND_ANSWER     = 'answer';
+	public const KIND_DONT_KNOW  = 'dont_know';
+	public const KIND_SMALL_TALK = 'small_talk';
+
+	/**
+	 * One of the KIND_* constants.
+	 *
+	 * @var string
+	 */
+	public string $kind;
+
+	/**
+	 * Reply text (plain text).
+	 *
+	 * @var string
+	 */
+	public string $body;
+
+	/**
+	 * Confidence in [0, 1].
+	 *
+	 * @var float
+	 */
+	public float $confidence;
+
+	/**
+	 * Cited sources: title, url, anchor, heading.
+	 *
+	 * @var array<int, array<string, string>>
+	 */
+	public array $citations;
+
+	/**
+	 * Passages the bot retrieved, best first: post_id, passage id, score (the sources it tried).
+	 *
+	 * @var array<int, array<string, mixed>>
+	 */
+	public array $sources_tried;
+
+	/**
+	 * Builds an answer.
+	 *
+	 * @param string                            $kind          Kind.
+	 * @param string                            $body          Text.
+	 * @param float                             $confidence    Confidence.
+	 * @param array<int, array<string, string>> $citations     Citations.
+	 * @param array<int, array<string, mixed>>  $sources_tried Retrieved passages.
+	 */
+	public function __construct( string $kind, string $body, float $confidence, array $citations = array(), array $sources_tried = array() ) {
+		$this->kind          = $kind;
+		$this->body          = $body;
+		$this->confidence    = max( 0.0, min( 1.0, $confidence ) );
+		$this->citations     = $citations;
+		$this->sources_tried = $sources_tried;
+	}
+}

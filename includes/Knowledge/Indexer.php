@@ -1,0 +1,260 @@
+<?php
+/**
+ * Keeps the knowledge index in step with published content.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Knowledge;
+
+use HandoffBot\Contracts\Registrable;
+use HandoffBot\Repositories\Index_Repository;
+use HandoffBot\Settings;
+use WP_Post;
+use WP_Query;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Indexes published, public, password-free posts of the chosen types, minus excluded posts.
+ * Saves, status changes (publish, draft, private, trash), password changes and deletions update
+ * the index at once; a full rebuild runs in batches from wp-admin or WP-CLI.
+ */
+final class Indexer implements Registrable {
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private Settings $settings;
+
+	/**
+	 * Splitter.
+	 *
+	 * @var Passage_Splitter
+	 */
+	private Passage_Splitter $splitter;
+
+	/**
+	 * Tokenizer.
+	 *
+	 * @var Tokenizer
+	 */
+	private Tokenizer $tokenizer;
+
+	/**
+	 * Index storage.
+	 *
+	 * @var Index_Repository
+	 */
+	private Index_Repository $index;
+
+	/**
+	 * Builds the indexer.
+	 *
+	 * @param Settings         $settings  Settings.
+	 * @param Passage_Splitter $splitter  Splitter.
+	 * @param Tokenizer        $tokenizer Tokenizer.
+	 * @param Index_Repository $index     Index storage.
+	 */
+	public function __construct( Settings $settings, Passage_Splitter $splitter, Tokenizer $tokenizer, Index_Repository $index ) {
+		$this->settings  = $settings;
+		$this->splitter  = $splitter;
+		$this->tokenizer = $tokenizer;
+		$this->index     = $index;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function register(): void {
+		add_action( 'wp_after_insert_post', array( $this, 'on_save' ), 20, 2 );
+		add_action( 'before_delete_post', array( $this, 'on_delete' ) );
+		add_action( 'update_option_' . Settings::OPTION, array( $this, 'on_settings_change' ), 10, 2 );
+		add_action(
+			'add_option_' . Settings::OPTION,
+			function ( $option, $value ): void {
+				$this->on_settings_change( array(), $value );
+			},
+			10,
+			2
+		);
+	}
+
+	/**
+	 * Re-indexes a post after it was saved (any status change included).
+	 *
+	 * @param int     $post_id Post ID.
+	 * @param WP_Post $post    Post.
+	 */
+	public function on_save( $post_id, $post ): void {
+		if ( ! $post instanceof WP_Post || wp_is_post_revision( $post ) || wp_is_post_autosave( $post ) ) {
+			return;
+		}
+		/**
+		 * Whether saving a post updates the knowledge index right away. Bulk imports may turn it
+		 * off and rebuild the index afterwards.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param bool    $enabled Default true.
+		 * @param WP_Post $post    The saved post.
+		 */
+		if ( ! apply_filters( 'handoff_bot_index_on_save', true, $post ) ) {
+			return;
+		}
+		$this->index_post( (int) $post_id );
+	}
+
+	/**
+	 * Removes a post that is being deleted.
+	 *
+	 * @param int $post_id Post ID.
+	 */
+	public function on_delete( $post_id ): void {
+		$this->index->delete_post( (int) $post_id );
+		$this->index->refresh_stats();
+	}
+
+	/**
+	 * Applies changes to the excluded posts and post types.
+	 *
+	 * @param mixed $old_value Previous settings.
+	 * @param mixed $new_value New settings.
+	 */
+	public function on_settings_change( $old_value, $new_value ): void {
+		$old     = is_array( $old_value ) ? $old_value : array();
+		$new     = is_array( $new_value ) ? $new_value : array();
+		$changed = array_merge(
+			array_diff( (array) ( $new['excluded_posts'] ?? array() ), (array) ( $old['excluded_posts'] ?? array() ) ),
+			array_diff( (array) ( $old['excluded_posts'] ?? array() ), (array) ( $new['excluded_posts'] ?? array() ) )
+		);
+		foreach ( array_unique( array_map( 'intval', $changed ) ) as $post_id ) {
+			$this->index_post( $post_id );
+		}
+		$removed_types = array_diff( (array) ( $old['post_types'] ?? array() ), (array) ( $new['post_types'] ?? array() ) );
+		if ( $removed_types ) {
+			foreach ( $this->index->indexed_post_ids() as $post_id ) {
+				if ( in_array( get_post_type( $post_id ), $removed_types, true ) ) {
+					$this->index->delete_post( $post_id );
+				}
+			}
+			$this->index->refresh_stats();
+		}
+	}
+
+	/**
+	 * Whether a post belongs in the index.
+	 *
+	 * @param WP_Post $post Post.
+	 */
+	public function is_indexable( WP_Post $post ): bool {
+		$settings = $this->settings->all();
+		return 'publish' === $post->post_status
+			&& '' === (string) $post->post_password
+			&& in_array( $post->post_type, (array) $settings['post_types'], true )
+			&& ! in_array( (int) $post->ID, (array) $settings['excluded_posts'], true );
+	}
+
+	/**
+	 * Brings one post's passages up to date: indexes it, or removes it when it no longer belongs.
+	 *
+	 * @param int  $post_id   Post ID.
+	 * @param bool $update_df Recount term frequencies now (a batch rebuild recounts once at the end).
+	 * @return int Passages stored.
+	 */
+	public function index_post( int $post_id, bool $update_df = true ): int {
+		$post = get_post( $post_id );
+		$this->index->delete_post( $post_id, $update_df );
+		$count = 0;
+		if ( $post instanceof WP_Post && $this->is_indexable( $post ) ) {
+			$passages = array();
+			foreach ( $this->splitter->split( $post ) as $passage ) {
+				// The passage's own heading counts twice: it says what the passage is about.
+				$heading = (string) end( $passage['heading_path'] );
+				$terms   = $this->tokenizer->terms( implode( ' ', $passage['heading_path'] ) . "\n" . $heading . "\n" . $passage['content'] );
+				if ( ! $terms ) {
+					continue;
+				}
+				$passage['terms']  = array_count_values( $terms );
+				$passage['length'] = count( $terms );
+				$passages[]        = $passage;
+			}
+			$this->index->add_passages( $post_id, $passages, $update_df );
+			$count = count( $passages );
+		}
+		if ( $update_df ) {
+			$this->index->refresh_stats();
+		}
+		return $count;
+	}
+
+	/**
+	 * How many posts are indexable now.
+	 */
+	public function count_indexable(): int {
+		$query = new WP_Query( array_merge( $this->query_args( 0, 1 ), array( 'no_found_rows' => false ) ) );
+		return (int) $query->found_posts;
+	}
+
+	/**
+	 * Re-indexes the next batch of indexable posts. Offset 0 empties the index first.
+	 *
+	 * @param int $offset Posts already done.
+	 * @param int $batch  Posts to do now.
+	 * @return array{done: int, total: int, next_offset: int, finished: bool, passages: int}
+	 */
+	public function rebuild_batch( int $offset, int $batch ): array {
+		if ( 0 === $offset ) {
+			$this->index->clear();
+		}
+		$total    = $this->count_indexable();
+		$ids      = ( new WP_Query( $this->query_args( $offset, $batch ) ) )->posts;
+		$passages = 0;
+		foreach ( $ids as $post_id ) {
+			$passages += $this->index_post( (int) $post_id, false );
+		}
+		$next     = $offset + count( $ids );
+		$finished = count( $ids ) < $batch || $next >= $total;
+		if ( $finished ) {
+			$this->index->recount_df();
+		}
+		$this->index->refresh_stats();
+		return array(
+			'done'        => $next,
+			'total'       => $total,
+			'next_offset' => $next,
+			'finished'    => $finished,
+			'passages'    => $passages,
+		);
+	}
+
+	/**
+	 * Query arguments for indexable posts in ID order.
+	 *
+	 * @param int $offset Offset.
+	 * @param int $limit  Limit.
+	 * @return array<string, mixed>
+	 */
+	private function query_args( int $offset, int $limit ): array {
+		$settings = $this->settings->all();
+		return array(
+			'post_type'              => (array) $settings['post_types'],
+			'post_status'            => 'publish',
+			'has_password'           => false,
+			'post__not_in'           => (array) $settings['excluded_posts'], // phpcs:ignore WordPressVIPMinimum.Performance.WPQueryParams.PostNotIn_post__not_in -- a short admin-chosen list.
+			'orderby'                => 'ID',
+			'order'                  => 'ASC',
+			'fields'                 => 'ids',
+			'offset'                 => $offset,
+			'posts_per_page'         => $limit,
+			'no_found_rows'          => true,
+			'suppress_filters'       => true,
+			'update_post_meta_cache' => false,
+			'update_post_term_cache' => false,
+		);
+	}
+}

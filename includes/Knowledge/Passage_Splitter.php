@@ -1,0 +1,162 @@
+<?php
+/**
+ * Splits a post into passages by heading and paragraph.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Knowledge;
+
+use WP_Post;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A passage is the text under one heading, or a group of its paragraphs when the section is long,
+ * with the path of headings above it and the anchor of its heading.
+ */
+final class Passage_Splitter {
+
+	/**
+	 * Passages aim for about this many words.
+	 */
+	private const TARGET_WORDS = 120;
+
+	/**
+	 * Splits a post.
+	 *
+	 * @param WP_Post $post Post.
+	 * @return array<int, array{heading_path: string[], anchor: string, content: string}>
+	 */
+	public function split( WP_Post $post ): array {
+		$title = trim( wp_strip_all_tags( get_the_title( $post ) ) );
+		return $this->split_html( $this->render( $post ), '' === $title ? array() : array( $title ) );
+	}
+
+	/**
+	 * Splits rendered HTML.
+	 *
+	 * @param string   $html Rendered content.
+	 * @param string[] $root Heading path above the content (the post title).
+	 * @return array<int, array{heading_path: string[], anchor: string, content: string}>
+	 */
+	public function split_html( string $html, array $root = array() ): array {
+		$html = (string) preg_replace( '#<(script|style|noscript|template)\b[^>]*>.*?</\1>|<!--.*?-->#is', ' ', $html );
+		preg_match_all( '#<h([1-6])\b([^>]*)>(.*?)</h\1>#is', $html, $headings, PREG_SET_ORDER | PREG_OFFSET_CAPTURE );
+
+		$sections = array();
+		$cursor   = 0;
+		$stack    = array();
+		$path     = $root;
+		$anchor   = '';
+		foreach ( $headings as $h ) {
+			$sections[]      = array( $path, $anchor, substr( $html, $cursor, $h[0][1] - $cursor ) );
+			$level           = (int) $h[1][0];
+			$text            = $this->text( $h[3][0] );
+			$stack           = array_filter(
+				$stack,
+				static function ( int $l ) use ( $level ): bool {
+					return $l < $level;
+				},
+				ARRAY_FILTER_USE_KEY
+			);
+			$stack[ $level ] = $text;
+			ksort( $stack );
+			$path   = array_merge( $root, array_values( $stack ) );
+			$anchor = preg_match( '/\bid\s*=\s*["\']([^"\']+)["\']/i', $h[2][0], $id ) ? $id[1] : sanitize_title( $text );
+			$cursor = $h[0][1] + strlen( $h[0][0] );
+		}
+		$sections[] = array( $path, $anchor, substr( $html, $cursor ) );
+
+		$passages = array();
+		foreach ( $sections as list( $section_path, $section_anchor, $section_html ) ) {
+			foreach ( $this->chunks( $this->paragraphs( $section_html ) ) as $content ) {
+				$passages[] = array(
+					'heading_path' => $section_path,
+					'anchor'       => $section_anchor,
+					'content'      => $content,
+				);
+			}
+		}
+		return $passages;
+	}
+
+	/**
+	 * Renders the content the way visitors see it, without our own chat block or shortcodes.
+	 *
+	 * @param WP_Post $post Post.
+	 */
+	private function render( WP_Post $post ): string {
+		$skip_chat = static function ( $pre, array $block ) {
+			return 'handoff-bot/chat' === ( $block['blockName'] ?? '' ) ? '' : $pre;
+		};
+		add_filter( 'pre_render_block', $skip_chat, 10, 2 );
+		$content = has_blocks( $post->post_content ) ? do_blocks( $post->post_content ) : wpautop( $post->post_content );
+		remove_filter( 'pre_render_block', $skip_chat, 10 );
+		return strip_shortcodes( $content );
+	}
+
+	/**
+	 * Paragraph texts of an HTML fragment.
+	 *
+	 * @param string $html HTML.
+	 * @return string[]
+	 */
+	private function paragraphs( string $html ): array {
+		$html  = (string) preg_replace( '#</(p|div|li|ul|ol|blockquote|pre|table|tr|figure|figcaption|section|article|dd|dt)>|<br\s*/?>#i', "\n\n", $html );
+		$parts = preg_split( "/\n\s*\n/", $html );
+		$out   = array();
+		foreach ( (array) $parts as $part ) {
+			$text = $this->text( (string) $part );
+			if ( '' !== $text ) {
+				$out[] = $text;
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * Groups paragraphs into passages of about TARGET_WORDS words; splits long paragraphs by sentence.
+	 *
+	 * @param string[] $paragraphs Paragraphs.
+	 * @return string[]
+	 */
+	private function chunks( array $paragraphs ): array {
+		$pieces = array();
+		foreach ( $paragraphs as $paragraph ) {
+			if ( str_word_count( $paragraph ) <= self::TARGET_WORDS * 2 ) {
+				$pieces[] = $paragraph;
+				continue;
+			}
+			foreach ( Sentences::split( $paragraph ) as $sentence ) {
+				$pieces[] = $sentence;
+			}
+		}
+		$chunks  = array();
+		$current = '';
+		foreach ( $pieces as $piece ) {
+			if ( '' !== $current && str_word_count( $current . ' ' . $piece ) > self::TARGET_WORDS ) {
+				$chunks[] = $current;
+				$current  = $piece;
+			} else {
+				$current = '' === $current ? $piece : $current . "\n" . $piece;
+			}
+		}
+		if ( '' !== $current ) {
+			$chunks[] = $current;
+		}
+		return $chunks;
+	}
+
+	/**
+	 * Plain text of an HTML fragment, whitespace collapsed.
+	 *
+	 * @param string $html HTML.
+	 */
+	private function text( string $html ): string {
+		$text = html_entity_decode( wp_strip_all_tags( $html ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+		return trim( (string) preg_replace( '/\s+/u', ' ', $text ) );
+	}
+}

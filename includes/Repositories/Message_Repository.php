@@ -1,0 +1,133 @@
+<?php
+/**
+ * Messages.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Repositories;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads and writes the messages table. `(conversation_id, idempotency_key)` and `reply_to` are
+ * unique, so a resent visitor message is stored once and answered once, even under a race.
+ */
+final class Message_Repository extends Repository {
+
+	/**
+	 * Stores a message.
+	 *
+	 * @param int                  $conversation_id Conversation.
+	 * @param string               $role            visitor, bot, agent or system.
+	 * @param string               $body            Plain text.
+	 * @param array<string, mixed> $meta            Kind, confidence, citations, language...
+	 * @param string|null          $idempotency_key Client key (visitor messages).
+	 * @param int|null             $reply_to        The visitor message a bot reply answers.
+	 * @throws Storage_Exception When the database refuses it (including a duplicate key).
+	 */
+	public function add( int $conversation_id, string $role, string $body, array $meta = array(), ?string $idempotency_key = null, ?int $reply_to = null ): int {
+		return $this->insert(
+			'messages',
+			array(
+				'conversation_id' => $conversation_id,
+				'role'            => $role,
+				'body'            => $body,
+				'idempotency_key' => $idempotency_key,
+				'reply_to'        => $reply_to,
+				'meta'            => (string) wp_json_encode( $meta ),
+				'created_at'      => $this->now(),
+			)
+		);
+	}
+
+	/**
+	 * The visitor message stored under a key, or null.
+	 *
+	 * @param int    $conversation_id Conversation.
+	 * @param string $key             Idempotency key.
+	 * @return array<string, mixed>|null
+	 */
+	public function find_by_key( int $conversation_id, string $key ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM %i WHERE conversation_id = %d AND idempotency_key = %s', $this->table( 'messages' ), $conversation_id, $key ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		return $row ? $this->hydrate( $row ) : null;
+	}
+
+	/**
+	 * The bot reply to a visitor message, or null.
+	 *
+	 * @param int $message_id Visitor message.
+	 * @return array<string, mixed>|null
+	 */
+	public function find_reply( int $message_id ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM %i WHERE reply_to = %d', $this->table( 'messages' ), $message_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		return $row ? $this->hydrate( $row ) : null;
+	}
+
+	/**
+	 * A message of a conversation, or null.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @param int $id              Message.
+	 * @return array<string, mixed>|null
+	 */
+	public function find( int $conversation_id, int $id ): ?array {
+		global $wpdb;
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM %i WHERE conversation_id = %d AND id = %d', $this->table( 'messages' ), $conversation_id, $id ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		return $row ? $this->hydrate( $row ) : null;
+	}
+
+	/**
+	 * Messages after a cursor, oldest first.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @param int $after           Message ID cursor.
+	 * @param int $limit           At most this many.
+	 * @return array<int, array<string, mixed>>
+	 */
+	public function after( int $conversation_id, int $after, int $limit = 100 ): array {
+		global $wpdb;
+		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE conversation_id = %d AND id > %d ORDER BY id ASC LIMIT %d', $this->table( 'messages' ), $conversation_id, $after, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		return array_map( array( $this, 'hydrate' ), (array) $rows );
+	}
+
+	/**
+	 * Records feedback on a message: 1 helpful, -1 not helpful.
+	 *
+	 * @param int $id       Message.
+	 * @param int $feedback 1 or -1.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function set_feedback( int $id, int $feedback ): void {
+		global $wpdb;
+		$ok = $wpdb->update( $this->table( 'messages' ), array( 'feedback' => $feedback ), array( 'id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our own table.
+		if ( false === $ok ) {
+			throw new Storage_Exception( (string) $wpdb->last_error );
+		}
+	}
+
+	/**
+	 * Casts a row's columns.
+	 *
+	 * @param array<string, mixed> $row Raw row.
+	 * @return array<string, mixed>
+	 */
+	private function hydrate( array $row ): array {
+		$meta = json_decode( (string) $row['meta'], true );
+		return array(
+			'id'              => (int) $row['id'],
+			'conversation_id' => (int) $row['conversation_id'],
+			'role'            => (string) $row['role'],
+			'body'            => (string) $row['body'],
+			'idempotency_key' => null === $row['idempotency_key'] ? null : (string) $row['idempotency_key'],
+			'reply_to'        => null === $row['reply_to'] ? null : (int) $row['reply_to'],
+			'meta'            => is_array( $meta ) ? $meta : array(),
+			'feedback'        => null === $row['feedback'] ? null : (int) $row['feedback'],
+			'created_at'      => (string) $row['created_at'],
+		);
+	}
+}

@@ -1,0 +1,684 @@
+<?php
+/**
+ * Visitor routes: conversations and their messages.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Rest;
+
+use HandoffBot\Contracts\Registrable;
+use HandoffBot\Conversations\Conversation_Service;
+use HandoffBot\Conversations\Visitor_Token;
+use HandoffBot\Repositories\Conversation_Repository;
+use HandoffBot\Repositories\Message_Repository;
+use HandoffBot\Repositories\Storage_Exception;
+use HandoffBot\Settings;
+use WP_Error;
+use WP_HTTP_Response;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Anonymous visitors authenticate with their conversation's token (X-Handoff-Bot-Token), never a
+ * nonce, so cached pages work. Every route is rate limited on REMOTE_ADDR, and sending messages on
+ * the token too.
+ */
+final class Conversations_Controller extends WP_REST_Controller implements Registrable {
+
+	public const TOKEN_HEADER = 'X-Handoff-Bot-Token';
+
+	/**
+	 * Conversation flow.
+	 *
+	 * @var Conversation_Service
+	 */
+	private Conversation_Service $service;
+
+	/**
+	 * Conversations.
+	 *
+	 * @var Conversation_Repository
+	 */
+	private Conversation_Repository $conversations;
+
+	/**
+	 * Messages.
+	 *
+	 * @var Message_Repository
+	 */
+	private Message_Repository $messages;
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private Settings $settings;
+
+	/**
+	 * Rate limits.
+	 *
+	 * @var Rate_Limiter
+	 */
+	private Rate_Limiter $limiter;
+
+	/**
+	 * Conversations already authorised in this request, by ID.
+	 *
+	 * @var array<int, array<string, mixed>>
+	 */
+	private array $authorised = array();
+
+	/**
+	 * The request whose permission results are memoised. WordPress calls the permission callbacks
+	 * of a route's other methods again to build the Allow header; a hit must count once.
+	 *
+	 * @var WP_REST_Request|null
+	 */
+	private ?WP_REST_Request $checked_request = null;
+
+	/**
+	 * Permission results for that request, by check.
+	 *
+	 * @var array<string, true|WP_Error>
+	 */
+	private array $checked = array();
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param Conversation_Service    $service       Conversation flow.
+	 * @param Conversation_Repository $conversations Conversations.
+	 * @param Message_Repository      $messages      Messages.
+	 * @param Settings                $settings      Settings.
+	 * @param Rate_Limiter            $limiter       Rate limits.
+	 */
+	public function __construct( Conversation_Service $service, Conversation_Repository $conversations, Message_Repository $messages, Settings $settings, Rate_Limiter $limiter ) {
+		$this->namespace     = 'handoff-bot/v1';
+		$this->rest_base     = 'conversations';
+		$this->service       = $service;
+		$this->conversations = $conversations;
+		$this->messages      = $messages;
+		$this->settings      = $settings;
+		$this->limiter       = $limiter;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function register(): void {
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		add_filter( 'rest_post_dispatch', array( $this, 'add_headers' ), 10, 3 );
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		$page_args = array(
+			'page_url'   => array(
+				'type'        => 'string',
+				'description' => __( 'The page the visitor is on.', 'handoff-bot' ),
+			),
+			'page_title' => array(
+				'type'        => 'string',
+				'description' => __( 'The title of that page.', 'handoff-bot' ),
+			),
+		);
+		$id_arg    = array(
+			'id' => array(
+				'type'     => 'integer',
+				'minimum'  => 1,
+				'required' => true,
+			),
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'create_item_permissions_check' ),
+					'args'                => $page_args,
+				),
+				'schema' => array( $this, 'get_conversation_schema' ),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>\d+)/messages',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_messages' ),
+					'permission_callback' => array( $this, 'visitor_permissions_check' ),
+					'args'                => $id_arg + array(
+						'after' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+							'default' => 0,
+						),
+					),
+				),
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_message' ),
+					'permission_callback' => array( $this, 'send_permissions_check' ),
+					'args'                => $id_arg + $page_args + array(
+						'message'         => array(
+							'type'        => 'string',
+							'description' => __( 'The visitor’s message, plain text.', 'handoff-bot' ),
+						),
+						'idempotency_key' => array(
+							'type'        => 'string',
+							'description' => __( 'A key chosen by the client for this message; resending it returns the stored reply.', 'handoff-bot' ),
+						),
+					),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>\d+)/pages',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'add_page' ),
+					'permission_callback' => array( $this, 'visitor_permissions_check' ),
+					'args'                => $id_arg + $page_args,
+				),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>\d+)/feedback',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'feedback' ),
+					'permission_callback' => array( $this, 'visitor_permissions_check' ),
+					'args'                => $id_arg + array(
+						'message_id' => array(
+							'type'    => 'integer',
+							'minimum' => 1,
+						),
+						'helpful'    => array( 'type' => 'boolean' ),
+						'rating'     => array(
+							'type'    => 'integer',
+							'minimum' => 1,
+							'maximum' => 5,
+						),
+					),
+				),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>\d+)/end',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'end' ),
+					'permission_callback' => array( $this, 'visitor_permissions_check' ),
+					'args'                => $id_arg + array(
+						'rating' => array(
+							'type'    => 'integer',
+							'minimum' => 1,
+							'maximum' => 5,
+						),
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Anyone may start a conversation, within the per-address limits.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function create_item_permissions_check( $request ) {
+		return $this->once( $request, 'create', array( $this, 'check_create' ) );
+	}
+
+	/**
+	 * The per-address limits on starting conversations.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	private function check_create( $request ) {
+		$ip    = Rate_Limiter::client_ip();
+		$error = $this->limiter->check( 'ip', $ip, (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
+		if ( ! $error ) {
+			$error = $this->limiter->check( 'new', $ip, (int) $this->settings->get( 'rate_limit_new_conversations_per_hour' ), HOUR_IN_SECONDS );
+		}
+		return $error ? $error : true;
+	}
+
+	/**
+	 * The holder of the conversation's token, within the per-address limit.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function visitor_permissions_check( $request ) {
+		return $this->once( $request, 'visitor', array( $this, 'check_visitor' ) );
+	}
+
+	/**
+	 * The address limit, then the conversation and its token.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	private function check_visitor( $request ) {
+		$error = $this->limiter->check( 'ip', Rate_Limiter::client_ip(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
+		if ( $error ) {
+			return $error;
+		}
+		$id           = (int) $request['id'];
+		$conversation = $this->conversations->find( $id );
+		if ( ! $conversation ) {
+			return new WP_Error( 'handoff_bot_conversation_not_found', __( 'This conversation does not exist.', 'handoff-bot' ), array( 'status' => 404 ) );
+		}
+		$token = (string) $request->get_header( self::TOKEN_HEADER );
+		if ( '' === $token ) {
+			return new WP_Error( 'handoff_bot_token_missing', __( 'The conversation token is missing.', 'handoff-bot' ), array( 'status' => 401 ) );
+		}
+		if ( ! Visitor_Token::verify( $token, (string) $conversation['token_hash'] ) ) {
+			return new WP_Error( 'handoff_bot_invalid_token', __( 'This token does not give access to this conversation.', 'handoff-bot' ), array( 'status' => 403 ) );
+		}
+		$this->authorised[ $id ] = $conversation;
+		return true;
+	}
+
+	/**
+	 * Sending also counts against the token's limit.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function send_permissions_check( $request ) {
+		return $this->once( $request, 'send', array( $this, 'check_send' ) );
+	}
+
+	/**
+	 * The visitor check, then the token limit.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	private function check_send( $request ) {
+		$allowed = $this->visitor_permissions_check( $request );
+		if ( true !== $allowed ) {
+			return $allowed;
+		}
+		$error = $this->limiter->check( 'token', (string) $request->get_header( self::TOKEN_HEADER ), (int) $this->settings->get( 'rate_limit_token_per_minute' ), MINUTE_IN_SECONDS );
+		return $error ? $error : true;
+	}
+
+	/**
+	 * Runs a permission check once per request.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $name    Check name.
+	 * @param callable        $check   The check.
+	 * @return true|WP_Error
+	 */
+	private function once( WP_REST_Request $request, string $name, callable $check ) {
+		if ( $this->checked_request !== $request ) {
+			$this->checked_request = $request;
+			$this->checked         = array();
+		}
+		if ( ! isset( $this->checked[ $name ] ) ) {
+			$this->checked[ $name ] = $check( $request );
+		}
+		return $this->checked[ $name ];
+	}
+
+	/**
+	 * POST /conversations
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function create_item( $request ) {
+		try {
+			$started = $this->service->start( get_current_user_id(), (string) $request['page_url'], (string) $request['page_title'] );
+		} catch ( Storage_Exception $e ) {
+			return $this->storage_error();
+		}
+		$response = new WP_REST_Response(
+			array(
+				'id'         => $started['id'],
+				'token'      => $started['token'],
+				'status'     => 'open',
+				'created_at' => self::iso_time( (string) $started['conversation']['created_at'] ),
+			),
+			201
+		);
+		return $response;
+	}
+
+	/**
+	 * POST /conversations/{id}/messages
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function create_message( $request ) {
+		$conversation = $this->authorised[ (int) $request['id'] ];
+		$key          = (string) $request['idempotency_key'];
+		if ( ! preg_match( '/^[A-Za-z0-9_-]{8,64}$/', $key ) ) {
+			return new WP_Error( 'handoff_bot_invalid_idempotency_key', __( 'Each message needs an idempotency key of 8 to 64 letters, digits, dashes or underscores.', 'handoff-bot' ), array( 'status' => 400 ) );
+		}
+		$text = $this->validate_text( $request['message'] );
+		if ( is_wp_error( $text ) ) {
+			return $text;
+		}
+		if ( 'ended' === $conversation['status'] ) {
+			return new WP_Error( 'handoff_bot_conversation_ended', __( 'This conversation has ended. Start a new one to keep chatting.', 'handoff-bot' ), array( 'status' => 409 ) );
+		}
+		try {
+			$result = $this->service->handle_visitor_message( $conversation, $text, $key, (string) $request['page_url'], (string) $request['page_title'] );
+		} catch ( Storage_Exception $e ) {
+			return $this->storage_error();
+		}
+		return new WP_REST_Response(
+			array(
+				'message'  => $this->prepare_message( $result['message'] ),
+				'reply'    => $this->prepare_message( $result['reply'] ),
+				'cursor'   => max( (int) $result['message']['id'], (int) $result['reply']['id'] ),
+				'replayed' => $result['replayed'],
+			),
+			$result['replayed'] ? 200 : 201
+		);
+	}
+
+	/**
+	 * GET /conversations/{id}/messages?after=N — the cheap path: no knowledge index.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_messages( $request ) {
+		$conversation = $this->authorised[ (int) $request['id'] ];
+		$after        = (int) $request['after'];
+		$messages     = $this->service->messages_after( (int) $conversation['id'], $after );
+		$cursor       = $after;
+		foreach ( $messages as $message ) {
+			$cursor = max( $cursor, (int) $message['id'] );
+		}
+		return new WP_REST_Response(
+			array(
+				'messages' => array_map( array( $this, 'prepare_message' ), $messages ),
+				'cursor'   => $cursor,
+				'status'   => (string) $conversation['status'],
+			)
+		);
+	}
+
+	/**
+	 * POST /conversations/{id}/pages
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function add_page( $request ) {
+		if ( ! is_string( $request['page_url'] ) || '' === trim( $request['page_url'] ) ) {
+			return new WP_Error( 'handoff_bot_missing_page_url', __( 'page_url is required.', 'handoff-bot' ), array( 'status' => 400 ) );
+		}
+		$trail = $this->service->remember_page( $this->authorised[ (int) $request['id'] ], (string) $request['page_url'], (string) $request['page_title'] );
+		return new WP_REST_Response( array( 'page_trail' => array_values( $trail ) ) );
+	}
+
+	/**
+	 * POST /conversations/{id}/feedback
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function feedback( $request ) {
+		$conversation = $this->authorised[ (int) $request['id'] ];
+		$on_answer    = null !== $request['message_id'] || null !== $request['helpful'];
+		$rating       = $request['rating'];
+		$has_rating   = null !== $rating;
+		if ( $has_rating === $on_answer || ( $on_answer && ( null === $request['message_id'] || null === $request['helpful'] ) ) ) {
+			return $this->invalid_feedback();
+		}
+		try {
+			if ( $on_answer ) {
+				$message = $this->messages->find( (int) $conversation['id'], (int) $request['message_id'] );
+				if ( ! $message || 'bot' !== $message['role'] ) {
+					return $this->invalid_feedback();
+				}
+				$this->service->answer_feedback( $conversation, $message, (bool) $request['helpful'] );
+			} else {
+				$this->service->rate( $conversation, (int) $rating );
+			}
+		} catch ( Storage_Exception $e ) {
+			return $this->storage_error();
+		}
+		return new WP_REST_Response( array( 'ok' => true ) );
+	}
+
+	/**
+	 * POST /conversations/{id}/end
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function end( $request ) {
+		$conversation = $this->authorised[ (int) $request['id'] ];
+		try {
+			if ( null !== $request['rating'] ) {
+				$this->service->rate( $conversation, (int) $request['rating'] );
+			}
+			$this->service->end( $conversation );
+		} catch ( Storage_Exception $e ) {
+			return $this->storage_error();
+		}
+		return new WP_REST_Response( array( 'status' => 'ended' ) );
+	}
+
+	/**
+	 * Adds `Cache-Control: no-store` to every visitor route, and `Retry-After` to 429s.
+	 *
+	 * @param WP_HTTP_Response $response Response.
+	 * @param WP_REST_Server   $server   Server.
+	 * @param WP_REST_Request  $request  Request.
+	 * @return WP_HTTP_Response
+	 */
+	public function add_headers( $response, $server, $request ) {
+		if ( ! $response instanceof WP_HTTP_Response || 0 !== strpos( (string) $request->get_route(), '/' . $this->namespace . '/' . $this->rest_base ) ) {
+			return $response;
+		}
+		$response->header( 'Cache-Control', 'no-store' );
+		$data = $response->get_data();
+		if ( 429 === $response->get_status() && is_array( $data ) && isset( $data['data']['retry_after'] ) ) {
+			$response->header( 'Retry-After', (string) (int) $data['data']['retry_after'] );
+		}
+		return $response;
+	}
+
+	/**
+	 * Checks a message's text.
+	 *
+	 * @param mixed $raw Raw parameter.
+	 * @return string|WP_Error The text, trimmed, or the error.
+	 */
+	private function validate_text( $raw ) {
+		$raw = is_string( $raw ) ? $raw : '';
+		if ( ! mb_check_encoding( $raw, 'UTF-8' ) ) {
+			return new WP_Error( 'handoff_bot_invalid_utf8', __( 'The message is not valid UTF-8 text.', 'handoff-bot' ), array( 'status' => 400 ) );
+		}
+		// Keep line breaks and tabs; drop other control characters.
+		$text = trim( (string) preg_replace( '/[\x{0000}-\x{0008}\x{000B}\x{000C}\x{000E}-\x{001F}\x{007F}]/u', '', $raw ) );
+		if ( '' === $text ) {
+			return new WP_Error( 'handoff_bot_empty_message', __( 'Please type a message before sending.', 'handoff-bot' ), array( 'status' => 400 ) );
+		}
+		$max = (int) $this->settings->get( 'max_message_length' );
+		if ( mb_strlen( $text, 'UTF-8' ) > $max ) {
+			return new WP_Error(
+				'handoff_bot_message_too_long',
+				/* translators: %d: maximum number of characters. */
+				sprintf( __( 'The message is longer than %d characters. Please shorten it.', 'handoff-bot' ), $max ),
+				array(
+					'status'     => 400,
+					'max_length' => $max,
+				)
+			);
+		}
+		return $text;
+	}
+
+	/**
+	 * A message as the API shows it to the visitor (sources tried are for agents only).
+	 *
+	 * @param array<string, mixed> $message Stored message.
+	 * @return array<string, mixed>
+	 */
+	public function prepare_message( array $message ): array {
+		$out = array(
+			'id'         => (int) $message['id'],
+			'role'       => (string) $message['role'],
+			'body'       => (string) $message['body'],
+			'created_at' => self::iso_time( (string) $message['created_at'] ),
+		);
+		if ( 'bot' === $message['role'] ) {
+			$meta              = (array) $message['meta'];
+			$out['kind']       = (string) ( $meta['kind'] ?? 'answer' );
+			$out['confidence'] = (float) ( $meta['confidence'] ?? 0 );
+			$out['language']   = (string) ( $meta['language'] ?? 'und' );
+			$out['citations']  = array_values( (array) ( $meta['citations'] ?? array() ) );
+			$out['feedback']   = $message['feedback'];
+		}
+		return $out;
+	}
+
+	/**
+	 * A stored UTC time in ISO 8601 form.
+	 *
+	 * @param string $mysql Y-m-d H:i:s in UTC.
+	 */
+	public static function iso_time( string $mysql ): string {
+		$time = strtotime( $mysql . ' UTC' );
+		return false === $time ? '' : gmdate( 'Y-m-d\TH:i:s\Z', $time );
+	}
+
+	/**
+	 * The 503 that tells a client to retry with the same key.
+	 */
+	private function storage_error(): WP_Error {
+		return new WP_Error( 'handoff_bot_storage_unavailable', __( 'Your message could not be saved just now. It will be sent again automatically.', 'handoff-bot' ), array( 'status' => 503 ) );
+	}
+
+	/**
+	 * The 400 for malformed feedback.
+	 */
+	private function invalid_feedback(): WP_Error {
+		return new WP_Error( 'handoff_bot_invalid_feedback', __( 'Send either message_id with helpful, or a rating from 1 to 5.', 'handoff-bot' ), array( 'status' => 400 ) );
+	}
+
+	/**
+	 * Schema of a message.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'handoff-bot-message',
+			'type'       => 'object',
+			'properties' => array(
+				'id'         => array(
+					'type'     => 'integer',
+					'readonly' => true,
+				),
+				'role'       => array(
+					'type' => 'string',
+					'enum' => array( 'visitor', 'bot', 'agent', 'system' ),
+				),
+				'body'       => array( 'type' => 'string' ),
+				'kind'       => array(
+					'type' => 'string',
+					'enum' => array( 'answer', 'dont_know', 'small_talk' ),
+				),
+				'confidence' => array(
+					'type'    => 'number',
+					'minimum' => 0,
+					'maximum' => 1,
+				),
+				'language'   => array( 'type' => 'string' ),
+				'citations'  => array(
+					'type'  => 'array',
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'title'   => array( 'type' => 'string' ),
+							'url'     => array(
+								'type'   => 'string',
+								'format' => 'uri',
+							),
+							'anchor'  => array( 'type' => 'string' ),
+							'heading' => array( 'type' => 'string' ),
+						),
+					),
+				),
+				'feedback'   => array( 'type' => array( 'integer', 'null' ) ),
+				'created_at' => array(
+					'type'   => 'string',
+					'format' => 'date-time',
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * Schema of a started conversation.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_conversation_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'handoff-bot-conversation',
+			'type'       => 'object',
+			'properties' => array(
+				'id'         => array( 'type' => 'integer' ),
+				'token'      => array(
+					'type'        => 'string',
+					'description' => __( 'The visitor token; returned only when the conversation starts.', 'handoff-bot' ),
+				),
+				'status'     => array(
+					'type' => 'string',
+					'enum' => array( 'open', 'ended' ),
+				),
+				'created_at' => array(
+					'type'   => 'string',
+					'format' => 'date-time',
+				),
+			),
+		);
+	}
+}

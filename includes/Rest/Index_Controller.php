@@ -1,0 +1,186 @@
+<?php
+/**
+ * GET /handoff-bot/v1/index and POST /handoff-bot/v1/index/rebuild
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Rest;
+
+use HandoffBot\Capabilities;
+use HandoffBot\Contracts\Registrable;
+use HandoffBot\Knowledge\Indexer;
+use HandoffBot\Repositories\Index_Repository;
+use HandoffBot\Repositories\Storage_Exception;
+use HandoffBot\Settings;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The knowledge index's state and its batched rebuild, for people who manage the plugin.
+ */
+final class Index_Controller extends WP_REST_Controller implements Registrable {
+
+	/**
+	 * Indexer.
+	 *
+	 * @var Indexer
+	 */
+	private Indexer $indexer;
+
+	/**
+	 * Index storage.
+	 *
+	 * @var Index_Repository
+	 */
+	private Index_Repository $index;
+
+	/**
+	 * Settings.
+	 *
+	 * @var Settings
+	 */
+	private Settings $settings;
+
+	/**
+	 * Builds the controller.
+	 *
+	 * @param Indexer          $indexer  Indexer.
+	 * @param Index_Repository $index    Index storage.
+	 * @param Settings         $settings Settings.
+	 */
+	public function __construct( Indexer $indexer, Index_Repository $index, Settings $settings ) {
+		$this->namespace = 'handoff-bot/v1';
+		$this->rest_base = 'index';
+		$this->indexer   = $indexer;
+		$this->index     = $index;
+		$this->settings  = $settings;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function register(): void {
+		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/rebuild',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'rebuild' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'args'                => array(
+						'offset' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+							'default' => 0,
+						),
+						'batch'  => array(
+							'type'    => 'integer',
+							'minimum' => 1,
+							'maximum' => 500,
+							'default' => 50,
+						),
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Needs handoff_bot_manage.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 */
+	public function get_item_permissions_check( $request ) {
+		if ( current_user_can( Capabilities::MANAGE ) ) {
+			return true;
+		}
+		return new WP_Error( 'handoff_bot_forbidden', __( 'You are not allowed to manage Handoff Bot.', 'handoff-bot' ), array( 'status' => rest_authorization_required_code() ) );
+	}
+
+	/**
+	 * The index's state.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_item( $request ) {
+		$stats = $this->index->stats();
+		return new WP_REST_Response(
+			array(
+				'posts'      => $stats['posts'],
+				'passages'   => $stats['passages'],
+				'terms'      => $stats['terms'],
+				'indexable'  => $this->indexer->count_indexable(),
+				'post_types' => (array) $this->settings->get( 'post_types' ),
+				'updated_at' => $stats['updated_at'],
+			)
+		);
+	}
+
+	/**
+	 * Re-indexes one batch.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function rebuild( $request ) {
+		try {
+			return new WP_REST_Response( $this->indexer->rebuild_batch( (int) $request['offset'], (int) $request['batch'] ) );
+		} catch ( Storage_Exception $e ) {
+			return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The index could not be written. Try again.', 'handoff-bot' ), array( 'status' => 503 ) );
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function get_item_schema() {
+		return $this->add_additional_fields_schema(
+			array(
+				'$schema'    => 'http://json-schema.org/draft-04/schema#',
+				'title'      => 'handoff-bot-index',
+				'type'       => 'object',
+				'properties' => array(
+					'posts'      => array( 'type' => 'integer' ),
+					'passages'   => array( 'type' => 'integer' ),
+					'terms'      => array( 'type' => 'integer' ),
+					'indexable'  => array( 'type' => 'integer' ),
+					'post_types' => array(
+						'type'  => 'array',
+						'items' => array( 'type' => 'string' ),
+					),
+					'updated_at' => array( 'type' => 'string' ),
+				),
+			)
+		);
+	}
+}

@@ -1,0 +1,128 @@
+<?php
+/**
+ * Tests for BM25 ranking on the real database.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Tests\Integration\Knowledge;
+
+use HandoffBot\Knowledge\Retriever;
+use HandoffBot\Knowledge\Tokenizer;
+use HandoffBot\Repositories\Index_Repository;
+use HandoffBot\Tests\Integration\Test_Case;
+
+/**
+ * The database computes the same scores and order as a reference BM25 computed here in PHP, so
+ * SQLite and MariaDB (this suite runs on both) agree.
+ */
+final class Retriever_Test extends Test_Case {
+
+	/**
+	 * A small corpus where BM25's length normalisation and idf decide the order.
+	 *
+	 * @return array<string, string>
+	 */
+	private function corpus(): array {
+		return array(
+			'short'    => 'Quokka refunds arrive quickly.',
+			'long'     => 'Quokka refunds arrive after the quokka review of the quokka parcel, which our quokka team checks in the quokka warehouse with great care and patience over several days.',
+			'other'    => 'Wombat deliveries leave every morning.',
+			'rare'     => 'Quokka wombat numbat.',
+			'unrelate' => 'Gardening tips for spring.',
+		);
+	}
+
+	/**
+	 * A reference BM25 over the tokens the index stores (heading path + heading + content).
+	 *
+	 * @param array<string, string[]> $docs  Name => terms.
+	 * @param string[]                $query Query terms.
+	 * @return array<string, float> name => score, best first, zero scores dropped.
+	 */
+	private function reference_bm25( array $docs, array $query ): array {
+		global $wpdb;
+		// The index also holds the rest of the site (demo content on the e2e site, none here): use its real statistics.
+		$stats  = ( new Index_Repository() )->stats();
+		$n      = $stats['passages'];
+		$avgdl  = $stats['total_length'] / $n;
+		$scores = array();
+		foreach ( $docs as $name => $terms ) {
+			$tf    = array_count_values( $terms );
+			$dl    = count( $terms );
+			$score = 0.0;
+			foreach ( array_unique( $query ) as $q ) {
+				if ( empty( $tf[ $q ] ) ) {
+					continue;
+				}
+				$df     = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT df FROM %i WHERE term = %s', $wpdb->prefix . 'handoff_bot_terms', $q ) );
+				$idf    = log( 1 + ( $n - $df + 0.5 ) / ( $df + 0.5 ) );
+				$score += $idf * ( $tf[ $q ] * 2.2 ) / ( $tf[ $q ] + 1.2 * ( 0.25 + 0.75 * $dl / $avgdl ) );
+			}
+			if ( $score > 0 ) {
+				$scores[ $name ] = round( $score, 6 );
+			}
+		}
+		arsort( $scores );
+		return $scores;
+	}
+
+	/**
+	 * The ranking equals the reference, score for score.
+	 */
+	public function test_ranking_matches_reference_bm25(): void {
+		$tokenizer = new Tokenizer();
+		$ids       = array();
+		$docs      = array();
+		foreach ( $this->corpus() as $name => $text ) {
+			$ids[ $name ]  = $this->create_post(
+				array(
+					'post_title'   => '',
+					'post_content' => '<p>' . $text . '</p>',
+				)
+			);
+			$docs[ $name ] = $tokenizer->terms( "\n\n" . $text );
+		}
+		$by_post = array_flip( $ids );
+
+		foreach ( array( 'quokka refunds', 'wombat', 'numbat quokka', 'quokka' ) as $question ) {
+			$expected = $this->reference_bm25( $docs, $tokenizer->terms( $question ) );
+			$result   = ( new Retriever( $tokenizer, new Index_Repository() ) )->search( $question, 10 );
+			$actual   = array();
+			foreach ( $result['hits'] as $hit ) {
+				if ( isset( $by_post[ $hit['post_id'] ] ) ) {
+					$actual[ $by_post[ $hit['post_id'] ] ] = $hit['score'];
+				}
+			}
+			$this->assertSame( array_keys( $expected ), array_keys( $actual ), "order for '{$question}'" );
+			foreach ( $expected as $name => $score ) {
+				$this->assertEqualsWithDelta( $score, $actual[ $name ], 1e-5, "score of {$name} for '{$question}'" );
+			}
+		}
+	}
+
+	/**
+	 * Length normalisation: the short passage beats the long one that repeats the word.
+	 */
+	public function test_short_focused_passage_beats_long_repetitive_one(): void {
+		foreach ( $this->corpus() as $text ) {
+			$this->create_post( array( 'post_content' => '<p>' . $text . '</p>' ) );
+		}
+		$hits = ( new Retriever( new Tokenizer(), new Index_Repository() ) )->search( 'refunds arrive', 2 )['hits'];
+		$this->assertSame( 'Quokka refunds arrive quickly.', $hits[0]['content'] );
+		$this->assertGreaterThan( $hits[1]['score'], $hits[0]['score'] );
+	}
+
+	/**
+	 * Words the site never uses get the highest weight and match nothing.
+	 */
+	public function test_unknown_words_weigh_most_and_match_nothing(): void {
+		$this->create_post( array( 'post_content' => '<p>Quokka refunds arrive quickly.</p>' ) );
+		$result = ( new Retriever( new Tokenizer(), new Index_Repository() ) )->search( 'xylophone quokka' );
+		$this->assertGreaterThan( $result['idf']['quokka'], $result['idf']['xylophon'] );
+		$this->assertSame( array( 'quokka' ), array_values( array_unique( $result['hits'][0]['matched'] ) ) );
+		$this->assertSame( array(), ( new Retriever( new Tokenizer(), new Index_Repository() ) )->search( 'xylophone' )['hits'] );
+	}
+}

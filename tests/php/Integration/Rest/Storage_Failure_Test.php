@@ -1,0 +1,82 @@
+<?php
+/**
+ * A database failure while a visitor message is stored.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Tests\Integration\Rest;
+
+use HandoffBot\Repositories\Event_Repository;
+use HandoffBot\Tests\Integration\Test_Case;
+
+/**
+ * Runs without the test transaction: on SQLite a failed statement ends the open transaction, so
+ * the rows this test makes are committed and removed afterwards.
+ */
+final class Storage_Failure_Test extends Test_Case {
+
+	/**
+	 * No transaction (see the class comment).
+	 *
+	 * @var bool
+	 */
+	protected bool $use_transaction = false;
+
+	/**
+	 * The conversation this test made.
+	 *
+	 * @var int
+	 */
+	private int $conversation_id = 0;
+
+	/**
+	 * Removes the rows this test made.
+	 */
+	protected function tearDown(): void {
+		global $wpdb;
+		foreach ( array( 'messages', 'events', 'handoffs' ) as $short ) {
+			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_' . $short, $this->conversation_id ) );
+		}
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', $this->conversation_id ) );
+		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i', $wpdb->prefix . 'handoff_bot_rate_limits' ) );
+		parent::tearDown();
+	}
+
+	/**
+	 * Messages stored for the conversation.
+	 */
+	private function count_messages(): int {
+		global $wpdb;
+		return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_messages', $this->conversation_id ) );
+	}
+
+	/**
+	 * A database failure while storing is a 503 and leaves nothing half-stored.
+	 */
+	public function test_storage_failure_is_a_503_and_stores_nothing(): void {
+		global $wpdb;
+		list( $id, $token )    = $this->start_conversation();
+		$this->conversation_id = $id;
+		$messages              = $wpdb->prefix . 'handoff_bot_messages';
+		$refuse                = static function ( string $query ) use ( $messages ): string {
+			// The database refuses writes to the messages table, as a full disk or lost connection would.
+			return false !== stripos( $query, 'INSERT INTO `' . $messages . '`' ) ? 'INSERT INTO `' . $messages . '_missing` (id) VALUES (1)' : $query;
+		};
+		add_filter( 'query', $refuse );
+		$response = $this->send( $id, $token, 'Will this be lost?', 'retry-key-1' );
+		$this->assertSame( 503, $response->get_status() );
+		$this->assertSame( 'handoff_bot_storage_unavailable', $response->get_data()['code'] );
+		$this->assertSame( 0, $this->count_messages() );
+		$this->assertCount( 0, wp_list_filter( ( new Event_Repository() )->for_conversation( $id ), array( 'type' => 'message_received' ) ) );
+
+		// The client retries with the same key once the database is back.
+		remove_filter( 'query', $refuse );
+		$retry = $this->send( $id, $token, 'Will this be lost?', 'retry-key-1' );
+		$this->assertSame( 201, $retry->get_status() );
+		$this->assertSame( 2, $this->count_messages() );
+	}
+
+}
