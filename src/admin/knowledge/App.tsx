@@ -1,0 +1,321 @@
+/**
+ * Knowledge and answers: the index's state with a rebuild and its progress, and the settings
+ * that shape answers and limits.
+ */
+import {
+	Button,
+	Card,
+	CardBody,
+	CardHeader,
+	CheckboxControl,
+	Notice,
+	ProgressBar,
+	RangeControl,
+	Spinner,
+	TextControl,
+	ToggleControl,
+} from '@wordpress/components';
+import { useEffect, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import {
+	errorMessage,
+	getIndexState,
+	getSettings,
+	rebuildAll,
+	saveSettings,
+} from '../../shared/api';
+import type { IndexState, RebuildStep, Settings } from '../../shared/types';
+
+type Notice = { status: 'success' | 'error'; text: string } | null;
+
+const POST_TYPES: Array< { value: string; label: string } > = [
+	{ value: 'post', label: __( 'Posts', 'handoff-bot' ) },
+	{ value: 'page', label: __( 'Pages', 'handoff-bot' ) },
+];
+
+export default function App() {
+	const [ settings, setSettings ] = useState< Settings | null >( null );
+	const [ index, setIndex ] = useState< IndexState | null >( null );
+	const [ progress, setProgress ] = useState< RebuildStep | null >( null );
+	const [ rebuilding, setRebuilding ] = useState( false );
+	const [ saving, setSaving ] = useState( false );
+	const [ notice, setNotice ] = useState< Notice >( null );
+
+	useEffect( () => {
+		Promise.all( [ getSettings(), getIndexState() ] )
+			.then( ( [ s, i ] ) => {
+				setSettings( s );
+				setIndex( i );
+			} )
+			.catch( ( e ) =>
+				setNotice( { status: 'error', text: errorMessage( e ) } )
+			);
+	}, [] );
+
+	const rebuild = async () => {
+		setRebuilding( true );
+		setNotice( null );
+		setProgress( null );
+		try {
+			const last = await rebuildAll( setProgress );
+			setIndex( await getIndexState() );
+			setNotice( {
+				status: 'success',
+				text: sprintf(
+					/* translators: %d: number of posts. */
+					__( 'The index was rebuilt from %d posts.', 'handoff-bot' ),
+					last.done
+				),
+			} );
+		} catch ( e ) {
+			setNotice( { status: 'error', text: errorMessage( e ) } );
+		} finally {
+			setRebuilding( false );
+		}
+	};
+
+	const save = async () => {
+		if ( ! settings ) {
+			return;
+		}
+		setSaving( true );
+		setNotice( null );
+		try {
+			setSettings( await saveSettings( settings ) );
+			setIndex( await getIndexState() );
+			setNotice( {
+				status: 'success',
+				text: __( 'Settings saved.', 'handoff-bot' ),
+			} );
+		} catch ( e ) {
+			setNotice( { status: 'error', text: errorMessage( e ) } );
+		} finally {
+			setSaving( false );
+		}
+	};
+
+	if ( ! settings || ! index ) {
+		return notice ? (
+			<Notice status={ notice.status } isDismissible={ false }>
+				{ notice.text }
+			</Notice>
+		) : (
+			<Spinner />
+		);
+	}
+
+	const update = ( values: Partial< Settings > ) =>
+		setSettings( { ...settings, ...values } );
+	const percent =
+		progress && progress.total > 0
+			? Math.round( ( progress.done / progress.total ) * 100 )
+			: 0;
+
+	return (
+		<div className="handoff-bot-knowledge">
+			{ notice && (
+				<Notice
+					status={ notice.status }
+					onRemove={ () => setNotice( null ) }
+				>
+					{ notice.text }
+				</Notice>
+			) }
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Knowledge index', 'handoff-bot' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<p>
+						{ sprintf(
+							/* translators: 1: posts indexed, 2: posts that can be indexed, 3: passages. */
+							__(
+								'%1$d of %2$d posts indexed, in %3$d passages. Published changes are indexed as they are saved.',
+								'handoff-bot'
+							),
+							index.posts,
+							index.indexable,
+							index.passages
+						) }
+					</p>
+					{ rebuilding && (
+						<div
+							className="handoff-bot-knowledge__progress"
+							role="status"
+						>
+							<ProgressBar value={ percent } />
+							<p>
+								{ progress
+									? sprintf(
+											/* translators: 1: posts done, 2: total posts. */
+											__(
+												'Indexed %1$d of %2$d posts…',
+												'handoff-bot'
+											),
+											progress.done,
+											progress.total
+										)
+									: __( 'Starting…', 'handoff-bot' ) }
+							</p>
+						</div>
+					) }
+					<Button
+						variant="secondary"
+						onClick={ rebuild }
+						isBusy={ rebuilding }
+						disabled={ rebuilding }
+					>
+						{ __( 'Rebuild the index', 'handoff-bot' ) }
+					</Button>
+				</CardBody>
+			</Card>
+
+			<Card>
+				<CardHeader>
+					<h2>{ __( 'Answers and limits', 'handoff-bot' ) }</h2>
+				</CardHeader>
+				<CardBody>
+					<RangeControl
+						__next40pxDefaultSize
+						label={ __(
+							'Answer confidence threshold',
+							'handoff-bot'
+						) }
+						help={ __(
+							'Below this confidence the bot says it does not know instead of answering.',
+							'handoff-bot'
+						) }
+						value={ settings.answer_threshold }
+						min={ 0 }
+						max={ 1 }
+						step={ 0.05 }
+						onChange={ ( value ) =>
+							update( { answer_threshold: value ?? 0.35 } )
+						}
+					/>
+					<fieldset>
+						<legend>
+							{ __(
+								'Content the bot answers from',
+								'handoff-bot'
+							) }
+						</legend>
+						{ POST_TYPES.map( ( type ) => (
+							<CheckboxControl
+								key={ type.value }
+								label={ type.label }
+								checked={ settings.post_types.includes(
+									type.value
+								) }
+								onChange={ ( checked ) =>
+									update( {
+										post_types: checked
+											? [
+													...settings.post_types,
+													type.value,
+												]
+											: settings.post_types.filter(
+													( t ) => t !== type.value
+												),
+									} )
+								}
+							/>
+						) ) }
+					</fieldset>
+					<TextControl
+						__next40pxDefaultSize
+						label={ __(
+							'Excluded posts (IDs, comma-separated)',
+							'handoff-bot'
+						) }
+						value={ settings.excluded_posts.join( ', ' ) }
+						onChange={ ( value ) =>
+							update( {
+								excluded_posts: value
+									.split( /[\s,]+/ )
+									.map( ( v ) => parseInt( v, 10 ) )
+									.filter( ( v ) => v > 0 ),
+							} )
+						}
+					/>
+					<TextControl
+						__next40pxDefaultSize
+						type="number"
+						label={ __(
+							'Longest message (characters)',
+							'handoff-bot'
+						) }
+						value={ String( settings.max_message_length ) }
+						onChange={ ( value ) =>
+							update( { max_message_length: Number( value ) } )
+						}
+					/>
+					<TextControl
+						__next40pxDefaultSize
+						type="number"
+						label={ __(
+							'Requests per minute from one address',
+							'handoff-bot'
+						) }
+						value={ String( settings.rate_limit_ip_per_minute ) }
+						onChange={ ( value ) =>
+							update( {
+								rate_limit_ip_per_minute: Number( value ),
+							} )
+						}
+					/>
+					<TextControl
+						__next40pxDefaultSize
+						type="number"
+						label={ __(
+							'Messages per minute in one conversation',
+							'handoff-bot'
+						) }
+						value={ String( settings.rate_limit_token_per_minute ) }
+						onChange={ ( value ) =>
+							update( {
+								rate_limit_token_per_minute: Number( value ),
+							} )
+						}
+					/>
+					<TextControl
+						__next40pxDefaultSize
+						type="number"
+						label={ __(
+							'New conversations per hour from one address',
+							'handoff-bot'
+						) }
+						value={ String(
+							settings.rate_limit_new_conversations_per_hour
+						) }
+						onChange={ ( value ) =>
+							update( {
+								rate_limit_new_conversations_per_hour:
+									Number( value ),
+							} )
+						}
+					/>
+					<ToggleControl
+						label={ __(
+							'Delete all Handoff Bot data when the plugin is deleted',
+							'handoff-bot'
+						) }
+						checked={ settings.delete_data_on_uninstall }
+						onChange={ ( value ) =>
+							update( { delete_data_on_uninstall: value } )
+						}
+					/>
+					<Button
+						variant="primary"
+						onClick={ save }
+						isBusy={ saving }
+						disabled={ saving }
+					>
+						{ __( 'Save settings', 'handoff-bot' ) }
+					</Button>
+				</CardBody>
+			</Card>
+		</div>
+	);
+}

@@ -1,0 +1,14 @@
+/**
+ * Mounts the Handoff Bot → Knowledge screen.
+ */
+import domReady from '@wordpress/dom-ready';
+import { createRoot } from '@wordpress/element';
+
+import App from './App';
+
+domReady( () => {
+	const root = document.getElementById( 'handoff-bot-knowledge-root' );
+	if ( root ) {
+		createRoot( root ).render( <App /> );
+	}
+} );

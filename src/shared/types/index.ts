@@ -1,0 +1,37 @@
+/**
+ * Types mirroring the REST schemas of handoff-bot/v1 (field names as the server sends them).
+ */
+
+export type Settings = {
+	answer_threshold: number;
+	max_message_length: number;
+	post_types: string[];
+	excluded_posts: number[];
+	rate_limit_ip_per_minute: number;
+	rate_limit_token_per_minute: number;
+	rate_limit_new_conversations_per_hour: number;
+	delete_data_on_uninstall: boolean;
+};
+
+export type IndexState = {
+	posts: number;
+	passages: number;
+	terms: number;
+	indexable: number;
+	post_types: string[];
+	updated_at: string;
+};
+
+export type RebuildStep = {
+	done: number;
+	total: number;
+	next_offset: number;
+	finished: boolean;
+	passages: number;
+};
+
+export type ApiError = {
+	code: string;
+	message: string;
+	data?: { status?: number };
+};
