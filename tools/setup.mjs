@@ -165,7 +165,10 @@ function ensureComposer() {
 			env: { ...process.env, COMPOSER_NO_INTERACTION: '1' },
 		}
 	);
-	if ( status !== 0 ) {
+	if ( status === 0 ) {
+		const now = new Date();
+		fs.utimesSync( marker, now, now );
+	} else {
 		process.stdout.write(
 			'  Composer could not install the PHP_CodeSniffer tools; lint will skip them and say so.\n'
 		);

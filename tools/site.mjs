@@ -205,6 +205,9 @@ export async function serve(
 	const child = background(
 		'php',
 		[
+			// Like a production PHP, cache compiled scripts (timestamps are still checked, so edits show).
+			'-d',
+			'opcache.enable_cli=1',
 			'-S',
 			`127.0.0.1:${ port }`,
 			'-t',

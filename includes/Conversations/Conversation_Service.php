@@ -133,7 +133,8 @@ final class Conversation_Service {
 		$replayed = null !== $message;
 		if ( ! $message ) {
 			try {
-				$id = $this->messages->add( $conversation_id, 'visitor', $text, array( 'page_url' => $this->trail->same_site_url( $page_url ) ), $idempotency_key );
+				$message = $this->messages->add( $conversation_id, 'visitor', $text, array( 'page_url' => $this->trail->same_site_url( $page_url ) ), $idempotency_key );
+				$this->events->append( 'message_received', $conversation_id, array( 'message_id' => $message['id'] ) );
 			} catch ( Storage_Exception $e ) {
 				// A concurrent resend may have stored it first.
 				$message = $this->messages->find_by_key( $conversation_id, $idempotency_key );
@@ -142,14 +143,10 @@ final class Conversation_Service {
 				}
 				$replayed = true;
 			}
-			if ( ! $message ) {
-				$message = (array) $this->messages->find( $conversation_id, $id );
-				$this->events->append( 'message_received', $conversation_id, array( 'message_id' => $id ) );
-			}
 		}
 
 		// 2. A message is answered once: a resend gets the stored reply.
-		$reply = $this->messages->find_reply( (int) $message['id'] );
+		$reply = $replayed ? $this->messages->find_reply( (int) $message['id'] ) : null;
 		if ( $reply ) {
 			return array(
 				'message'  => $message,
@@ -177,8 +174,8 @@ final class Conversation_Service {
 			'sources_tried' => $answer->sources_tried,
 		);
 		try {
-			$reply_id = $this->messages->add( $conversation_id, 'bot', $answer->body, $meta, null, (int) $message['id'] );
-			$reply    = (array) $this->messages->find( $conversation_id, $reply_id );
+			$reply    = $this->messages->add( $conversation_id, 'bot', $answer->body, $meta, null, (int) $message['id'] );
+			$reply_id = (int) $reply['id'];
 		} catch ( Storage_Exception $e ) {
 			// Another request answered it first (the reply is unique per message), or the write failed.
 			$reply = $this->messages->find_reply( (int) $message['id'] );

@@ -26,7 +26,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 2;
+	public const SCHEMA_VERSION = 3;
 
 	/**
 	 * Option holding the installed schema version.
@@ -126,6 +126,10 @@ final class Migrator {
 		}
 		$wpdb->suppress_errors( $suppress );
 
+		if ( ! $errors ) {
+			$errors = $this->upgrade_data( $this->installed_version() );
+		}
+
 		if ( $errors ) {
 			update_option(
 				self::ERROR_OPTION,
@@ -154,6 +158,25 @@ final class Migrator {
 		 */
 		do_action( 'handoff_bot_migrated', self::SCHEMA_VERSION );
 		return true;
+	}
+
+	/**
+	 * Data changes that dbDelta() cannot make, by the version that introduced them.
+	 *
+	 * @param int $from Installed schema version.
+	 * @return string[] Errors.
+	 */
+	private function upgrade_data( int $from ): array {
+		global $wpdb;
+		$errors = array();
+		if ( $from > 0 && $from < 3 ) {
+			// Version 3 stores each posting's BM25 factor; compute it for postings indexed before.
+			$ok = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET impact = (tf * 2.2) / (tf + 1.2 * (0.25 + 0.75 * dl / 64))', $wpdb->prefix . 'handoff_bot_postings' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-off data migration.
+			if ( false === $ok ) {
+				$errors[] = (string) $wpdb->last_error;
+			}
+		}
+		return $errors;
 	}
 
 	/**

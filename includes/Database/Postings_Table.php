@@ -12,7 +12,8 @@ namespace HandoffBot\Database;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The inverted index. The passage length is repeated here so ranking reads one table.
+ * The inverted index. `impact` is the posting's BM25 term-frequency factor, stored at index time,
+ * so a query reads each term's best postings in order from the (term_id, impact) index.
  */
 final class Postings_Table extends Table {
 
@@ -32,7 +33,9 @@ term_id bigint(20) unsigned NOT NULL,
 passage_id bigint(20) unsigned NOT NULL,
 tf smallint(5) unsigned NOT NULL DEFAULT 1,
 dl int(10) unsigned NOT NULL DEFAULT 0,
+impact double NOT NULL DEFAULT 0,
 PRIMARY KEY  (term_id,passage_id),
-KEY passage_id (passage_id)';
+KEY passage_id (passage_id),
+KEY term_impact (term_id,impact)';
 	}
 }

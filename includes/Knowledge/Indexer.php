@@ -214,8 +214,19 @@ final class Indexer implements Registrable {
 		$total    = $this->count_indexable();
 		$ids      = ( new WP_Query( $this->query_args( $offset, $batch ) ) )->posts;
 		$passages = 0;
-		foreach ( $ids as $post_id ) {
-			$passages += $this->index_post( (int) $post_id, false );
+		$this->index->remember_terms( true );
+		try {
+			$passages = (int) $this->index->in_transaction(
+				function () use ( $ids ): int {
+					$count = 0;
+					foreach ( $ids as $post_id ) {
+						$count += $this->index_post( (int) $post_id, false );
+					}
+					return $count;
+				}
+			);
+		} finally {
+			$this->index->remember_terms( false );
 		}
 		$next     = $offset + count( $ids );
 		$finished = count( $ids ) < $batch || $next >= $total;

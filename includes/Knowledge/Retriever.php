@@ -14,7 +14,7 @@ use HandoffBot\Repositories\Index_Repository;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * BM25 over the inverted index (k1 = 1.2, b = 0.75).
+ * BM25 over the inverted index (k1 = 1.2, b = 0.75, average passage length fixed at 64 terms).
  */
 final class Retriever {
 
@@ -86,44 +86,33 @@ final class Retriever {
 		}
 		$stats = $this->index->stats();
 		$n     = max( 1, $stats['passages'] );
-		$avgdl = $stats['passages'] > 0 ? $stats['total_length'] / $stats['passages'] : 1.0;
 		$known = $this->index->lookup_terms( $terms );
 		$by_id = array();
+		$names = array();
 		foreach ( $terms as $term ) {
 			$df                  = isset( $known[ $term ] ) ? $known[ $term ]['df'] : 0;
 			$out['idf'][ $term ] = log( 1 + ( $n - $df + 0.5 ) / ( $df + 0.5 ) );
 			if ( $df > 0 ) {
 				$by_id[ $known[ $term ]['id'] ] = $out['idf'][ $term ];
+				$names[ $known[ $term ]['id'] ] = $term;
 			}
 		}
 		if ( ! $by_id ) {
 			return $out;
 		}
-		$scores   = $this->index->rank( $by_id, $avgdl, $limit );
-		$passages = $this->index->passages( array_keys( $scores ) );
-		$terms_of = $this->index->passage_terms( array_keys( $scores ) );
-		$id_term  = array_flip(
-			array_map(
-				static function ( array $t ): int {
-					return $t['id'];
-				},
-				$known
-			)
-		);
-		foreach ( $scores as $passage_id => $score ) {
+		$ranked   = $this->index->rank( $by_id, $limit );
+		$passages = $this->index->passages( array_keys( $ranked ) );
+		foreach ( $ranked as $passage_id => $entry ) {
 			if ( ! isset( $passages[ $passage_id ] ) ) {
 				continue;
 			}
 			$matched = array();
-			foreach ( $terms_of[ $passage_id ] ?? array() as $term_id ) {
-				if ( isset( $id_term[ $term_id ] ) ) {
-					$matched[] = $id_term[ $term_id ];
-				}
+			foreach ( $entry['term_ids'] as $term_id ) {
+				$matched[] = $names[ $term_id ];
 			}
 			$out['hits'][] = $passages[ $passage_id ] + array(
-				'score'   => $score,
+				'score'   => $entry['score'],
 				'matched' => $matched,
-				'terms'   => $terms_of[ $passage_id ] ?? array(),
 			);
 		}
 		return $out;

@@ -23,6 +23,81 @@ final class Index_Repository extends Repository {
 	public const STATS_OPTION = 'handoff_bot_index_stats';
 
 	/**
+	 * BM25 parameters. The average passage length is fixed, so that a posting's contribution does
+	 * not change as the index grows and can be stored with it.
+	 */
+	public const K1    = 1.2;
+	public const B     = 0.75;
+	public const AVGDL = 64.0;
+
+	/**
+	 * How many of each term's best postings a query reads, and how many candidates it rescores
+	 * exactly. Their product bounds a query's work whatever the size of the site.
+	 */
+	private const TOP_PER_TERM = 300;
+	private const RESCORE      = 60;
+
+	/**
+	 * Term IDs seen during a batch, when remembering is on (see remember_terms()).
+	 *
+	 * @var array<string, int>
+	 */
+	private array $term_ids = array();
+
+	/**
+	 * Whether term IDs are remembered between posts.
+	 *
+	 * @var bool
+	 */
+	private bool $remember = false;
+
+	/**
+	 * Remembers term IDs between posts for the length of a batch (a rebuild indexes many posts
+	 * that share most of their words); turning it off forgets them.
+	 *
+	 * @param bool $on Whether to remember.
+	 */
+	public function remember_terms( bool $on ): void {
+		$this->remember = $on;
+		$this->term_ids = array();
+	}
+
+	/**
+	 * Runs a batch of index writes in one transaction (far fewer disk syncs on SQLite).
+	 *
+	 * @param callable $work The writes.
+	 * @return mixed What the work returns.
+	 * @throws \Throwable What the work throws, after rolling back.
+	 */
+	public function in_transaction( callable $work ) {
+		global $wpdb;
+		/**
+		 * Whether index rebuilds group their writes in a transaction. Turn it off where the caller
+		 * already holds a transaction (MySQL would commit it).
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param bool $enabled Default true.
+		 */
+		$enabled = (bool) apply_filters( 'handoff_bot_index_transaction', true );
+		if ( $enabled ) {
+			$wpdb->query( 'START TRANSACTION' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+		}
+		try {
+			$result = $work();
+		} catch ( \Throwable $e ) {
+			if ( $enabled ) {
+				$wpdb->query( 'ROLLBACK' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+			}
+			throw $e;
+		}
+		if ( $enabled ) {
+			$wpdb->query( 'COMMIT' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+		}
+		return $result;
+	}
+
+	/**
 	 * Removes a post's passages and their postings.
 	 *
 	 * @param int  $post_id   Post.
@@ -54,6 +129,9 @@ final class Index_Repository extends Repository {
 	 */
 	public function add_passages( int $post_id, array $passages, bool $update_df = true ): void {
 		global $wpdb;
+		if ( ! $passages ) {
+			return;
+		}
 		$all_terms = array();
 		foreach ( $passages as $passage ) {
 			foreach ( array_keys( $passage['terms'] ) as $term ) {
@@ -61,40 +139,42 @@ final class Index_Repository extends Repository {
 			}
 		}
 		$term_ids = $this->ensure_terms( array_keys( $all_terms ) );
-		$touched  = array();
-		foreach ( $passages as $position => $passage ) {
-			$passage_id = $this->insert(
-				'passages',
-				array(
-					'post_id'      => $post_id,
-					'position'     => $position,
-					'heading_path' => (string) wp_json_encode( array_values( $passage['heading_path'] ) ),
-					'anchor'       => (string) $passage['anchor'],
-					'content'      => (string) $passage['content'],
-					'length'       => (int) $passage['length'],
-				)
-			);
-			$values     = array();
-			$args       = array();
+
+		// One statement for the passages, one to read their IDs back, then the postings in chunks.
+		$values = array();
+		$args   = array();
+		foreach ( array_values( $passages ) as $position => $passage ) {
+			$values[] = '(%d, %d, %s, %s, %s, %d)';
+			array_push( $args, $post_id, $position, (string) wp_json_encode( array_values( $passage['heading_path'] ) ), (string) $passage['anchor'], (string) $passage['content'], (int) $passage['length'] );
+		}
+		$ok = $wpdb->query( $wpdb->prepare( 'INSERT INTO %i (post_id, position, heading_path, anchor, content, length) VALUES ' . implode( ', ', $values ), $this->table( 'passages' ), ...$args ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- the VALUES list is only placeholders.
+		if ( false === $ok ) {
+			throw new Storage_Exception( (string) $wpdb->last_error );
+		}
+		$ids = array();
+		foreach ( (array) $wpdb->get_results( $wpdb->prepare( 'SELECT id, position FROM %i WHERE post_id = %d', $this->table( 'passages' ), $post_id ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
+			$ids[ (int) $row['position'] ] = (int) $row['id'];
+		}
+
+		$rows    = array();
+		$touched = array();
+		foreach ( array_values( $passages ) as $position => $passage ) {
 			foreach ( $passage['terms'] as $term => $tf ) {
 				$term_id = $term_ids[ (string) $term ] ?? 0;
-				if ( ! $term_id ) {
+				if ( ! $term_id || ! isset( $ids[ $position ] ) ) {
 					continue;
 				}
-				$values[]            = '(%d, %d, %d, %d)';
-				$args[]              = $term_id;
-				$args[]              = $passage_id;
-				$args[]              = min( 65535, (int) $tf );
-				$args[]              = (int) $passage['length'];
+				$tf                  = min( 65535, (int) $tf );
+				$rows[]              = array( $term_id, $ids[ $position ], $tf, (int) $passage['length'], self::impact( $tf, (int) $passage['length'] ) );
 				$touched[ $term_id ] = true;
 			}
-			if ( $values ) {
-				$ok = $wpdb->query( $wpdb->prepare( 'INSERT INTO %i (term_id, passage_id, tf, dl) VALUES ' . implode( ', ', $values ), $this->table( 'postings' ), ...$args ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- the VALUES list is only placeholders.
-				if ( false === $ok ) {
-					throw new Storage_Exception( (string) $wpdb->last_error );
-				}
+		}
+		foreach ( array_chunk( $rows, 400 ) as $chunk ) {
+			$ok = $wpdb->query( $wpdb->prepare( 'INSERT INTO %i (term_id, passage_id, tf, dl, impact) VALUES ' . implode( ', ', array_fill( 0, count( $chunk ), '(%d, %d, %d, %d, %f)' ) ), $this->table( 'postings' ), ...array_merge( ...$chunk ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- the VALUES list is only placeholders.
+			if ( false === $ok ) {
+				throw new Storage_Exception( (string) $wpdb->last_error );
 			}
-		}//end foreach
+		}
 		if ( $update_df && $touched ) {
 			$this->recount_df( array_keys( $touched ) );
 		}
@@ -108,14 +188,25 @@ final class Index_Repository extends Repository {
 	 */
 	private function ensure_terms( array $terms ): array {
 		global $wpdb;
-		$ids = array();
-		foreach ( array_chunk( $terms, 500 ) as $chunk ) {
+		$ids     = array();
+		$missing = array();
+		foreach ( $terms as $term ) {
+			if ( isset( $this->term_ids[ $term ] ) ) {
+				$ids[ $term ] = $this->term_ids[ $term ];
+			} else {
+				$missing[] = $term;
+			}
+		}
+		foreach ( array_chunk( $missing, 500 ) as $chunk ) {
 			$in  = $this->string_placeholders( count( $chunk ) );
 			$ins = implode( ', ', array_fill( 0, count( $chunk ), '(%s, 0)' ) );
 			$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO %i (term, df) VALUES $ins", $this->table( 'terms' ), ...$chunk ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $ins is only placeholders.
 			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, term FROM %i WHERE term IN ($in)", $this->table( 'terms' ), ...$chunk ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
 			foreach ( (array) $rows as $row ) {
 				$ids[ (string) $row['term'] ] = (int) $row['id'];
+				if ( $this->remember ) {
+					$this->term_ids[ (string) $row['term'] ] = (int) $row['id'];
+				}
 			}
 		}
 		return $ids;
@@ -131,6 +222,7 @@ final class Index_Repository extends Repository {
 		$terms    = $this->table( 'terms' );
 		$postings = $this->table( 'postings' );
 		if ( null === $term_ids ) {
+			$this->term_ids = array();
 			$wpdb->query( $wpdb->prepare( 'UPDATE %i SET df = (SELECT COUNT(*) FROM %i p WHERE p.term_id = %i.id)', $terms, $postings, $terms ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
 			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE df = 0', $terms ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
 			return;
@@ -146,6 +238,7 @@ final class Index_Repository extends Repository {
 	 */
 	public function clear(): void {
 		global $wpdb;
+		$this->term_ids = array();
 		foreach ( array( 'postings', 'passages', 'terms' ) as $short ) {
 			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i', $this->table( $short ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
 		}
@@ -215,36 +308,93 @@ final class Index_Repository extends Repository {
 	}
 
 	/**
+	 * A posting's BM25 term-frequency factor: tf·(k1+1) / (tf + k1·(1 − b + b·dl/avgdl)).
+	 *
+	 * @param int $tf Term frequency in the passage.
+	 * @param int $dl Passage length in terms.
+	 */
+	public static function impact( int $tf, int $dl ): float {
+		return round( $tf * ( self::K1 + 1 ) / ( $tf + self::K1 * ( 1 - self::B + self::B * $dl / self::AVGDL ) ), 6 );
+	}
+
+	/**
 	 * The best passages by BM25 for weighted terms.
 	 *
+	 * Reads each term's best postings from the (term_id, impact) index, scores those candidates,
+	 * then rescores the best of them exactly with all their postings. Scores are summed in PHP
+	 * from stored doubles and rounded, so SQLite and MariaDB return the same order.
+	 *
 	 * @param array<int, float> $idf   term_id => inverse document frequency.
-	 * @param float             $avgdl Average passage length.
 	 * @param int               $limit How many passages.
-	 * @param float             $k1    BM25 k1.
-	 * @param float             $b     BM25 b.
-	 * @return array<int, float> passage_id => score, best first.
+	 * @return array<int, array{score: float, term_ids: int[]}> passage_id => score and matched terms, best first.
 	 */
-	public function rank( array $idf, float $avgdl, int $limit, float $k1 = 1.2, float $b = 0.75 ): array {
+	public function rank( array $idf, int $limit ): array {
 		global $wpdb;
 		if ( ! $idf ) {
 			return array();
 		}
-		$in      = $this->int_placeholders( count( $idf ) );
-		$norm    = sprintf( '%.12e', $k1 * ( 1 - $b ) );
-		$slope   = sprintf( '%.12e', $k1 * $b / max( 1.0, $avgdl ) );
-		$k1_plus = sprintf( '%.12e', $k1 + 1 );
-		$case    = 'CASE term_id';
-		foreach ( $idf as $term_id => $weight ) {
-			$case .= ' WHEN ' . (int) $term_id . ' THEN ' . sprintf( '%.12e', (float) $weight );
+		$postings = $this->table( 'postings' );
+		$args     = array();
+		foreach ( array_keys( $idf ) as $term_id ) {
+			array_push( $args, $postings, (int) $term_id, self::TOP_PER_TERM );
 		}
-		$case .= ' ELSE 0 END';
-		$sql   = "SELECT passage_id, ROUND(SUM(({$case}) * (tf * {$k1_plus}) / (tf + {$norm} + {$slope} * dl)), 6) AS score FROM %i WHERE term_id IN ($in) GROUP BY passage_id ORDER BY score DESC, passage_id ASC LIMIT %d";
-		$rows  = $wpdb->get_results( $wpdb->prepare( $sql, $this->table( 'postings' ), ...array_merge( array_map( 'intval', array_keys( $idf ) ), array( $limit ) ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- numbers are formatted by sprintf and cast; the rest are placeholders.
-		$out   = array();
-		foreach ( (array) $rows as $row ) {
-			$out[ (int) $row['passage_id'] ] = (float) $row['score'];
+		$rows  = $wpdb->get_results( $wpdb->prepare( $this->union_sql( count( $idf ) ), ...$args ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
+		$first = $this->score_rows( (array) $rows, $idf );
+		if ( ! $first ) {
+			return array();
 		}
-		return $out;
+		$candidates = array_slice( array_keys( $first ), 0, self::RESCORE );
+		$rows       = $wpdb->get_results( $wpdb->prepare( 'SELECT term_id, passage_id, impact FROM %i WHERE term_id IN (' . $this->int_placeholders( count( $idf ) ) . ') AND passage_id IN (' . $this->int_placeholders( count( $candidates ) ) . ')', $postings, ...array_merge( array_map( 'intval', array_keys( $idf ) ), $candidates ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
+		return array_slice( $this->score_rows( (array) $rows, $idf ), 0, $limit, true );
+	}
+
+	/**
+	 * One statement reading the best postings of several terms.
+	 *
+	 * @param int $terms How many terms.
+	 */
+	private function union_sql( int $terms ): string {
+		$parts = array();
+		for ( $i = 0; $i < $terms; $i++ ) {
+			$parts[] = "SELECT * FROM (SELECT term_id, passage_id, impact FROM %i WHERE term_id = %d ORDER BY impact DESC, passage_id ASC LIMIT %d) AS t{$i}";
+		}
+		return implode( ' UNION ALL ', $parts );
+	}
+
+	/**
+	 * Sums idf × impact per passage; best first, ties by passage ID.
+	 *
+	 * @param array<int, array<string, mixed>> $rows Postings.
+	 * @param array<int, float>                $idf  term_id => idf.
+	 * @return array<int, array{score: float, term_ids: int[]}>
+	 */
+	private function score_rows( array $rows, array $idf ): array {
+		$scores = array();
+		foreach ( $rows as $row ) {
+			$passage = (int) $row['passage_id'];
+			$term    = (int) $row['term_id'];
+			if ( ! isset( $scores[ $passage ] ) ) {
+				$scores[ $passage ] = array(
+					'score'    => 0.0,
+					'term_ids' => array(),
+				);
+			}
+			if ( ! in_array( $term, $scores[ $passage ]['term_ids'], true ) ) {
+				$scores[ $passage ]['score']     += ( $idf[ $term ] ?? 0.0 ) * (float) $row['impact'];
+				$scores[ $passage ]['term_ids'][] = $term;
+			}
+		}
+		foreach ( $scores as $id => $entry ) {
+			$scores[ $id ]['score'] = round( $entry['score'], 6 );
+		}
+		uksort(
+			$scores,
+			static function ( int $a, int $b ) use ( $scores ): int {
+				$by_score = $scores[ $b ]['score'] <=> $scores[ $a ]['score'];
+				return 0 !== $by_score ? $by_score : $a <=> $b;
+			}
+		);
+		return $scores;
 	}
 
 	/**
@@ -272,26 +422,6 @@ final class Index_Repository extends Repository {
 				'content'      => (string) $row['content'],
 				'length'       => (int) $row['length'],
 			);
-		}
-		return $out;
-	}
-
-	/**
-	 * Terms of a passage (used to judge agreement between passages).
-	 *
-	 * @param int[] $passage_ids Passages.
-	 * @return array<int, int[]> passage_id => term IDs.
-	 */
-	public function passage_terms( array $passage_ids ): array {
-		global $wpdb;
-		if ( ! $passage_ids ) {
-			return array();
-		}
-		$in   = $this->int_placeholders( count( $passage_ids ) );
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT passage_id, term_id FROM %i WHERE passage_id IN ($in)", $this->table( 'postings' ), ...array_map( 'intval', $passage_ids ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
-		$out  = array();
-		foreach ( (array) $rows as $row ) {
-			$out[ (int) $row['passage_id'] ][] = (int) $row['term_id'];
 		}
 		return $out;
 	}

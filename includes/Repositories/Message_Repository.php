@@ -26,21 +26,22 @@ final class Message_Repository extends Repository {
 	 * @param array<string, mixed> $meta            Kind, confidence, citations, language...
 	 * @param string|null          $idempotency_key Client key (visitor messages).
 	 * @param int|null             $reply_to        The visitor message a bot reply answers.
+	 * @return array<string, mixed> The stored message, as find() would return it.
 	 * @throws Storage_Exception When the database refuses it (including a duplicate key).
 	 */
-	public function add( int $conversation_id, string $role, string $body, array $meta = array(), ?string $idempotency_key = null, ?int $reply_to = null ): int {
-		return $this->insert(
-			'messages',
-			array(
-				'conversation_id' => $conversation_id,
-				'role'            => $role,
-				'body'            => $body,
-				'idempotency_key' => $idempotency_key,
-				'reply_to'        => $reply_to,
-				'meta'            => (string) wp_json_encode( $meta ),
-				'created_at'      => $this->now(),
-			)
+	public function add( int $conversation_id, string $role, string $body, array $meta = array(), ?string $idempotency_key = null, ?int $reply_to = null ): array {
+		$row       = array(
+			'conversation_id' => $conversation_id,
+			'role'            => $role,
+			'body'            => $body,
+			'idempotency_key' => $idempotency_key,
+			'reply_to'        => $reply_to,
+			'meta'            => (string) wp_json_encode( $meta ),
+			'feedback'        => null,
+			'created_at'      => $this->now(),
 		);
+		$row['id'] = $this->insert( 'messages', $row );
+		return $this->hydrate( $row );
 	}
 
 	/**

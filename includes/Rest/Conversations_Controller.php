@@ -116,6 +116,101 @@ final class Conversations_Controller extends WP_REST_Controller implements Regis
 	public function register(): void {
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		add_filter( 'rest_post_dispatch', array( $this, 'add_headers' ), 10, 3 );
+		add_action( 'plugins_loaded', array( $this, 'serve_fast_poll' ), 1 );
+	}
+
+	/**
+	 * Answers "read messages after a cursor" as soon as plugins are loaded, skipping the theme,
+	 * `init` and the REST server's start-up: the chat polls this route, and most polls find
+	 * nothing new. The same permission check and callback as the REST route run, so the answer
+	 * is identical; anything unusual (other methods, a malformed cursor) takes the normal path.
+	 */
+	public function serve_fast_poll(): void {
+		$response = $this->fast_poll_response();
+		if ( null === $response ) {
+			return;
+		}
+		status_header( $response['status'] );
+		foreach ( $response['headers'] as $name => $value ) {
+			header( $name . ': ' . $value );
+		}
+		echo $response['body']; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a JSON document sent as application/json.
+		exit;
+	}
+
+	/**
+	 * The fast poll's response, or null when the request is not a plain poll.
+	 *
+	 * @return array{status: int, headers: array<string, string>, body: string}|null
+	 */
+	public function fast_poll_response(): ?array {
+		$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : '';
+		if ( 'GET' !== $method ) {
+			return null;
+		}
+		/**
+		 * Whether message polls are answered early, before `init`. Turn it off if a plugin must see
+		 * every REST request on `init` or later.
+		 *
+		 * @since 0.1.0
+		 *
+		 * @param bool $enabled Default true.
+		 */
+		if ( ! apply_filters( 'handoff_bot_fast_poll', true ) ) {
+			return null;
+		}
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- visitors authenticate with their token; see the permission check.
+		if ( isset( $_GET['rest_route'] ) ) {
+			$route = sanitize_text_field( wp_unslash( $_GET['rest_route'] ) );
+		} else {
+			$path   = (string) wp_parse_url( isset( $_SERVER['REQUEST_URI'] ) ? esc_url_raw( wp_unslash( $_SERVER['REQUEST_URI'] ) ) : '', PHP_URL_PATH );
+			$prefix = '/' . trim( rest_get_url_prefix(), '/' ) . '/';
+			$at     = strpos( $path, $prefix );
+			$route  = false === $at ? '' : '/' . substr( $path, $at + strlen( $prefix ) );
+		}
+		if ( ! preg_match( '#^/' . preg_quote( $this->namespace, '#' ) . '/' . $this->rest_base . '/(\d+)/messages/?$#', $route, $m ) ) {
+			return null;
+		}
+		$after = isset( $_GET['after'] ) ? sanitize_text_field( wp_unslash( $_GET['after'] ) ) : '0';
+		// phpcs:enable
+		if ( ! preg_match( '/^\d{1,18}$/', $after ) ) {
+			return null;
+		}
+		$request = new WP_REST_Request( 'GET', '/' . $this->namespace . '/' . $this->rest_base . '/' . $m[1] . '/messages' );
+		$request->set_url_params( array( 'id' => (int) $m[1] ) );
+		$request->set_query_params( array( 'after' => (int) $after ) );
+		if ( isset( $_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] ) ) {
+			$request->set_header( self::TOKEN_HEADER, sanitize_text_field( wp_unslash( $_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] ) ) );
+		}
+		$headers = array(
+			'Content-Type'           => 'application/json; charset=' . get_option( 'blog_charset' ),
+			'Cache-Control'          => 'no-store',
+			'X-Content-Type-Options' => 'nosniff',
+		);
+		$allowed = $this->visitor_permissions_check( $request );
+		if ( is_wp_error( $allowed ) ) {
+			$data   = (array) $allowed->get_error_data();
+			$status = (int) ( $data['status'] ?? 400 );
+			if ( isset( $data['retry_after'] ) ) {
+				$headers['Retry-After'] = (string) (int) $data['retry_after'];
+			}
+			return array(
+				'status'  => $status,
+				'headers' => $headers,
+				'body'    => (string) wp_json_encode(
+					array(
+						'code'    => $allowed->get_error_code(),
+						'message' => $allowed->get_error_message(),
+						'data'    => $data,
+					)
+				),
+			);
+		}
+		return array(
+			'status'  => 200,
+			'headers' => $headers,
+			'body'    => (string) wp_json_encode( $this->get_messages( $request )->get_data() ),
+		);
 	}
 
 	/**

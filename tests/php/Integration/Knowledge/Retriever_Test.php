@@ -44,10 +44,8 @@ final class Retriever_Test extends Test_Case {
 	 */
 	private function reference_bm25( array $docs, array $query ): array {
 		global $wpdb;
-		// The index also holds the rest of the site (demo content on the e2e site, none here): use its real statistics.
-		$stats  = ( new Index_Repository() )->stats();
-		$n      = $stats['passages'];
-		$avgdl  = $stats['total_length'] / $n;
+		// The index may hold other content too: use its real passage count.
+		$n      = ( new Index_Repository() )->stats()['passages'];
 		$scores = array();
 		foreach ( $docs as $name => $terms ) {
 			$tf    = array_count_values( $terms );
@@ -57,9 +55,10 @@ final class Retriever_Test extends Test_Case {
 				if ( empty( $tf[ $q ] ) ) {
 					continue;
 				}
-				$df     = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT df FROM %i WHERE term = %s', $wpdb->prefix . 'handoff_bot_terms', $q ) );
-				$idf    = log( 1 + ( $n - $df + 0.5 ) / ( $df + 0.5 ) );
-				$score += $idf * ( $tf[ $q ] * 2.2 ) / ( $tf[ $q ] + 1.2 * ( 0.25 + 0.75 * $dl / $avgdl ) );
+				$df  = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT df FROM %i WHERE term = %s', $wpdb->prefix . 'handoff_bot_terms', $q ) );
+				$idf = log( 1 + ( $n - $df + 0.5 ) / ( $df + 0.5 ) );
+				// BM25 with k1 = 1.2, b = 0.75 and the average passage length fixed at 64 terms.
+				$score += $idf * round( ( $tf[ $q ] * 2.2 ) / ( $tf[ $q ] + 1.2 * ( 0.25 + 0.75 * $dl / 64 ) ), 6 );
 			}
 			if ( $score > 0 ) {
 				$scores[ $name ] = round( $score, 6 );

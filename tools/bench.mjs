@@ -1,0 +1,427 @@
+/**
+ * `npm run bench`: measures, on a real WordPress with generated content, and writes JSON to
+ * bench/results/ (latest.json and a dated copy). Not a test: nothing here fails on a number.
+ *
+ *   npm run bench                         1k and 10k posts on SQLite
+ *   npm run bench -- --sizes 1000         only 1k
+ *   npm run bench -- --db mariadb         on MariaDB instead
+ *   npm run bench -- --requests 300       requests per measurement (default 200)
+ *
+ * Figures:
+ * - server time (client-measured latency on loopback, requests one at a time, one PHP worker, opcache on)
+ *   of a visitor message and of "read messages, nothing new", each as a ratio to a bare WordPress
+ *   REST request measured in the same run on the same site;
+ * - index build throughput (posts per second);
+ * - gzipped bytes the chat block adds to a page before and after the visitor opens it, from the
+ *   files a real page loads in Chromium.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { ROOT, capture, parseArgs, run, step } from './lib.mjs';
+import { ensureBuild } from './build.mjs';
+import { startMariaDb } from './mariadb.mjs';
+import { setup, WORDPRESS } from './setup.mjs';
+import { prepareSite, serve } from './site.mjs';
+
+const require = createRequire( import.meta.url );
+
+const args = parseArgs();
+const sizes = String( args.sizes || '1000,10000' )
+	.split( ',' )
+	.map( Number )
+	.filter( ( n ) => n > 0 )
+	.sort( ( a, b ) => a - b );
+const requests = Number( args.requests || 200 );
+const engine = args.db === 'mariadb' ? 'mariadb' : 'sqlite';
+const port = Number( args.port || 8897 );
+const base = `http://localhost:${ port }`;
+
+const QUESTIONS = [
+	'How do I return my running shoes?',
+	'How long does delivery take?',
+	'Can I track my order?',
+	'How do I reset my password?',
+	'What is the warranty on the coffee grinder?',
+	'How do I pair my wireless headphones?',
+	'Can I cancel my subscription?',
+	'Where do I find my invoices?',
+];
+
+/**
+ * Sends requests one after another (PHP's built-in server closes each connection, so a
+ * keep-alive load generator cannot drive it) and returns latency figures in ms.
+ */
+async function measure( name, request ) {
+	const times = [];
+	let failed = 0;
+	for ( let i = 0; i < requests; i++ ) {
+		const body = request.body ? request.body( i ) : undefined;
+		const started = performance.now();
+		const status = await new Promise( ( resolve ) => {
+			const req = http.request(
+				{
+					host: '127.0.0.1',
+					port,
+					method: request.method,
+					path: request.path,
+					agent: false,
+					headers: {
+						host: `localhost:${ port }`,
+						...( request.headers || {} ),
+						...( body
+							? { 'content-length': Buffer.byteLength( body ) }
+							: {} ),
+					},
+				},
+				( res ) => {
+					res.resume();
+					res.on( 'end', () => resolve( res.statusCode ) );
+				}
+			);
+			req.on( 'error', () => resolve( 0 ) );
+			req.end( body );
+		} );
+		times.push( performance.now() - started );
+		if ( status < 200 || status >= 300 ) {
+			failed++;
+		}
+	}
+	times.sort( ( a, b ) => a - b );
+	const at = ( q ) =>
+		+times[
+			Math.min( times.length - 1, Math.floor( q * times.length ) )
+		].toFixed( 2 );
+	return {
+		name,
+		requests: times.length,
+		failed,
+		mean_ms: +(
+			times.reduce( ( a, b ) => a + b, 0 ) / times.length
+		).toFixed( 2 ),
+		p50_ms: at( 0.5 ),
+		p90_ms: at( 0.9 ),
+		p99_ms: at( 0.99 ),
+	};
+}
+
+async function json( url, init = {} ) {
+	const res = await fetch( `http://127.0.0.1:${ port }${ url }`, {
+		...init,
+		headers: { host: `localhost:${ port }`, ...init.headers },
+	} );
+	return res.json();
+}
+
+async function measureServer( postCount ) {
+	// Warm up opcache and caches.
+	for ( let i = 0; i < 20; i++ ) {
+		await json( '/wp-json/wp/v2/types/post' );
+	}
+	const conversation = await json( '/wp-json/handoff-bot/v1/conversations', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: '{}',
+	} );
+	const headers = {
+		'Content-Type': 'application/json',
+		'X-Handoff-Bot-Token': conversation.token,
+	};
+	const messagesPath = `/wp-json/handoff-bot/v1/conversations/${ conversation.id }/messages`;
+	for ( let i = 0; i < 10; i++ ) {
+		await json( messagesPath, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify( {
+				message: QUESTIONS[ i % QUESTIONS.length ],
+				idempotency_key: `warm-${ postCount }-${ i }-${ Date.now() }`,
+			} ),
+		} );
+	}
+
+	const bare = await measure(
+		'bare WordPress REST request (GET /wp-json/wp/v2/types/post)',
+		{
+			method: 'GET',
+			path: '/wp-json/wp/v2/types/post',
+		}
+	);
+	const stamp = Date.now();
+	const message = await measure(
+		'visitor message (POST …/messages, new idempotency key each)',
+		{
+			method: 'POST',
+			path: messagesPath,
+			headers,
+			body: ( i ) =>
+				JSON.stringify( {
+					message: QUESTIONS[ i % QUESTIONS.length ],
+					idempotency_key: `bench-${ postCount }-${ stamp }-${ i }`,
+					page_url: `${ base }/help/`,
+				} ),
+		}
+	);
+	const latest = await json( `${ messagesPath }?after=0`, { headers } );
+	const poll = await measure(
+		'read messages, nothing new (GET …/messages?after=cursor)',
+		{
+			method: 'GET',
+			path: `${ messagesPath }?after=${ latest.cursor }`,
+			headers,
+		}
+	);
+	const answered = await json( messagesPath, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify( {
+			message: 'How do I return my running shoes?',
+			idempotency_key: `check-${ postCount }-${ stamp }`,
+		} ),
+	} );
+	return {
+		posts: postCount,
+		bare,
+		message,
+		poll,
+		message_ratio_to_bare: +( message.p50_ms / bare.p50_ms ).toFixed( 2 ),
+		poll_ratio_to_bare: +( poll.p50_ms / bare.p50_ms ).toFixed( 2 ),
+		sample_answer: {
+			kind: answered.reply?.kind,
+			confidence: answered.reply?.confidence,
+			citations: answered.reply?.citations?.length,
+		},
+	};
+}
+
+async function measureWeight() {
+	const { chromium } = require( 'playwright-core' );
+	const browser = await chromium.launch( {
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	} );
+	const out = {};
+	try {
+		for ( const [ mode, url, open ] of [
+			[
+				'floating',
+				'/help-widget/',
+				async ( page ) =>
+					page.locator( '.handoff-bot-chat__launcher' ).click(),
+			],
+			[
+				'inline',
+				'/help/',
+				async ( page ) =>
+					page
+						.locator(
+							'.wp-block-handoff-bot-chat input, .wp-block-handoff-bot-chat textarea'
+						)
+						.first()
+						.focus(),
+			],
+		] ) {
+			const page = await browser.newPage();
+			const files = [];
+			page.on( 'response', async ( response ) => {
+				if (
+					response.url().includes( '/plugins/handoff-bot/' ) &&
+					response.ok()
+				) {
+					try {
+						files.push( {
+							url: response.url(),
+							body: await response.body(),
+							at: Date.now(),
+						} );
+					} catch {
+						// A redirect or aborted body has nothing to count.
+					}
+				}
+			} );
+			await page.goto( base + url, { waitUntil: 'networkidle' } );
+			const inlineCss = await page.evaluate( () =>
+				Array.from(
+					document.querySelectorAll( 'style[id^="handoff-bot"]' )
+				)
+					.map( ( s ) => s.textContent || '' )
+					.join( '' )
+			);
+			const before = files.slice();
+			await open( page );
+			await page.waitForLoadState( 'networkidle' );
+			await page.waitForTimeout( 500 );
+			const gz = ( list ) =>
+				list.reduce(
+					( sum, f ) =>
+						sum + zlib.gzipSync( f.body, { level: 9 } ).length,
+					0
+				);
+			const inlineGz = inlineCss
+				? zlib.gzipSync( inlineCss, { level: 9 } ).length
+				: 0;
+			out[ mode ] = {
+				before_open_gzip_bytes: gz( before ) + inlineGz,
+				after_open_gzip_bytes: gz( files ) + inlineGz,
+				inline_css_gzip_bytes: inlineGz,
+				files_before_open: before.map( ( f ) =>
+					path.basename( new URL( f.url ).pathname )
+				),
+				files_after_open: files.map( ( f ) =>
+					path.basename( new URL( f.url ).pathname )
+				),
+			};
+			await page.close();
+		}
+		const page = await browser.newPage();
+		const ours = [];
+		page.on(
+			'request',
+			( r ) =>
+				r.url().includes( '/plugins/handoff-bot/' ) &&
+				ours.push( r.url() )
+		);
+		await page.goto( `${ base }/shipping/`, { waitUntil: 'networkidle' } );
+		out.page_without_block_requests = ours.length;
+		await page.close();
+	} finally {
+		await browser.close();
+	}
+	return out;
+}
+
+async function main() {
+	setup( 'test' );
+	ensureBuild();
+	let db = { engine: 'sqlite' };
+	let mariadb = null;
+	if ( engine === 'mariadb' ) {
+		mariadb = await startMariaDb();
+		mariadb.query(
+			'DROP DATABASE IF EXISTS handoff_bot_bench; CREATE DATABASE handoff_bot_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;'
+		);
+		db = {
+			engine: 'mariadb',
+			name: 'handoff_bot_bench',
+			user: 'root',
+			password: '',
+			host: mariadb.host,
+		};
+	}
+	const results = {
+		date: new Date().toISOString(),
+		machine: {
+			cpus: ( await import( 'node:os' ) ).cpus().length,
+			php: capture( 'php', [ '-r', 'echo PHP_VERSION;' ] ),
+			node: process.version,
+		},
+		wordpress: WORDPRESS.version,
+		database: engine,
+		server: 'PHP built-in server, 1 worker, opcache on; client: sequential requests over loopback, a new connection each',
+		requests_per_measurement: requests,
+		sizes: [],
+	};
+	try {
+		step( `Preparing the benchmark site (${ engine })` );
+		const site = prepareSite( {
+			name: `bench-${ engine }`,
+			port,
+			db,
+			reset: true,
+			demo: true,
+		} );
+		run( 'php', [ path.join( ROOT, 'bench', 'configure.php' ), site.dir ], {
+			quiet: true,
+		} );
+		let have = 0;
+		for ( const size of sizes ) {
+			step( `Generating posts up to ${ size }` );
+			process.stdout.write(
+				`  ${ capture( 'php', [ path.join( ROOT, 'bench', 'generate-posts.php' ), site.dir, String( size - have ), String( 1000 + size ) ] ) }\n`
+			);
+			have = size;
+			step( 'Rebuilding the index' );
+			const index = JSON.parse(
+				capture( 'php', [
+					path.join( ROOT, 'bench', 'rebuild-index.php' ),
+					site.dir,
+				] )
+			);
+			process.stdout.write(
+				`  ${ index.posts } posts, ${ index.passages } passages in ${ index.seconds } s (${ index.posts_per_second } posts/s)\n`
+			);
+			step( `Measuring at ${ size } posts` );
+			const server = await serve( site, port, {
+				workers: 1,
+				log: path.join( site.dir, 'server.log' ),
+			} );
+			try {
+				const figures = await measureServer( size );
+				results.sizes.push( { ...figures, index } );
+				process.stdout.write(
+					`  bare ${ figures.bare.p50_ms } ms, message ${ figures.message.p50_ms } ms (×${ figures.message_ratio_to_bare }), poll ${ figures.poll.p50_ms } ms (×${ figures.poll_ratio_to_bare })\n`
+				);
+				if ( size === sizes[ 0 ] ) {
+					step( 'Measuring page weight in Chromium' );
+					results.weight = await measureWeight();
+					process.stdout.write(
+						`  ${ JSON.stringify( results.weight ) }\n`
+					);
+				}
+			} finally {
+				server.stopGroup();
+				await new Promise( ( r ) => setTimeout( r, 500 ) );
+			}
+		}
+	} finally {
+		if ( mariadb ) {
+			await mariadb.stop();
+		}
+	}
+	if ( results.sizes.length > 1 ) {
+		const first = results.sizes[ 0 ];
+		const last = results.sizes[ results.sizes.length - 1 ];
+		results.message_scaling = {
+			from_posts: first.posts,
+			to_posts: last.posts,
+			ratio: +( last.message.p50_ms / first.message.p50_ms ).toFixed( 2 ),
+		};
+	}
+	results.goals = {
+		'message_ratio_to_bare at the largest size <= 1.3':
+			results.sizes.at( -1 )?.message_ratio_to_bare,
+		'message time at the largest size <= 1.5 x the smallest':
+			results.message_scaling?.ratio,
+		'poll_ratio_to_bare <= 0.5': results.sizes.at( -1 )?.poll_ratio_to_bare,
+		'floating before open <= 4096 gzip bytes':
+			results.weight?.floating?.before_open_gzip_bytes,
+		'full chat <= 25600 gzip bytes': Math.max(
+			results.weight?.floating?.after_open_gzip_bytes ?? 0,
+			results.weight?.inline?.after_open_gzip_bytes ?? 0
+		),
+	};
+	const dir = path.join( ROOT, 'bench', 'results' );
+	fs.mkdirSync( dir, { recursive: true } );
+	const text = JSON.stringify( results, null, '\t' ) + '\n';
+	fs.writeFileSync( path.join( dir, `latest-${ engine }.json` ), text );
+	fs.writeFileSync(
+		path.join( dir, `${ results.date.slice( 0, 10 ) }-${ engine }.json` ),
+		text
+	);
+	process.stdout.write(
+		`\nWrote bench/results/latest-${ engine }.json\n${ JSON.stringify( results.goals, null, 2 ) }\n`
+	);
+}
+
+main().catch( ( e ) => {
+	process.stderr.write( `${ e.stack || e }\n` );
+	process.exit( 1 );
+} );
