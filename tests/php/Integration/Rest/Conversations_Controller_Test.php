@@ -465,7 +465,7 @@ final class Conversations_Controller_Test extends Test_Case {
 		$this->assertInstanceOf( \HandoffBot\Rest\Conversations_Controller::class, $controller );
 
 		$server                              = $_SERVER;
-		$get                                 = $_GET;
+		$get                                 = $_GET; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- saved to restore after the test.
 		$_SERVER['REQUEST_METHOD']           = 'GET';
 		$_SERVER['REQUEST_URI']              = '/wp-json/handoff-bot/v1/conversations/' . $id . '/messages?after=0';
 		$_GET                                = array( 'after' => '0' );
