@@ -338,9 +338,13 @@ async function main() {
 			reset: true,
 			demo: true,
 		} );
-		run( 'php', [ path.join( ROOT, 'bench', 'configure.php' ), site.dir ], {
-			quiet: true,
-		} );
+		run(
+			'php',
+			[ path.join( ROOT, 'tools', 'wp', 'lift-limits.php' ), site.dir ],
+			{
+				quiet: true,
+			}
+		);
 		let have = 0;
 		for ( const size of sizes ) {
 			step( `Generating posts up to ${ size }` );

@@ -4,7 +4,7 @@
  *   node tools/e2e-server.mjs --port 8889
  */
 import path from 'node:path';
-import { fail, parseArgs } from './lib.mjs';
+import { ROOT, fail, parseArgs, run } from './lib.mjs';
 import { prepareSite, serve } from './site.mjs';
 
 const args = parseArgs();
@@ -12,6 +12,12 @@ const port = Number( args.port || 8889 );
 
 try {
 	const site = prepareSite( { name: 'e2e', port, reset: true, demo: true } );
+	// Every test browses from 127.0.0.1; the default per-address limits would throttle the suite.
+	run(
+		'php',
+		[ path.join( ROOT, 'tools', 'wp', 'lift-limits.php' ), site.dir ],
+		{ quiet: true }
+	);
 	const server = await serve( site, port, {
 		log: path.join( site.dir, 'server.log' ),
 		ownGroup: false,

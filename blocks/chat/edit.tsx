@@ -102,7 +102,11 @@ export default function Edit( {
 			</InspectorControls>
 			<div { ...blockProps }>
 				<div className="handoff-bot-chat__panel" aria-hidden="true">
-					<p className="handoff-bot-chat__title">{ shownTitle }</p>
+					<div className="handoff-bot-chat__header">
+						<p className="handoff-bot-chat__title">
+							{ shownTitle }
+						</p>
+					</div>
 					<div className="handoff-bot-chat__log">
 						<p className="handoff-bot-chat__msg is-bot">
 							{ shownGreeting }
@@ -117,9 +121,11 @@ export default function Edit( {
 						</span>
 					</div>
 					{ showHumanButton && (
-						<span className="handoff-bot-chat__human">
-							{ __( 'Talk to a person', 'handoff-bot' ) }
-						</span>
+						<div className="handoff-bot-chat__actions">
+							<span className="handoff-bot-chat__human">
+								{ __( 'Talk to a person', 'handoff-bot' ) }
+							</span>
+						</div>
 					) }
 				</div>
 			</div>

@@ -2,6 +2,10 @@
 /**
  * Front-end markup of the handoff-bot/chat block.
  *
+ * Prints a chat that reads well before any script runs (title, greeting, a labelled input and a send
+ * button) and its config as escaped JSON for the view module. Every visitor-facing string of the
+ * client is translated here: script modules cannot use wp-i18n.
+ *
  * @package HandoffBot
  *
  * @var array<string, mixed> $attributes Block attributes.
@@ -9,11 +13,60 @@
 
 defined( 'ABSPATH' ) || exit;
 
-$handoff_bot_display = ( isset( $attributes['display'] ) && 'floating' === $attributes['display'] ) ? 'floating' : 'inline';
-$handoff_bot_title   = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : __( 'Questions? Ask us', 'handoff-bot' );
-$handoff_bot_greet   = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : __( 'Hi! Ask me anything about this site. I answer from its pages and can put you in touch with a person.', 'handoff-bot' );
-$handoff_bot_holder  = ! empty( $attributes['placeholder'] ) ? (string) $attributes['placeholder'] : __( 'Type your question…', 'handoff-bot' );
-$handoff_bot_id      = wp_unique_id( 'handoff-bot-chat-' );
+$handoff_bot_display  = ( isset( $attributes['display'] ) && 'floating' === $attributes['display'] ) ? 'floating' : 'inline';
+$handoff_bot_floating = 'floating' === $handoff_bot_display;
+$handoff_bot_title    = ! empty( $attributes['title'] ) ? (string) $attributes['title'] : __( 'Questions? Ask us', 'handoff-bot' );
+$handoff_bot_greet    = ! empty( $attributes['greeting'] ) ? (string) $attributes['greeting'] : __( 'Hi! Ask me anything about this site. I answer from its pages and can put you in touch with a person.', 'handoff-bot' );
+$handoff_bot_holder   = ! empty( $attributes['placeholder'] ) ? (string) $attributes['placeholder'] : __( 'Type your question…', 'handoff-bot' );
+$handoff_bot_human    = ! isset( $attributes['showHumanButton'] ) || (bool) $attributes['showHumanButton'];
+$handoff_bot_id       = wp_unique_id( 'handoff-bot-chat-' );
+
+$handoff_bot_max = (int) ( new HandoffBot\Settings() )->get( 'max_message_length' );
+
+$handoff_bot_config = array(
+	'restUrl'         => rest_url( 'handoff-bot/v1/' ),
+	'maxLength'       => $handoff_bot_max,
+	'showHumanButton' => $handoff_bot_human,
+	'display'         => $handoff_bot_display,
+	'strings'         => array(
+		/* translators: Read by screen readers before each of the visitor's own chat messages. */
+		'you'              => __( 'You:', 'handoff-bot' ),
+		/* translators: Read by screen readers before each of the chatbot's messages. */
+		'assistant'        => __( 'Assistant:', 'handoff-bot' ),
+		/* translators: Read by screen readers before each message from a support agent. */
+		'agent'            => __( 'Support agent:', 'handoff-bot' ),
+		'retrying'         => __( 'Not sent yet — retrying…', 'handoff-bot' ),
+		/* translators: Shown before the reason a chat message was refused. */
+		'notSent'          => __( 'Not sent.', 'handoff-bot' ),
+		'genericError'     => __( 'Something went wrong.', 'handoff-bot' ),
+		'tooLong'          => sprintf(
+			/* translators: %d: the maximum number of characters in a chat message. */
+			_n( 'Your message is too long: at most %d character, please.', 'Your message is too long: at most %d characters, please.', $handoff_bot_max, 'handoff-bot' ),
+			$handoff_bot_max
+		),
+		'typing'           => __( 'The assistant is typing…', 'handoff-bot' ),
+		/* translators: Heading of the list of pages a chat answer comes from. */
+		'sources'          => __( 'Sources', 'handoff-bot' ),
+		'feedbackQuestion' => __( 'Was this answer helpful?', 'handoff-bot' ),
+		'helpful'          => __( 'Helpful', 'handoff-bot' ),
+		'notHelpful'       => __( 'Not helpful', 'handoff-bot' ),
+		'feedbackThanks'   => __( 'Thanks for your feedback!', 'handoff-bot' ),
+		'feedbackError'    => __( 'Your feedback could not be sent. Please try again.', 'handoff-bot' ),
+		'endChat'          => __( 'End chat', 'handoff-bot' ),
+		'endLegend'        => __( 'How was this chat? Rate it from 1 (poor) to 5 (great), if you like.', 'handoff-bot' ),
+		'endConfirm'       => __( 'End chat', 'handoff-bot' ),
+		'cancel'           => __( 'Cancel', 'handoff-bot' ),
+		'ended'            => __( 'This chat has ended. Thank you! Send a new message to start another one.', 'handoff-bot' ),
+		'endError'         => __( 'The chat could not be ended. Please try again.', 'handoff-bot' ),
+		/* translators: Sent as the visitor's chat message by the "Talk to a person" button. */
+		'humanRequest'     => __( "I'd like to talk to a person.", 'handoff-bot' ),
+		'restoreError'     => __( 'Your earlier messages could not be loaded.', 'handoff-bot' ),
+	),
+);
+// Pages seen by anonymous visitors may be cached and shared: only logged-in visitors get a nonce.
+if ( is_user_logged_in() ) {
+	$handoff_bot_config['nonce'] = wp_create_nonce( 'wp_rest' );
+}
 
 $handoff_bot_wrapper = get_block_wrapper_attributes(
 	array(
@@ -23,20 +76,32 @@ $handoff_bot_wrapper = get_block_wrapper_attributes(
 );
 ?>
 <div <?php echo $handoff_bot_wrapper; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by get_block_wrapper_attributes(). ?>>
-	<?php if ( 'floating' === $handoff_bot_display ) : ?>
-		<button type="button" class="handoff-bot-chat__launcher" aria-expanded="false" aria-controls="<?php echo esc_attr( $handoff_bot_id ); ?>">
-			<?php echo esc_html( $handoff_bot_title ); ?>
+	<script type="application/json" class="handoff-bot-chat__config"><?php echo wp_json_encode( $handoff_bot_config, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- JSON with <, >, &, ' and " hex-escaped cannot leave the script element. ?></script>
+	<?php if ( $handoff_bot_floating ) : ?>
+		<button type="button" class="handoff-bot-chat__launcher" aria-expanded="false" aria-haspopup="dialog" aria-controls="<?php echo esc_attr( $handoff_bot_id ); ?>">
+			<svg class="handoff-bot-chat__launcher-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Z"/></svg>
+			<span class="handoff-bot-chat__launcher-label"><?php echo esc_html( $handoff_bot_title ); ?></span>
 		</button>
 	<?php endif; ?>
-	<section id="<?php echo esc_attr( $handoff_bot_id ); ?>" class="handoff-bot-chat__panel" aria-label="<?php echo esc_attr( $handoff_bot_title ); ?>"<?php echo 'floating' === $handoff_bot_display ? ' hidden' : ''; ?>>
-		<h2 class="handoff-bot-chat__title"><?php echo esc_html( $handoff_bot_title ); ?></h2>
-		<div class="handoff-bot-chat__log" role="log" aria-live="polite">
+	<section id="<?php echo esc_attr( $handoff_bot_id ); ?>" class="handoff-bot-chat__panel" aria-labelledby="<?php echo esc_attr( $handoff_bot_id ); ?>-title"<?php echo $handoff_bot_floating ? ' role="dialog" aria-modal="true" tabindex="-1" hidden' : ''; ?>>
+		<div class="handoff-bot-chat__header">
+			<h2 id="<?php echo esc_attr( $handoff_bot_id ); ?>-title" class="handoff-bot-chat__title"><?php echo esc_html( $handoff_bot_title ); ?></h2>
+			<?php if ( $handoff_bot_floating ) : ?>
+				<button type="button" class="handoff-bot-chat__close"><span aria-hidden="true">×</span><span class="handoff-bot-chat__sr"><?php esc_html_e( 'Close chat', 'handoff-bot' ); ?></span></button>
+			<?php endif; ?>
+		</div>
+		<div class="handoff-bot-chat__log" role="log" aria-live="polite" aria-label="<?php esc_attr_e( 'Conversation', 'handoff-bot' ); ?>" tabindex="0">
 			<p class="handoff-bot-chat__msg is-bot"><?php echo esc_html( $handoff_bot_greet ); ?></p>
 		</div>
 		<form class="handoff-bot-chat__form">
-			<label class="screen-reader-text" for="<?php echo esc_attr( $handoff_bot_id ); ?>-input"><?php esc_html_e( 'Your question', 'handoff-bot' ); ?></label>
-			<input id="<?php echo esc_attr( $handoff_bot_id ); ?>-input" class="handoff-bot-chat__input" type="text" autocomplete="off" placeholder="<?php echo esc_attr( $handoff_bot_holder ); ?>" />
+			<label class="handoff-bot-chat__sr" for="<?php echo esc_attr( $handoff_bot_id ); ?>-input"><?php esc_html_e( 'Your question', 'handoff-bot' ); ?></label>
+			<input id="<?php echo esc_attr( $handoff_bot_id ); ?>-input" class="handoff-bot-chat__input" type="text" autocomplete="off" maxlength="<?php echo esc_attr( (string) $handoff_bot_max ); ?>" placeholder="<?php echo esc_attr( $handoff_bot_holder ); ?>" />
 			<button type="submit" class="handoff-bot-chat__send"><?php esc_html_e( 'Send', 'handoff-bot' ); ?></button>
 		</form>
+		<div class="handoff-bot-chat__actions">
+			<?php if ( $handoff_bot_human ) : ?>
+				<button type="button" class="handoff-bot-chat__human"><?php esc_html_e( 'Talk to a person', 'handoff-bot' ); ?></button>
+			<?php endif; ?>
+		</div>
 	</section>
 </div>

@@ -6,3 +6,91 @@ export type ChatAttributes = {
 	display: 'inline' | 'floating';
 	showHumanButton: boolean;
 };
+
+/**
+ * Every visitor-facing string of the chat client. render.php translates them (script modules cannot
+ * use wp-i18n) and prints them in the block's config.
+ */
+export type ChatStrings = {
+	/** Screen-reader prefix of the visitor's messages, e.g. "You:". */
+	you: string;
+	/** Screen-reader prefix of the assistant's messages, e.g. "Assistant:". */
+	assistant: string;
+	/** Screen-reader prefix of a support agent's messages. */
+	agent: string;
+	retrying: string;
+	notSent: string;
+	genericError: string;
+	tooLong: string;
+	typing: string;
+	sources: string;
+	feedbackQuestion: string;
+	helpful: string;
+	notHelpful: string;
+	feedbackThanks: string;
+	feedbackError: string;
+	endChat: string;
+	endLegend: string;
+	endConfirm: string;
+	cancel: string;
+	ended: string;
+	endError: string;
+	humanRequest: string;
+	restoreError: string;
+};
+
+/** The config render.php prints as JSON next to the chat markup. */
+export type ChatConfig = {
+	/** `rest_url( 'handoff-bot/v1/' )`, with a trailing slash (or `?rest_route=…/` on plain permalinks). */
+	restUrl: string;
+	/** A `wp_rest` nonce, present only for logged-in visitors (anonymous pages may be cached). */
+	nonce?: string;
+	maxLength: number;
+	showHumanButton: boolean;
+	display: 'inline' | 'floating';
+	strings: ChatStrings;
+};
+
+/** A source passage the bot answered from. */
+export type Citation = {
+	title: string;
+	url: string;
+	anchor?: string;
+	heading?: string;
+};
+
+/** A message as the REST API sends it (field names stay snake_case). */
+export type ChatMessage = {
+	id: number;
+	role: 'visitor' | 'bot' | 'agent' | 'system';
+	body: string;
+	kind?: 'answer' | 'dont_know' | 'small_talk';
+	confidence?: number;
+	language?: string;
+	citations?: Citation[];
+	feedback?: 1 | -1 | null;
+	created_at?: string;
+};
+
+/** `POST conversations` (201). */
+export type StartedConversation = {
+	id: number;
+	token: string;
+	status: string;
+	created_at?: string;
+};
+
+/** `POST conversations/{id}/messages` (201, or 200 for a replayed key). */
+export type SendResponse = {
+	message: ChatMessage;
+	reply: ChatMessage | null;
+	cursor: number;
+	replayed?: boolean;
+};
+
+/** `GET conversations/{id}/messages?after=…`. */
+export type MessagesResponse = {
+	messages: ChatMessage[];
+	cursor: number;
+	status: string;
+};

@@ -487,7 +487,8 @@ final class Conversations_Controller extends WP_REST_Controller implements Regis
 		if ( is_wp_error( $text ) ) {
 			return $text;
 		}
-		if ( 'ended' === $conversation['status'] ) {
+		// A resend of a message stored before the conversation ended still gets its stored reply.
+		if ( 'ended' === $conversation['status'] && ! $this->messages->find_by_key( (int) $conversation['id'], $key ) ) {
 			return new WP_Error( 'handoff_bot_conversation_ended', __( 'This conversation has ended. Start a new one to keep chatting.', 'handoff-bot' ), array( 'status' => 409 ) );
 		}
 		try {

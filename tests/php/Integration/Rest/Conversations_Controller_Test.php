@@ -246,6 +246,13 @@ final class Conversations_Controller_Test extends Test_Case {
 		$ended = $this->send( $b_id, $b_token, 'Still there?' );
 		$this->assertSame( 409, $ended->get_status() );
 		$this->assertSame( 'handoff_bot_conversation_ended', $ended->get_data()['code'] );
+
+		// A message stored before the end is still replayed when the client resends it.
+		$this->assertSame( 201, $this->send( $a_id, $a_token, 'Last words', 'late-key-1' )->get_status() );
+		$this->rest( 'POST', '/handoff-bot/v1/conversations/' . $a_id . '/end', array(), array( 'X-Handoff-Bot-Token' => $a_token ) );
+		$replay = $this->send( $a_id, $a_token, 'Last words', 'late-key-1' );
+		$this->assertSame( 200, $replay->get_status() );
+		$this->assertTrue( $replay->get_data()['replayed'] );
 	}
 
 	/**

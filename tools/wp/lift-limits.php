@@ -1,8 +1,8 @@
 <?php
 /**
- * Lifts the rate limits of a benchmark site, so that load is measured, not refused (command line only).
+ * Lifts the rate limits of a benchmark or test site, so that load is measured, not refused (command line only).
  *
- * Usage: php bench/configure.php <site-dir>
+ * Usage: php tools/wp/lift-limits.php <site-dir>
  *
  * @package HandoffBot
  */

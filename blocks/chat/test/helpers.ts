@@ -1,0 +1,453 @@
+/**
+ * Test doubles for the chat client: an in-memory server that follows docs/REST.md, a manual clock,
+ * and a mounted chat on the block's real markup (./render).
+ */
+
+import type { FetchLike, ResponseLike } from '../app/api';
+import { mount, type ChatController } from '../app';
+import type { Clock } from '../app/outbox';
+import { memoryStore, type KeyValueStore } from '../app/storage';
+import type { ChatMessage, Citation, SendResponse } from '../types';
+import { flush, PAGE, renderPhp, REST, type RenderOptions } from './render';
+
+export { flush, PAGE, renderPhp, REST };
+
+/** A clock that only moves when the test says so. */
+export class FakeClock implements Clock {
+	time = 0;
+	private seq = 0;
+	private timers = new Map< number, { at: number; fn: () => void } >();
+
+	now = () => this.time;
+
+	setTimeout = ( fn: () => void, ms: number ) => {
+		const id = ++this.seq;
+		this.timers.set( id, { at: this.time + Math.max( 0, ms ), fn } );
+		return id;
+	};
+
+	clearTimeout = ( handle: unknown ) => {
+		this.timers.delete( handle as number );
+	};
+
+	/** When the next timer fires, or null. */
+	nextAt(): number | null {
+		let next: number | null = null;
+		for ( const { at } of this.timers.values() ) {
+			next = next === null ? at : Math.min( next, at );
+		}
+		return next;
+	}
+
+	/**
+	 * Moves time forward, firing due timers in order and letting their work settle.
+	 * @param ms How far.
+	 */
+	async advance( ms: number ): Promise< void > {
+		const end = this.time + ms;
+		for (;;) {
+			let due: [ number, { at: number; fn: () => void } ] | null = null;
+			for ( const entry of this.timers ) {
+				if (
+					entry[ 1 ].at <= end &&
+					( ! due || entry[ 1 ].at < due[ 1 ].at )
+				) {
+					due = entry;
+				}
+			}
+			if ( ! due ) {
+				break;
+			}
+			this.timers.delete( due[ 0 ] );
+			this.time = due[ 1 ].at;
+			due[ 1 ].fn();
+			await flush();
+		}
+		this.time = end;
+		await flush();
+	}
+}
+
+/** A scripted outcome for the next matching request. */
+export type Fault =
+	| 'network'
+	/** The server handles the request, then the response is lost. */
+	| 'lost'
+	| { status: number; code?: string; message?: string; retryAfter?: string };
+
+type Conversation = {
+	token: string;
+	status: 'open' | 'ended';
+	messages: ChatMessage[];
+	keys: Map< string, SendResponse >;
+	pages: { url: string; title: string }[];
+	feedback: { message_id: number; helpful: boolean }[];
+	rating: number | null;
+};
+
+export type RecordedRequest = {
+	method: string;
+	path: string;
+	query: string;
+	headers: Record< string, string >;
+	body: Record< string, unknown > | null;
+};
+
+/** The REST API of docs/REST.md, in memory. */
+export class FakeServer {
+	conversations = new Map< number, Conversation >();
+	requests: RecordedRequest[] = [];
+	private nextConversation = 1;
+	private nextMessage = 1;
+	private faults: {
+		match: ( r: RecordedRequest ) => boolean;
+		fault: Fault;
+	}[] = [];
+
+	/**
+	 * Builds the bot's reply to a visitor message.
+	 * @param text
+	 */
+	answer: ( text: string ) => Omit< ChatMessage, 'id' > = ( text ) => ( {
+		role: 'bot',
+		body: `Answer to: ${ text }`,
+		kind: 'answer',
+		confidence: 0.8,
+		language: 'en',
+		citations: [
+			{
+				title: 'Returns and refunds',
+				url: 'https://shop.example/returns/#refund-timing',
+				anchor: 'refund-timing',
+				heading: 'Refund timing',
+			} satisfies Citation,
+		],
+	} );
+
+	/**
+	 * Makes the next request matching `match` (default: any message send) fail.
+	 * @param fault What happens.
+	 * @param match Which request.
+	 */
+	fail(
+		fault: Fault,
+		match: ( r: RecordedRequest ) => boolean = isSend
+	): this {
+		this.faults.push( { match, fault } );
+		return this;
+	}
+
+	/**
+	 * Adds a conversation as if a previous page had started it.
+	 * @param messages Its transcript.
+	 */
+	seed( messages: Omit< ChatMessage, 'id' >[] = [] ): {
+		id: number;
+		token: string;
+	} {
+		const id = this.nextConversation++;
+		const token = `token-${ id }-${ 'x'.repeat( 30 ) }`;
+		this.conversations.set( id, {
+			token,
+			status: 'open',
+			messages: messages.map( ( m ) => ( {
+				...m,
+				id: this.nextMessage++,
+			} ) ),
+			keys: new Map(),
+			pages: [],
+			feedback: [],
+			rating: null,
+		} );
+		return { id, token };
+	}
+
+	/** Visitor messages the server stored, over all conversations, in order. */
+	storedVisitorMessages(): string[] {
+		return Array.from( this.conversations.values() ).flatMap( ( c ) =>
+			c.messages
+				.filter( ( m ) => m.role === 'visitor' )
+				.map( ( m ) => m.body )
+		);
+	}
+
+	/** Message sends (every attempt), in order. */
+	sends(): RecordedRequest[] {
+		return this.requests.filter( isSend );
+	}
+
+	fetch: FetchLike = async ( url, init ) => {
+		expect( url.startsWith( REST ) ).toBe( true );
+		const [ routePath = '', query = '' ] = url
+			.slice( REST.length )
+			.split( '?' );
+		const request: RecordedRequest = {
+			method: init.method,
+			path: routePath,
+			query,
+			headers: { ...init.headers },
+			body: init.body ? JSON.parse( init.body ) : null,
+		};
+		this.requests.push( request );
+		const index = this.faults.findIndex( ( f ) => f.match( request ) );
+		const fault =
+			index >= 0 ? this.faults.splice( index, 1 )[ 0 ]!.fault : null;
+		if ( fault === 'network' ) {
+			throw new TypeError( 'Failed to fetch' );
+		}
+		if ( fault && fault !== 'lost' ) {
+			return respond(
+				fault.status,
+				{
+					code: fault.code ?? 'handoff_bot_error',
+					message: fault.message ?? 'Server error.',
+					data: { status: fault.status },
+				},
+				fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}
+			);
+		}
+		const response = this.handle( request );
+		if ( fault === 'lost' ) {
+			throw new TypeError( 'Network connection lost' );
+		}
+		return response;
+	};
+
+	private handle( r: RecordedRequest ): ResponseLike {
+		if ( r.method === 'POST' && r.path === 'conversations' ) {
+			const { id, token } = this.seed();
+			return respond( 201, { id, token, status: 'open' } );
+		}
+		const match =
+			/^conversations\/(\d+)\/(messages|pages|feedback|end)$/.exec(
+				r.path
+			);
+		if ( ! match ) {
+			return respond( 404, {
+				code: 'rest_no_route',
+				message: 'No route.',
+			} );
+		}
+		const token = r.headers[ 'X-Handoff-Bot-Token' ];
+		if ( ! token ) {
+			return respond( 401, {
+				code: 'handoff_bot_token_missing',
+				message: 'No token.',
+			} );
+		}
+		const conversation = this.conversations.get( Number( match[ 1 ] ) );
+		if ( ! conversation ) {
+			return respond( 404, {
+				code: 'handoff_bot_conversation_not_found',
+				message: 'No such conversation.',
+			} );
+		}
+		if ( token !== conversation.token ) {
+			return respond( 403, {
+				code: 'handoff_bot_invalid_token',
+				message: 'Wrong token.',
+			} );
+		}
+		const body = r.body ?? {};
+		switch ( `${ r.method } ${ match[ 2 ] }` ) {
+			case 'GET messages': {
+				const after = Number(
+					new URLSearchParams( r.query ).get( 'after' )
+				);
+				const messages = conversation.messages
+					.filter( ( m ) => m.id > after )
+					.slice( 0, 100 );
+				return respond( 200, {
+					messages,
+					cursor: messages.length
+						? messages[ messages.length - 1 ]!.id
+						: after,
+					status: conversation.status,
+				} );
+			}
+			case 'POST messages': {
+				const key = String( body.idempotency_key ?? '' );
+				if ( ! /^[A-Za-z0-9_-]{8,64}$/.test( key ) ) {
+					return respond( 400, {
+						code: 'handoff_bot_invalid_idempotency_key',
+						message: 'Bad key.',
+					} );
+				}
+				const stored = conversation.keys.get( key );
+				if ( stored ) {
+					return respond( 200, { ...stored, replayed: true } );
+				}
+				if ( conversation.status === 'ended' ) {
+					return respond( 409, {
+						code: 'handoff_bot_conversation_ended',
+						message: 'The conversation was ended.',
+					} );
+				}
+				const text = String( body.message ?? '' ).trim();
+				const message: ChatMessage = {
+					id: this.nextMessage++,
+					role: 'visitor',
+					body: text,
+				};
+				const reply: ChatMessage = {
+					...this.answer( text ),
+					id: this.nextMessage++,
+				};
+				conversation.messages.push( message, reply );
+				const response: SendResponse = {
+					message,
+					reply,
+					cursor: reply.id,
+					replayed: false,
+				};
+				conversation.keys.set( key, response );
+				return respond( 201, response );
+			}
+			case 'POST pages':
+				conversation.pages.push( {
+					url: String( body.page_url ),
+					title: String( body.page_title ),
+				} );
+				return respond( 200, { page_trail: conversation.pages } );
+			case 'POST feedback':
+				conversation.feedback.push( {
+					message_id: Number( body.message_id ),
+					helpful: Boolean( body.helpful ),
+				} );
+				return respond( 200, { ok: true } );
+			case 'POST end':
+				conversation.status = 'ended';
+				conversation.rating =
+					typeof body.rating === 'number' ? body.rating : null;
+				return respond( 200, { status: 'ended' } );
+		}
+		return respond( 404, { code: 'rest_no_route', message: 'No route.' } );
+	}
+}
+
+/**
+ * Whether a request is a message send.
+ * @param r The request.
+ */
+export function isSend(
+	r: Pick< RecordedRequest, 'method' | 'path' >
+): boolean {
+	return (
+		r.method === 'POST' && /^conversations\/\d+\/messages$/.test( r.path )
+	);
+}
+
+function respond(
+	status: number,
+	body: unknown,
+	headers: Record< string, string > = {}
+): ResponseLike {
+	return {
+		status,
+		headers: { get: ( name ) => headers[ name.toLowerCase() ] ?? null },
+		text: async () => JSON.stringify( body ),
+	};
+}
+
+/** A deterministic, well-spread random source shared by every mount (keys must not repeat). */
+let seed = 1;
+function nextRandom(): number {
+	seed = ( seed * 16807 ) % 2147483647;
+	return ( seed - 1 ) / 2147483646;
+}
+
+export type Chat = {
+	root: HTMLElement;
+	server: FakeServer;
+	clock: FakeClock;
+	storage: KeyValueStore;
+	controller: ChatController;
+	online: EventTarget;
+	/** The log's messages as a user reads them (screen-reader prefixes excluded). */
+	transcript: () => string[];
+	input: () => HTMLInputElement;
+	type: ( text: string ) => Promise< void >;
+	button: ( name: string ) => HTMLButtonElement | null;
+};
+
+/**
+ * Renders the block, mounts the client on it and lets it start.
+ * @param options         What to render and with which doubles.
+ * @param options.server  The server (a new one by default).
+ * @param options.clock   The clock.
+ * @param options.storage sessionStorage (memory by default; pass the same one to "reload").
+ * @param options.page    The current page.
+ * @param options.random  Randomness.
+ * @param options.fetch   A fetch in front of the server's.
+ */
+export async function mountChat(
+	options: RenderOptions & {
+		server?: FakeServer;
+		clock?: FakeClock;
+		storage?: KeyValueStore;
+		page?: { url: string; title: string };
+		random?: () => number;
+		fetch?: FetchLike;
+	} = {}
+): Promise< Chat > {
+	document.body.innerHTML = renderPhp( options );
+	const root = document.querySelector< HTMLElement >(
+		'.wp-block-handoff-bot-chat'
+	)!;
+	const server = options.server ?? new FakeServer();
+	const clock = options.clock ?? new FakeClock();
+	const storage = options.storage ?? memoryStore();
+	const online = new EventTarget();
+	const controller = mount( root, {
+		fetch: options.fetch ?? server.fetch,
+		storage,
+		clock,
+		random: options.random ?? nextRandom,
+		page: () => options.page ?? PAGE,
+		onlineTarget: online as unknown as Window,
+	} );
+	await flush();
+	const input = () =>
+		root.querySelector< HTMLInputElement >( '.handoff-bot-chat__input' )!;
+	return {
+		root,
+		server,
+		clock,
+		storage,
+		controller,
+		online,
+		input,
+		transcript: () =>
+			Array.from(
+				root.querySelectorAll(
+					'.handoff-bot-chat__log > .handoff-bot-chat__msg, .handoff-bot-chat__log > .handoff-bot-chat__notice'
+				)
+			).map( ( el ) => {
+				const copy = el.cloneNode( true ) as HTMLElement;
+				copy.querySelectorAll(
+					'.handoff-bot-chat__sr, .handoff-bot-chat__sources, .handoff-bot-chat__feedback, .handoff-bot-chat__thanks'
+				).forEach( ( n ) => n.remove() );
+				return Array.from( copy.childNodes )
+					.map( ( n ) => n.textContent ?? '' )
+					.join( ' ' )
+					.replace( /\s+/g, ' ' )
+					.trim();
+			} ),
+		async type( text ) {
+			input().value = text;
+			root.querySelector< HTMLFormElement >(
+				'.handoff-bot-chat__form'
+			)!.requestSubmit();
+			await flush();
+		},
+		button: ( name ) =>
+			Array.from( root.querySelectorAll( 'button' ) ).find(
+				( b ) =>
+					(
+						b.getAttribute( 'aria-label' ) ||
+						b.textContent ||
+						''
+					).trim() === name && ! b.closest( '[hidden]' )
+			) ?? null,
+	};
+}
