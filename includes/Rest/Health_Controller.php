@@ -9,7 +9,6 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Capabilities;
 use HandoffBot\Contracts\Registrable;
 use HandoffBot\Database\Migrator;
 use WP_Error;
@@ -24,6 +23,8 @@ defined( 'ABSPATH' ) || exit;
  * Reports the plugin version and the state of its schema to administrators.
  */
 final class Health_Controller extends WP_REST_Controller implements Registrable {
+
+	use Manage_Permission;
 
 	/**
 	 * The schema migrator.
@@ -66,23 +67,6 @@ final class Health_Controller extends WP_REST_Controller implements Registrable 
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
-		);
-	}
-
-	/**
-	 * Only people who manage the plugin may read its health.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return true|WP_Error
-	 */
-	public function get_item_permissions_check( $request ) {
-		if ( current_user_can( Capabilities::MANAGE ) ) {
-			return true;
-		}
-		return new WP_Error(
-			'handoff_bot_forbidden',
-			__( 'You are not allowed to read the plugin health.', 'handoff-bot' ),
-			array( 'status' => rest_authorization_required_code() )
 		);
 	}
 

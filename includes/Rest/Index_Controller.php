@@ -9,7 +9,6 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Capabilities;
 use HandoffBot\Contracts\Registrable;
 use HandoffBot\Knowledge\Indexer;
 use HandoffBot\Repositories\Index_Repository;
@@ -27,6 +26,8 @@ defined( 'ABSPATH' ) || exit;
  * The knowledge index's state and its batched rebuild, for people who manage the plugin.
  */
 final class Index_Controller extends WP_REST_Controller implements Registrable {
+
+	use Manage_Permission;
 
 	/**
 	 * Indexer.
@@ -111,19 +112,6 @@ final class Index_Controller extends WP_REST_Controller implements Registrable {
 				),
 			)
 		);
-	}
-
-	/**
-	 * Needs handoff_bot_manage.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return true|WP_Error
-	 */
-	public function get_item_permissions_check( $request ) {
-		if ( current_user_can( Capabilities::MANAGE ) ) {
-			return true;
-		}
-		return new WP_Error( 'handoff_bot_forbidden', __( 'You are not allowed to manage Handoff Bot.', 'handoff-bot' ), array( 'status' => rest_authorization_required_code() ) );
 	}
 
 	/**

@@ -9,7 +9,6 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Capabilities;
 use HandoffBot\Contracts\Registrable;
 use HandoffBot\Settings;
 use WP_Error;
@@ -24,6 +23,8 @@ defined( 'ABSPATH' ) || exit;
  * The plugin settings, for people who manage the plugin.
  */
 final class Settings_Controller extends WP_REST_Controller implements Registrable {
+
+	use Manage_Permission;
 
 	/**
 	 * Settings.
@@ -72,19 +73,6 @@ final class Settings_Controller extends WP_REST_Controller implements Registrabl
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-	}
-
-	/**
-	 * Needs handoff_bot_manage.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return true|WP_Error
-	 */
-	public function get_item_permissions_check( $request ) {
-		if ( current_user_can( Capabilities::MANAGE ) ) {
-			return true;
-		}
-		return new WP_Error( 'handoff_bot_forbidden', __( 'You are not allowed to manage Handoff Bot.', 'handoff-bot' ), array( 'status' => rest_authorization_required_code() ) );
 	}
 
 	/**

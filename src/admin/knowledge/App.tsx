@@ -34,6 +34,34 @@ const POST_TYPES: Array< { value: string; label: string } > = [
 	{ value: 'page', label: __( 'Pages', 'handoff-bot' ) },
 ];
 
+type NumberField =
+	| 'max_message_length'
+	| 'rate_limit_ip_per_minute'
+	| 'rate_limit_token_per_minute'
+	| 'rate_limit_new_conversations_per_hour';
+
+const NUMBER_FIELDS: Array< { key: NumberField; label: string } > = [
+	{
+		key: 'max_message_length',
+		label: __( 'Longest message (characters)', 'handoff-bot' ),
+	},
+	{
+		key: 'rate_limit_ip_per_minute',
+		label: __( 'Requests per minute from one address', 'handoff-bot' ),
+	},
+	{
+		key: 'rate_limit_token_per_minute',
+		label: __( 'Messages per minute in one conversation', 'handoff-bot' ),
+	},
+	{
+		key: 'rate_limit_new_conversations_per_hour',
+		label: __(
+			'New conversations per hour from one address',
+			'handoff-bot'
+		),
+	},
+];
+
 export default function App() {
 	const [ settings, setSettings ] = useState< Settings | null >( null );
 	const [ index, setIndex ] = useState< IndexState | null >( null );
@@ -239,63 +267,18 @@ export default function App() {
 							} )
 						}
 					/>
-					<TextControl
-						__next40pxDefaultSize
-						type="number"
-						label={ __(
-							'Longest message (characters)',
-							'handoff-bot'
-						) }
-						value={ String( settings.max_message_length ) }
-						onChange={ ( value ) =>
-							update( { max_message_length: Number( value ) } )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						type="number"
-						label={ __(
-							'Requests per minute from one address',
-							'handoff-bot'
-						) }
-						value={ String( settings.rate_limit_ip_per_minute ) }
-						onChange={ ( value ) =>
-							update( {
-								rate_limit_ip_per_minute: Number( value ),
-							} )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						type="number"
-						label={ __(
-							'Messages per minute in one conversation',
-							'handoff-bot'
-						) }
-						value={ String( settings.rate_limit_token_per_minute ) }
-						onChange={ ( value ) =>
-							update( {
-								rate_limit_token_per_minute: Number( value ),
-							} )
-						}
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						type="number"
-						label={ __(
-							'New conversations per hour from one address',
-							'handoff-bot'
-						) }
-						value={ String(
-							settings.rate_limit_new_conversations_per_hour
-						) }
-						onChange={ ( value ) =>
-							update( {
-								rate_limit_new_conversations_per_hour:
-									Number( value ),
-							} )
-						}
-					/>
+					{ NUMBER_FIELDS.map( ( field ) => (
+						<TextControl
+							key={ field.key }
+							__next40pxDefaultSize
+							type="number"
+							label={ field.label }
+							value={ String( settings[ field.key ] ) }
+							onChange={ ( value ) =>
+								update( { [ field.key ]: Number( value ) } )
+							}
+						/>
+					) ) }
 					<ToggleControl
 						label={ __(
 							'Delete all Handoff Bot data when the plugin is deleted',
