@@ -38,7 +38,8 @@ try {
 	ensureBuild();
 	step( args.reset ? 'Creating a clean site' : 'Preparing the site' );
 	const site = prepareSite( {
-		name: 'dev',
+		// One site per port, so two servers never share (and rewrite) one config.
+		name: port === 8888 ? 'dev' : `dev-${ port }`,
 		port,
 		reset: !! args.reset,
 		demo: true,
