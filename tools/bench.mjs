@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures, on a real WordPress with generated content, and writes JSON to
- * bench/results/ (latest.json and a dated copy). Not a test: nothing here fails on a number.
+ * bench/results/latest-<database>.json (the run's date is inside). Not a test: nothing here fails on a number.
  *
  *   npm run bench                         1k and 10k posts on SQLite
  *   npm run bench -- --sizes 1000         only 1k

@@ -129,9 +129,29 @@ final class Index_Controller extends WP_REST_Controller implements Registrable {
 				'terms'      => $stats['terms'],
 				'indexable'  => $this->indexer->count_indexable(),
 				'post_types' => (array) $this->settings->get( 'post_types' ),
+				'available'  => $this->available_post_types(),
 				'updated_at' => $stats['updated_at'],
 			)
 		);
+	}
+
+	/**
+	 * Public post types the bot can answer from (media attachments excepted).
+	 *
+	 * @return array<int, array{name: string, label: string}>
+	 */
+	private function available_post_types(): array {
+		$out = array();
+		foreach ( get_post_types( array( 'public' => true ), 'objects' ) as $type ) {
+			if ( 'attachment' === $type->name ) {
+				continue;
+			}
+			$out[] = array(
+				'name'  => (string) $type->name,
+				'label' => (string) $type->labels->name,
+			);
+		}
+		return $out;
 	}
 
 	/**
@@ -165,6 +185,17 @@ final class Index_Controller extends WP_REST_Controller implements Registrable {
 					'post_types' => array(
 						'type'  => 'array',
 						'items' => array( 'type' => 'string' ),
+					),
+					'available'  => array(
+						'description' => __( 'Public post types that can be indexed.', 'handoff-bot' ),
+						'type'        => 'array',
+						'items'       => array(
+							'type'       => 'object',
+							'properties' => array(
+								'name'  => array( 'type' => 'string' ),
+								'label' => array( 'type' => 'string' ),
+							),
+						),
 					),
 					'updated_at' => array( 'type' => 'string' ),
 				),

@@ -29,11 +29,6 @@ import type { IndexState, RebuildStep, Settings } from '../../shared/types';
 
 type Notice = { status: 'success' | 'error'; text: string } | null;
 
-const POST_TYPES: Array< { value: string; label: string } > = [
-	{ value: 'post', label: __( 'Posts', 'handoff-bot' ) },
-	{ value: 'page', label: __( 'Pages', 'handoff-bot' ) },
-];
-
 type NumberField =
 	| 'max_message_length'
 	| 'rate_limit_ip_per_minute'
@@ -229,22 +224,22 @@ export default function App() {
 								'handoff-bot'
 							) }
 						</legend>
-						{ POST_TYPES.map( ( type ) => (
+						{ index.available.map( ( type ) => (
 							<CheckboxControl
-								key={ type.value }
+								key={ type.name }
 								label={ type.label }
 								checked={ settings.post_types.includes(
-									type.value
+									type.name
 								) }
 								onChange={ ( checked ) =>
 									update( {
 										post_types: checked
 											? [
 													...settings.post_types,
-													type.value,
+													type.name,
 												]
 											: settings.post_types.filter(
-													( t ) => t !== type.value
+													( t ) => t !== type.name
 												),
 									} )
 								}

@@ -19,6 +19,7 @@ export type IndexState = {
 	terms: number;
 	indexable: number;
 	post_types: string[];
+	available: Array< { name: string; label: string } >;
 	updated_at: string;
 };
 

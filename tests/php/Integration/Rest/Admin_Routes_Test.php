@@ -122,6 +122,8 @@ final class Admin_Routes_Test extends Test_Case {
 		$this->assertSame( range( 2, $total, 2 ), array_slice( $steps, 0, (int) floor( $total / 2 ) ) );
 		$index = $this->rest( 'GET', '/handoff-bot/v1/index' )->get_data();
 		$this->assertSame( $total, $index['posts'] );
+		$this->assertContains( 'page', wp_list_pluck( $index['available'], 'name' ) );
+		$this->assertNotContains( 'attachment', wp_list_pluck( $index['available'], 'name' ) );
 		$this->assertGreaterThanOrEqual( 5, $index['passages'] );
 		$this->assertSame( 400, $this->rest( 'POST', '/handoff-bot/v1/index/rebuild', array( 'batch' => 0 ) )->get_status() );
 	}
