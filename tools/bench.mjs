@@ -6,6 +6,8 @@
  *   npm run bench -- --sizes 1000         only 1k
  *   npm run bench -- --db mariadb         on MariaDB instead
  *   npm run bench -- --requests 300       requests per measurement (default 200)
+ *   npm run bench -- --reuse --sizes N    measure again on the site of the last run (which
+ *                                         holds N posts), without generating or re-indexing
  *
  * Figures:
  * - server time (client-measured latency on loopback, requests one at a time, one PHP worker, opcache on)
@@ -305,9 +307,11 @@ async function main() {
 	let mariadb = null;
 	if ( engine === 'mariadb' ) {
 		mariadb = await startMariaDb();
-		mariadb.query(
-			'DROP DATABASE IF EXISTS handoff_bot_bench; CREATE DATABASE handoff_bot_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;'
-		);
+		if ( ! args.reuse ) {
+			mariadb.query(
+				'DROP DATABASE IF EXISTS handoff_bot_bench; CREATE DATABASE handoff_bot_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;'
+			);
+		}
 		db = {
 			engine: 'mariadb',
 			name: 'handoff_bot_bench',
@@ -335,7 +339,7 @@ async function main() {
 			name: `bench-${ engine }`,
 			port,
 			db,
-			reset: true,
+			reset: ! args.reuse,
 			demo: true,
 		} );
 		run(
@@ -347,21 +351,24 @@ async function main() {
 		);
 		let have = 0;
 		for ( const size of sizes ) {
-			step( `Generating posts up to ${ size }` );
-			process.stdout.write(
-				`  ${ capture( 'php', [ path.join( ROOT, 'bench', 'generate-posts.php' ), site.dir, String( size - have ), String( 1000 + size ) ] ) }\n`
-			);
-			have = size;
-			step( 'Rebuilding the index' );
-			const index = JSON.parse(
-				capture( 'php', [
-					path.join( ROOT, 'bench', 'rebuild-index.php' ),
-					site.dir,
-				] )
-			);
-			process.stdout.write(
-				`  ${ index.posts } posts, ${ index.passages } passages in ${ index.seconds } s (${ index.posts_per_second } posts/s)\n`
-			);
+			let index = { reused: true };
+			if ( ! args.reuse ) {
+				step( `Generating posts up to ${ size }` );
+				process.stdout.write(
+					`  ${ capture( 'php', [ path.join( ROOT, 'bench', 'generate-posts.php' ), site.dir, String( size - have ), String( 1000 + size ) ] ) }\n`
+				);
+				have = size;
+				step( 'Rebuilding the index' );
+				index = JSON.parse(
+					capture( 'php', [
+						path.join( ROOT, 'bench', 'rebuild-index.php' ),
+						site.dir,
+					] )
+				);
+				process.stdout.write(
+					`  ${ index.posts } posts, ${ index.passages } passages in ${ index.seconds } s (${ index.posts_per_second } posts/s)\n`
+				);
+			}
 			step( `Measuring at ${ size } posts` );
 			const server = await serve( site, port, {
 				workers: 1,
@@ -415,13 +422,15 @@ async function main() {
 	const dir = path.join( ROOT, 'bench', 'results' );
 	fs.mkdirSync( dir, { recursive: true } );
 	const text = JSON.stringify( results, null, '\t' ) + '\n';
-	fs.writeFileSync( path.join( dir, `latest-${ engine }.json` ), text );
+	// A --reuse run measures one size again and must not replace the full run's figures.
+	const file = `latest-${ engine }${ args.reuse ? '-reuse' : '' }.json`;
+	fs.writeFileSync( path.join( dir, file ), text );
 	fs.writeFileSync(
 		path.join( dir, `${ results.date.slice( 0, 10 ) }-${ engine }.json` ),
 		text
 	);
 	process.stdout.write(
-		`\nWrote bench/results/latest-${ engine }.json\n${ JSON.stringify( results.goals, null, 2 ) }\n`
+		`\nWrote bench/results/${ file }\n${ JSON.stringify( results.goals, null, 2 ) }\n`
 	);
 }
 

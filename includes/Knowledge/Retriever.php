@@ -44,6 +44,11 @@ final class Retriever {
 	}
 
 	/**
+	 * How many candidates are rescored exactly from all their postings.
+	 */
+	private const RESCORE = 40;
+
+	/**
 	 * Question phrasings whose words say little on their own, mapped to words help pages use.
 	 *
 	 * @var array<string, string>
@@ -84,37 +89,74 @@ final class Retriever {
 		if ( ! $terms ) {
 			return $out;
 		}
-		$stats = $this->index->stats();
-		$n     = max( 1, $stats['passages'] );
-		$known = $this->index->lookup_terms( $terms );
-		$by_id = array();
-		$names = array();
-		foreach ( $terms as $term ) {
-			$df                  = isset( $known[ $term ] ) ? $known[ $term ]['df'] : 0;
-			$out['idf'][ $term ] = log( 1 + ( $n - $df + 0.5 ) / ( $df + 0.5 ) );
-			if ( $df > 0 ) {
-				$by_id[ $known[ $term ]['id'] ] = $out['idf'][ $term ];
-				$names[ $known[ $term ]['id'] ] = $term;
-			}
+		$n    = max( 1, $this->index->stats()['passages'] );
+		$rows = $this->index->top_postings( $terms );
+
+		// Every term weighs by its idf; terms the site never uses weigh the most.
+		$df = array_fill_keys( $terms, 0 );
+		$id = array();
+		foreach ( $rows as $row ) {
+			$df[ $row['term'] ]    = $row['df'];
+			$id[ $row['term_id'] ] = $row['term'];
 		}
-		if ( ! $by_id ) {
+		foreach ( $terms as $term ) {
+			$out['idf'][ $term ] = log( 1 + ( $n - $df[ $term ] + 0.5 ) / ( $df[ $term ] + 0.5 ) );
+		}
+		if ( ! $rows ) {
 			return $out;
 		}
-		$ranked   = $this->index->rank( $by_id, $limit );
-		$passages = $this->index->passages( array_keys( $ranked ) );
+
+		// Score the candidates from the best postings, then rescore the best of them exactly.
+		$first      = $this->score( $rows, $id, $out['idf'] );
+		$candidates = array_slice( array_keys( $first ), 0, self::RESCORE );
+		$ranked     = array_slice( $this->score( $this->index->postings_for( array_keys( $id ), $candidates ), $id, $out['idf'] ), 0, $limit, true );
+		$passages   = $this->index->passages( array_keys( $ranked ) );
 		foreach ( $ranked as $passage_id => $entry ) {
-			if ( ! isset( $passages[ $passage_id ] ) ) {
-				continue;
+			if ( isset( $passages[ $passage_id ] ) ) {
+				$out['hits'][] = $passages[ $passage_id ] + $entry;
 			}
-			$matched = array();
-			foreach ( $entry['term_ids'] as $term_id ) {
-				$matched[] = $names[ $term_id ];
-			}
-			$out['hits'][] = $passages[ $passage_id ] + array(
-				'score'   => $entry['score'],
-				'matched' => $matched,
-			);
 		}
 		return $out;
+	}
+
+	/**
+	 * BM25 per passage from postings: the sum of idf × stored impact over the question's terms.
+	 * Rounded to 6 places and ordered best first, ties by passage ID, so every database agrees.
+	 *
+	 * @param array<int, array<string, mixed>> $rows Postings (term_id, passage_id, impact).
+	 * @param array<int, string>               $id   term_id => term.
+	 * @param array<string, float>             $idf  term => idf.
+	 * @return array<int, array{score: float, matched: string[]}>
+	 */
+	private function score( array $rows, array $id, array $idf ): array {
+		$scores = array();
+		foreach ( $rows as $row ) {
+			$passage = $row['passage_id'];
+			$term    = $id[ $row['term_id'] ] ?? null;
+			if ( null === $term ) {
+				continue;
+			}
+			if ( ! isset( $scores[ $passage ] ) ) {
+				$scores[ $passage ] = array(
+					'score'   => 0.0,
+					'matched' => array(),
+				);
+			}
+			if ( ! in_array( $term, $scores[ $passage ]['matched'], true ) ) {
+				$scores[ $passage ]['score']    += $idf[ $term ] * $row['impact'];
+				$scores[ $passage ]['matched'][] = $term;
+			}
+		}
+		foreach ( $scores as $passage => $entry ) {
+			$scores[ $passage ]['score'] = round( $entry['score'], 6 );
+		}
+		uksort(
+			$scores,
+			static function ( int $a, int $b ) use ( $scores ): int {
+				$by_score = $scores[ $b ]['score'] <=> $scores[ $a ]['score'];
+				return 0 !== $by_score ? $by_score : $a <=> $b;
+			}
+		);
+		return $scores;
 	}
 }

@@ -31,11 +31,10 @@ final class Index_Repository extends Repository {
 	public const AVGDL = 64.0;
 
 	/**
-	 * How many of each term's best postings a query reads, and how many candidates it rescores
-	 * exactly. Their product bounds a query's work whatever the size of the site.
+	 * How many of each term's best postings a query reads: this bounds a query's work whatever
+	 * the size of the site.
 	 */
-	private const TOP_PER_TERM = 300;
-	private const RESCORE      = 60;
+	private const TOP_PER_TERM = 200;
 
 	/**
 	 * Term IDs seen during a batch, when remembering is on (see remember_terms()).
@@ -285,29 +284,6 @@ final class Index_Repository extends Repository {
 	}
 
 	/**
-	 * Document frequencies of terms that exist in the index.
-	 *
-	 * @param string[] $terms Terms.
-	 * @return array<string, array{id: int, df: int}>
-	 */
-	public function lookup_terms( array $terms ): array {
-		global $wpdb;
-		if ( ! $terms ) {
-			return array();
-		}
-		$in   = $this->string_placeholders( count( $terms ) );
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, term, df FROM %i WHERE term IN ($in)", $this->table( 'terms' ), ...$terms ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
-		$out  = array();
-		foreach ( (array) $rows as $row ) {
-			$out[ (string) $row['term'] ] = array(
-				'id' => (int) $row['id'],
-				'df' => (int) $row['df'],
-			);
-		}
-		return $out;
-	}
-
-	/**
 	 * A posting's BM25 term-frequency factor: tf·(k1+1) / (tf + k1·(1 − b + b·dl/avgdl)).
 	 *
 	 * @param int $tf Term frequency in the passage.
@@ -318,83 +294,60 @@ final class Index_Repository extends Repository {
 	}
 
 	/**
-	 * The best passages by BM25 for weighted terms.
+	 * The best postings of each term, best first, with the term's document frequency.
 	 *
-	 * Reads each term's best postings from the (term_id, impact) index, scores those candidates,
-	 * then rescores the best of them exactly with all their postings. Scores are summed in PHP
-	 * from stored doubles and rounded, so SQLite and MariaDB return the same order.
+	 * Reads at most TOP_PER_TERM postings per term from the (term_id, impact) index, in one
+	 * statement, so the work does not grow with the size of the site.
 	 *
-	 * @param array<int, float> $idf   term_id => inverse document frequency.
-	 * @param int               $limit How many passages.
-	 * @return array<int, array{score: float, term_ids: int[]}> passage_id => score and matched terms, best first.
+	 * @param string[] $terms Terms.
+	 * @return array<int, array{term: string, term_id: int, df: int, passage_id: int, impact: float}>
 	 */
-	public function rank( array $idf, int $limit ): array {
+	public function top_postings( array $terms ): array {
 		global $wpdb;
-		if ( ! $idf ) {
+		if ( ! $terms ) {
 			return array();
 		}
-		$postings = $this->table( 'postings' );
-		$args     = array();
-		foreach ( array_keys( $idf ) as $term_id ) {
-			array_push( $args, $postings, (int) $term_id, self::TOP_PER_TERM );
-		}
-		$rows  = $wpdb->get_results( $wpdb->prepare( $this->union_sql( count( $idf ) ), ...$args ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
-		$first = $this->score_rows( (array) $rows, $idf );
-		if ( ! $first ) {
-			return array();
-		}
-		$candidates = array_slice( array_keys( $first ), 0, self::RESCORE );
-		$rows       = $wpdb->get_results( $wpdb->prepare( 'SELECT term_id, passage_id, impact FROM %i WHERE term_id IN (' . $this->int_placeholders( count( $idf ) ) . ') AND passage_id IN (' . $this->int_placeholders( count( $candidates ) ) . ')', $postings, ...array_merge( array_map( 'intval', array_keys( $idf ) ), $candidates ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
-		return array_slice( $this->score_rows( (array) $rows, $idf ), 0, $limit, true );
-	}
-
-	/**
-	 * One statement reading the best postings of several terms.
-	 *
-	 * @param int $terms How many terms.
-	 */
-	private function union_sql( int $terms ): string {
 		$parts = array();
-		for ( $i = 0; $i < $terms; $i++ ) {
-			$parts[] = "SELECT * FROM (SELECT term_id, passage_id, impact FROM %i WHERE term_id = %d ORDER BY impact DESC, passage_id ASC LIMIT %d) AS t{$i}";
+		$args  = array();
+		foreach ( array_values( $terms ) as $i => $term ) {
+			$parts[] = "SELECT * FROM (SELECT t.term, t.df, p.term_id, p.passage_id, p.impact FROM %i p INNER JOIN %i t ON t.id = p.term_id WHERE t.term = %s ORDER BY p.impact DESC, p.passage_id ASC LIMIT %d) AS q{$i}";
+			array_push( $args, $this->table( 'postings' ), $this->table( 'terms' ), (string) $term, self::TOP_PER_TERM );
 		}
-		return implode( ' UNION ALL ', $parts );
+		$rows = $wpdb->get_results( $wpdb->prepare( implode( ' UNION ALL ', $parts ), ...$args ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
+		return array_map( array( $this, 'cast_posting' ), (array) $rows );
 	}
 
 	/**
-	 * Sums idf × impact per passage; best first, ties by passage ID.
+	 * All postings of some terms in some passages (to rescore candidates exactly).
 	 *
-	 * @param array<int, array<string, mixed>> $rows Postings.
-	 * @param array<int, float>                $idf  term_id => idf.
-	 * @return array<int, array{score: float, term_ids: int[]}>
+	 * @param int[] $term_ids    Terms.
+	 * @param int[] $passage_ids Passages.
+	 * @return array<int, array{term_id: int, passage_id: int, impact: float}>
 	 */
-	private function score_rows( array $rows, array $idf ): array {
-		$scores = array();
-		foreach ( $rows as $row ) {
-			$passage = (int) $row['passage_id'];
-			$term    = (int) $row['term_id'];
-			if ( ! isset( $scores[ $passage ] ) ) {
-				$scores[ $passage ] = array(
-					'score'    => 0.0,
-					'term_ids' => array(),
-				);
-			}
-			if ( ! in_array( $term, $scores[ $passage ]['term_ids'], true ) ) {
-				$scores[ $passage ]['score']     += ( $idf[ $term ] ?? 0.0 ) * (float) $row['impact'];
-				$scores[ $passage ]['term_ids'][] = $term;
-			}
+	public function postings_for( array $term_ids, array $passage_ids ): array {
+		global $wpdb;
+		if ( ! $term_ids || ! $passage_ids ) {
+			return array();
 		}
-		foreach ( $scores as $id => $entry ) {
-			$scores[ $id ]['score'] = round( $entry['score'], 6 );
+		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT term_id, passage_id, impact FROM %i WHERE term_id IN (' . $this->int_placeholders( count( $term_ids ) ) . ') AND passage_id IN (' . $this->int_placeholders( count( $passage_ids ) ) . ')', $this->table( 'postings' ), ...array_merge( array_map( 'intval', $term_ids ), array_map( 'intval', $passage_ids ) ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
+		return array_map( array( $this, 'cast_posting' ), (array) $rows );
+	}
+
+	/**
+	 * Casts a posting row.
+	 *
+	 * @param array<string, mixed> $row Raw row.
+	 * @return array<string, mixed>
+	 */
+	private function cast_posting( array $row ): array {
+		$row['term_id']    = (int) $row['term_id'];
+		$row['passage_id'] = (int) $row['passage_id'];
+		$row['impact']     = (float) $row['impact'];
+		if ( isset( $row['df'] ) ) {
+			$row['df']   = (int) $row['df'];
+			$row['term'] = (string) $row['term'];
 		}
-		uksort(
-			$scores,
-			static function ( int $a, int $b ) use ( $scores ): int {
-				$by_score = $scores[ $b ]['score'] <=> $scores[ $a ]['score'];
-				return 0 !== $by_score ? $by_score : $a <=> $b;
-			}
-		);
-		return $scores;
+		return $row;
 	}
 
 	/**
