@@ -425,10 +425,6 @@ async function main() {
 	// A --reuse run measures one size again and must not replace the full run's figures.
 	const file = `latest-${ engine }${ args.reuse ? '-reuse' : '' }.json`;
 	fs.writeFileSync( path.join( dir, file ), text );
-	fs.writeFileSync(
-		path.join( dir, `${ results.date.slice( 0, 10 ) }-${ engine }.json` ),
-		text
-	);
 	process.stdout.write(
 		`\nWrote bench/results/${ file }\n${ JSON.stringify( results.goals, null, 2 ) }\n`
 	);
