@@ -4,6 +4,9 @@
  */
 import { defineConfig } from '@playwright/test';
 
+// Debian's Chromium, with the flags this offline machine needs (shared with the benchmark).
+import chromium from './tools/chromium.json';
+
 const port = Number( process.env.HANDOFF_BOT_E2E_PORT || 8889 );
 
 export default defineConfig( {
@@ -21,17 +24,9 @@ export default defineConfig( {
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-quic',
-				'--no-first-run',
-			],
+			executablePath:
+				process.env.CHROMIUM_PATH || chromium.executablePath,
+			args: chromium.args,
 		},
 	},
 	webServer: {

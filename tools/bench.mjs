@@ -199,16 +199,10 @@ async function measureServer( postCount ) {
 
 async function measureWeight() {
 	const { chromium } = require( 'playwright-core' );
+	const options = require( './chromium.json' );
 	const browser = await chromium.launch( {
-		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+		executablePath: process.env.CHROMIUM_PATH || options.executablePath,
+		args: options.args,
 	} );
 	const out = {};
 	try {

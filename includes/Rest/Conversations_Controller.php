@@ -9,7 +9,6 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Contracts\Registrable;
 use HandoffBot\Conversations\Conversation_Service;
 use HandoffBot\Conversations\Visitor_Token;
 use HandoffBot\Repositories\Conversation_Repository;
@@ -18,7 +17,6 @@ use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
 use WP_Error;
 use WP_HTTP_Response;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -30,7 +28,7 @@ defined( 'ABSPATH' ) || exit;
  * nonce, so cached pages work. Every route is rate limited on REMOTE_ADDR, and sending messages on
  * the token too.
  */
-final class Conversations_Controller extends WP_REST_Controller implements Registrable {
+final class Conversations_Controller extends Controller {
 
 	public const TOKEN_HEADER = 'X-Handoff-Bot-Token';
 
@@ -101,7 +99,6 @@ final class Conversations_Controller extends WP_REST_Controller implements Regis
 	 * @param Rate_Limiter            $limiter       Rate limits.
 	 */
 	public function __construct( Conversation_Service $service, Conversation_Repository $conversations, Message_Repository $messages, Settings $settings, Rate_Limiter $limiter ) {
-		$this->namespace     = 'handoff-bot/v1';
 		$this->rest_base     = 'conversations';
 		$this->service       = $service;
 		$this->conversations = $conversations;
@@ -114,7 +111,7 @@ final class Conversations_Controller extends WP_REST_Controller implements Regis
 	 * {@inheritDoc}
 	 */
 	public function register(): void {
-		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		parent::register();
 		add_filter( 'rest_post_dispatch', array( $this, 'add_headers' ), 10, 3 );
 		add_action( 'plugins_loaded', array( $this, 'serve_fast_poll' ), 1 );
 	}

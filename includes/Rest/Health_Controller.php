@@ -9,10 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Contracts\Registrable;
 use HandoffBot\Database\Migrator;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -22,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reports the plugin version and the state of its schema to administrators.
  */
-final class Health_Controller extends WP_REST_Controller implements Registrable {
+final class Health_Controller extends Controller {
 
 	use Manage_Permission;
 
@@ -39,16 +37,8 @@ final class Health_Controller extends WP_REST_Controller implements Registrable 
 	 * @param Migrator $migrator The schema migrator.
 	 */
 	public function __construct( Migrator $migrator ) {
-		$this->namespace = 'handoff-bot/v1';
 		$this->rest_base = 'health';
 		$this->migrator  = $migrator;
-	}
-
-	/**
-	 * {@inheritDoc}
-	 */
-	public function register(): void {
-		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
 
 	/**

@@ -9,13 +9,11 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Contracts\Registrable;
 use HandoffBot\Knowledge\Indexer;
 use HandoffBot\Repositories\Index_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -25,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The knowledge index's state and its batched rebuild, for people who manage the plugin.
  */
-final class Index_Controller extends WP_REST_Controller implements Registrable {
+final class Index_Controller extends Controller {
 
 	use Manage_Permission;
 
@@ -58,18 +56,10 @@ final class Index_Controller extends WP_REST_Controller implements Registrable {
 	 * @param Settings         $settings Settings.
 	 */
 	public function __construct( Indexer $indexer, Index_Repository $index, Settings $settings ) {
-		$this->namespace = 'handoff-bot/v1';
 		$this->rest_base = 'index';
 		$this->indexer   = $indexer;
 		$this->index     = $index;
 		$this->settings  = $settings;
-	}
-
-	/**
-	 * {@inheritDoc}
-	 */
-	public function register(): void {
-		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
 
 	/**

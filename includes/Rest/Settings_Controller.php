@@ -9,10 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Contracts\Registrable;
 use HandoffBot\Settings;
 use WP_Error;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -22,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The plugin settings, for people who manage the plugin.
  */
-final class Settings_Controller extends WP_REST_Controller implements Registrable {
+final class Settings_Controller extends Controller {
 
 	use Manage_Permission;
 
@@ -39,16 +37,8 @@ final class Settings_Controller extends WP_REST_Controller implements Registrabl
 	 * @param Settings $settings Settings.
 	 */
 	public function __construct( Settings $settings ) {
-		$this->namespace = 'handoff-bot/v1';
 		$this->rest_base = 'settings';
 		$this->settings  = $settings;
-	}
-
-	/**
-	 * {@inheritDoc}
-	 */
-	public function register(): void {
-		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
 
 	/**
