@@ -20,6 +20,12 @@ final class Settings {
 	public const OPTION = 'handoff_bot_settings';
 
 	/**
+	 * Option holding the active configuration version, stamped on every event and conversation
+	 * (autoloaded: every message reads it).
+	 */
+	public const CONFIG_VERSION_OPTION = 'handoff_bot_config_version';
+
+	/**
 	 * Setting name => [type, default, min, max].
 	 *
 	 * @var array<string, array{0: string, 1: mixed, 2?: float|int, 3?: float|int}>

@@ -16,6 +16,7 @@ use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Repositories\Storage_Exception;
+use HandoffBot\Settings;
 use HandoffBot\Signals\Language_Signal;
 
 defined( 'ABSPATH' ) || exit;
@@ -98,7 +99,7 @@ final class Conversation_Service {
 	public function start( int $user_id, string $page_url, string $page_title ): array {
 		$token = Visitor_Token::generate();
 		$trail = $this->trail->add( array(), $page_url, $page_title );
-		$id    = $this->conversations->create( Visitor_Token::hash( $token ), $user_id, $trail, (int) get_option( 'handoff_bot_config_version', 1 ) );
+		$id    = $this->conversations->create( Visitor_Token::hash( $token ), $user_id, $trail, (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) );
 		$this->events->append(
 			'conversation_started',
 			$id,

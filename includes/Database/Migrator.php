@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Database;
 
 use HandoffBot\Capabilities;
+use HandoffBot\Settings;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -26,7 +27,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 3;
+	public const SCHEMA_VERSION = 5;
 
 	/**
 	 * Option holding the installed schema version.
@@ -175,6 +176,24 @@ final class Migrator {
 			if ( false === $ok ) {
 				$errors[] = (string) $wpdb->last_error;
 			}
+		}
+		if ( $from > 0 && $from < 5 ) {
+			// Version 5 stores each term's postings in (impact, passage) order and each passage's in
+			// (term, impact) order, so that a question reads a term's best postings, and a passage's
+			// postings of its terms, from the index alone and without sorting; the older indexes go.
+			$postings = $wpdb->prefix . 'handoff_bot_postings';
+			foreach ( array( 'term_impact', 'passage_id' ) as $index ) {
+				$old = $wpdb->get_var( $wpdb->prepare( 'SHOW INDEX FROM %i WHERE Key_name = %s', $postings, $index ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- schema introspection.
+				if ( null !== $old && false === $wpdb->query( $wpdb->prepare( 'ALTER TABLE %i DROP INDEX %i', $postings, $index ) ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange -- a one-off schema migration.
+					$errors[] = (string) $wpdb->last_error;
+				}
+			}
+		}
+		// Version 4 autoloads the configuration version, which every message reads.
+		if ( false === get_option( Settings::CONFIG_VERSION_OPTION ) ) {
+			add_option( Settings::CONFIG_VERSION_OPTION, 1, '', true );
+		} elseif ( function_exists( 'wp_set_option_autoload' ) ) {
+			wp_set_option_autoload( Settings::CONFIG_VERSION_OPTION, true );
 		}
 		return $errors;
 	}

@@ -35,7 +35,7 @@ tf smallint(5) unsigned NOT NULL DEFAULT 1,
 dl int(10) unsigned NOT NULL DEFAULT 0,
 impact double NOT NULL DEFAULT 0,
 PRIMARY KEY  (term_id,passage_id),
-KEY passage_id (passage_id),
-KEY term_impact (term_id,impact)';
+KEY passage_term_impact (passage_id,term_id,impact),
+KEY term_impact_passage (term_id,impact,passage_id)';
 	}
 }

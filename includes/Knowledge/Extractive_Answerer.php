@@ -100,6 +100,7 @@ final class Extractive_Answerer implements Answerer {
 
 		list( $body, $used ) = $this->compose( $result );
 		$citations           = array();
+		$this->retriever->prime_posts( $used );
 		foreach ( $used as $hit ) {
 			$citation = $this->citation( $hit );
 			if ( $citation ) {

@@ -11,6 +11,7 @@ namespace HandoffBot\Knowledge;
 
 use HandoffBot\Contracts\Registrable;
 use HandoffBot\Repositories\Index_Repository;
+use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
 use WP_Post;
 use WP_Query;
@@ -23,6 +24,11 @@ defined( 'ABSPATH' ) || exit;
  * the index at once; a full rebuild runs in batches from wp-admin or WP-CLI.
  */
 final class Indexer implements Registrable {
+
+	/**
+	 * Option holding the last failed index update (message and time) until a rebuild succeeds.
+	 */
+	public const ERROR_OPTION = 'handoff_bot_index_error';
 
 	/**
 	 * Settings.
@@ -106,7 +112,11 @@ final class Indexer implements Registrable {
 		if ( ! apply_filters( 'handoff_bot_index_on_save', true, $post ) ) {
 			return;
 		}
-		$this->index_post( (int) $post_id );
+		$this->safely(
+			function () use ( $post_id ): void {
+				$this->index_post( (int) $post_id );
+			}
+		);
 	}
 
 	/**
@@ -115,8 +125,33 @@ final class Indexer implements Registrable {
 	 * @param int $post_id Post ID.
 	 */
 	public function on_delete( $post_id ): void {
-		$this->index->delete_post( (int) $post_id );
-		$this->index->refresh_stats();
+		$this->safely(
+			function () use ( $post_id ): void {
+				$this->index->delete_post( (int) $post_id );
+				$this->index->refresh_stats();
+			}
+		);
+	}
+
+	/**
+	 * Runs an index update from a hook: a database failure must not break saving the post. The
+	 * failure is kept in an option, which the Knowledge screen shows with a rebuild button.
+	 *
+	 * @param callable $work The update.
+	 */
+	private function safely( callable $work ): void {
+		try {
+			$work();
+		} catch ( Storage_Exception $e ) {
+			update_option(
+				self::ERROR_OPTION,
+				array(
+					'message' => $e->getMessage(),
+					'time'    => time(),
+				),
+				false
+			);
+		}
 	}
 
 	/**
@@ -126,24 +161,28 @@ final class Indexer implements Registrable {
 	 * @param mixed $new_value New settings.
 	 */
 	public function on_settings_change( $old_value, $new_value ): void {
-		$old     = is_array( $old_value ) ? $old_value : array();
-		$new     = is_array( $new_value ) ? $new_value : array();
-		$changed = array_merge(
+		$old           = is_array( $old_value ) ? $old_value : array();
+		$new           = is_array( $new_value ) ? $new_value : array();
+		$changed       = array_merge(
 			array_diff( (array) ( $new['excluded_posts'] ?? array() ), (array) ( $old['excluded_posts'] ?? array() ) ),
 			array_diff( (array) ( $old['excluded_posts'] ?? array() ), (array) ( $new['excluded_posts'] ?? array() ) )
 		);
-		foreach ( array_unique( array_map( 'intval', $changed ) ) as $post_id ) {
-			$this->index_post( $post_id );
-		}
 		$removed_types = array_diff( (array) ( $old['post_types'] ?? array() ), (array) ( $new['post_types'] ?? array() ) );
-		if ( $removed_types ) {
-			foreach ( $this->index->indexed_post_ids() as $post_id ) {
-				if ( in_array( get_post_type( $post_id ), $removed_types, true ) ) {
-					$this->index->delete_post( $post_id );
+		$this->safely(
+			function () use ( $changed, $removed_types ): void {
+				foreach ( array_unique( array_map( 'intval', $changed ) ) as $post_id ) {
+					$this->index_post( $post_id );
+				}
+				if ( $removed_types ) {
+					foreach ( $this->index->indexed_post_ids() as $post_id ) {
+						if ( in_array( get_post_type( $post_id ), $removed_types, true ) ) {
+							$this->index->delete_post( $post_id );
+						}
+					}
+					$this->index->refresh_stats();
 				}
 			}
-			$this->index->refresh_stats();
-		}
+		);
 	}
 
 	/**
@@ -232,6 +271,7 @@ final class Indexer implements Registrable {
 		$finished = count( $ids ) < $batch || $next >= $total;
 		if ( $finished ) {
 			$this->index->recount_df();
+			delete_option( self::ERROR_OPTION );
 		}
 		$this->index->refresh_stats();
 		return array(

@@ -120,6 +120,15 @@ final class Retriever {
 	}
 
 	/**
+	 * Loads the posts of some hits into the object cache at once (see Index_Repository::prime_posts()).
+	 *
+	 * @param array<int, array<string, mixed>> $hits Hits.
+	 */
+	public function prime_posts( array $hits ): void {
+		$this->index->prime_posts( array_unique( array_map( 'intval', array_column( $hits, 'post_id' ) ) ) );
+	}
+
+	/**
 	 * BM25 per passage from postings: the sum of idf × stored impact over the question's terms.
 	 * Rounded to 6 places and ordered best first, ties by passage ID, so every database agrees.
 	 *

@@ -49,8 +49,7 @@ final class Conversation_Repository extends Repository {
 	 * @return array<string, mixed>|null
 	 */
 	public function find( int $id ): ?array {
-		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM %i WHERE id = %d', $this->table( 'conversations' ), $id ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state, not cacheable.
+		$row = $this->get_row( 'SELECT * FROM %i WHERE id = %d', $this->table( 'conversations' ), $id );
 		if ( ! $row ) {
 			return null;
 		}
@@ -71,14 +70,10 @@ final class Conversation_Repository extends Repository {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function update( int $id, array $fields ): void {
-		global $wpdb;
 		if ( isset( $fields['page_trail'] ) && is_array( $fields['page_trail'] ) ) {
 			$fields['page_trail'] = (string) wp_json_encode( $fields['page_trail'] );
 		}
 		$fields['updated_at'] = $this->now();
-		$ok                   = $wpdb->update( $this->table( 'conversations' ), $fields, array( 'id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our own table.
-		if ( false === $ok ) {
-			throw new Storage_Exception( (string) $wpdb->last_error );
-		}
+		$this->update_where( 'conversations', $fields, array( 'id' => $id ) );
 	}
 }

@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Repositories;
 
+use HandoffBot\Settings;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -34,7 +36,7 @@ final class Event_Repository extends Repository {
 					'handoff_id'      => $handoff_id,
 					'type'            => $type,
 					'data'            => (string) wp_json_encode( $data ),
-					'config_version'  => (int) get_option( 'handoff_bot_config_version', 1 ),
+					'config_version'  => (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ),
 					'created_at'      => $this->now(),
 				)
 			);
@@ -51,14 +53,13 @@ final class Event_Repository extends Repository {
 	 * @return array<int, array<string, mixed>>
 	 */
 	public function for_conversation( int $conversation_id ): array {
-		global $wpdb;
-		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE conversation_id = %d ORDER BY id ASC', $this->table( 'events' ), $conversation_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		$rows = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d ORDER BY id ASC', $this->table( 'events' ), $conversation_id );
 		return array_map(
 			static function ( array $row ): array {
 				$row['data'] = json_decode( (string) $row['data'], true );
 				return $row;
 			},
-			(array) $rows
+			$rows
 		);
 	}
 }

@@ -103,16 +103,15 @@ final class Index_Repository extends Repository {
 	 * @param bool $update_df Recount the document frequency of the affected terms.
 	 */
 	public function delete_post( int $post_id, bool $update_df = true ): void {
-		global $wpdb;
-		$passages = $wpdb->get_col( $wpdb->prepare( 'SELECT id FROM %i WHERE post_id = %d', $this->table( 'passages' ), $post_id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
+		$passages = $this->get_col( 'SELECT id FROM %i WHERE post_id = %d', $this->table( 'passages' ), $post_id );
 		if ( ! $passages ) {
 			return;
 		}
 		$passages = array_map( 'intval', $passages );
 		$in       = $this->int_placeholders( count( $passages ) );
-		$term_ids = $update_df ? array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT term_id FROM %i WHERE passage_id IN ($in)", $this->table( 'postings' ), ...$passages ) ) ) : array(); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
-		$wpdb->query( $wpdb->prepare( "DELETE FROM %i WHERE passage_id IN ($in)", $this->table( 'postings' ), ...$passages ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
-		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE post_id = %d', $this->table( 'passages' ), $post_id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
+		$term_ids = $update_df ? array_map( 'intval', $this->get_col( "SELECT DISTINCT term_id FROM %i WHERE passage_id IN ($in)", $this->table( 'postings' ), ...$passages ) ) : array();
+		$this->execute( "DELETE FROM %i WHERE passage_id IN ($in)", $this->table( 'postings' ), ...$passages );
+		$this->execute( 'DELETE FROM %i WHERE post_id = %d', $this->table( 'passages' ), $post_id );
 		if ( $term_ids ) {
 			$this->recount_df( $term_ids );
 		}
@@ -127,7 +126,6 @@ final class Index_Repository extends Repository {
 	 * @throws Storage_Exception When the database refuses the rows.
 	 */
 	public function add_passages( int $post_id, array $passages, bool $update_df = true ): void {
-		global $wpdb;
 		if ( ! $passages ) {
 			return;
 		}
@@ -146,12 +144,9 @@ final class Index_Repository extends Repository {
 			$values[] = '(%d, %d, %s, %s, %s, %d)';
 			array_push( $args, $post_id, $position, (string) wp_json_encode( array_values( $passage['heading_path'] ) ), (string) $passage['anchor'], (string) $passage['content'], (int) $passage['length'] );
 		}
-		$ok = $wpdb->query( $wpdb->prepare( 'INSERT INTO %i (post_id, position, heading_path, anchor, content, length) VALUES ' . implode( ', ', $values ), $this->table( 'passages' ), ...$args ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- the VALUES list is only placeholders.
-		if ( false === $ok ) {
-			throw new Storage_Exception( (string) $wpdb->last_error );
-		}
+		$this->execute( 'INSERT INTO %i (post_id, position, heading_path, anchor, content, length) VALUES ' . implode( ', ', $values ), $this->table( 'passages' ), ...$args );
 		$ids = array();
-		foreach ( (array) $wpdb->get_results( $wpdb->prepare( 'SELECT id, position FROM %i WHERE post_id = %d', $this->table( 'passages' ), $post_id ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
+		foreach ( $this->get_rows( 'SELECT id, position FROM %i WHERE post_id = %d', $this->table( 'passages' ), $post_id ) as $row ) {
 			$ids[ (int) $row['position'] ] = (int) $row['id'];
 		}
 
@@ -169,10 +164,7 @@ final class Index_Repository extends Repository {
 			}
 		}
 		foreach ( array_chunk( $rows, 400 ) as $chunk ) {
-			$ok = $wpdb->query( $wpdb->prepare( 'INSERT INTO %i (term_id, passage_id, tf, dl, impact) VALUES ' . implode( ', ', array_fill( 0, count( $chunk ), '(%d, %d, %d, %d, %f)' ) ), $this->table( 'postings' ), ...array_merge( ...$chunk ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- the VALUES list is only placeholders.
-			if ( false === $ok ) {
-				throw new Storage_Exception( (string) $wpdb->last_error );
-			}
+			$this->execute( 'INSERT INTO %i (term_id, passage_id, tf, dl, impact) VALUES ' . implode( ', ', array_fill( 0, count( $chunk ), '(%d, %d, %d, %d, %f)' ) ), $this->table( 'postings' ), ...array_merge( ...$chunk ) );
 		}
 		if ( $update_df && $touched ) {
 			$this->recount_df( array_keys( $touched ) );
@@ -186,7 +178,6 @@ final class Index_Repository extends Repository {
 	 * @return array<string, int> term => ID.
 	 */
 	private function ensure_terms( array $terms ): array {
-		global $wpdb;
 		$ids     = array();
 		$missing = array();
 		foreach ( $terms as $term ) {
@@ -199,9 +190,8 @@ final class Index_Repository extends Repository {
 		foreach ( array_chunk( $missing, 500 ) as $chunk ) {
 			$in  = $this->string_placeholders( count( $chunk ) );
 			$ins = implode( ', ', array_fill( 0, count( $chunk ), '(%s, 0)' ) );
-			$wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO %i (term, df) VALUES $ins", $this->table( 'terms' ), ...$chunk ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $ins is only placeholders.
-			$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, term FROM %i WHERE term IN ($in)", $this->table( 'terms' ), ...$chunk ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
-			foreach ( (array) $rows as $row ) {
+			$this->execute( $this->insert_ignore() . " INTO %i (term, df) VALUES $ins", $this->table( 'terms' ), ...$chunk );
+			foreach ( $this->get_rows( "SELECT id, term FROM %i WHERE term IN ($in)", $this->table( 'terms' ), ...$chunk ) as $row ) {
 				$ids[ (string) $row['term'] ] = (int) $row['id'];
 				if ( $this->remember ) {
 					$this->term_ids[ (string) $row['term'] ] = (int) $row['id'];
@@ -217,18 +207,17 @@ final class Index_Repository extends Repository {
 	 * @param int[]|null $term_ids Terms, or null for every term.
 	 */
 	public function recount_df( ?array $term_ids = null ): void {
-		global $wpdb;
 		$terms    = $this->table( 'terms' );
 		$postings = $this->table( 'postings' );
 		if ( null === $term_ids ) {
 			$this->term_ids = array();
-			$wpdb->query( $wpdb->prepare( 'UPDATE %i SET df = (SELECT COUNT(*) FROM %i p WHERE p.term_id = %i.id)', $terms, $postings, $terms ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
-			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE df = 0', $terms ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
+			$this->execute( 'UPDATE %i SET df = (SELECT COUNT(*) FROM %i p WHERE p.term_id = %i.id)', $terms, $postings, $terms );
+			$this->execute( 'DELETE FROM %i WHERE df = 0', $terms );
 			return;
 		}
 		foreach ( array_chunk( $term_ids, 500 ) as $chunk ) {
 			$in = $this->int_placeholders( count( $chunk ) );
-			$wpdb->query( $wpdb->prepare( "UPDATE %i SET df = (SELECT COUNT(*) FROM %i p WHERE p.term_id = %i.id) WHERE id IN ($in)", $terms, $postings, $terms, ...$chunk ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
+			$this->execute( "UPDATE %i SET df = (SELECT COUNT(*) FROM %i p WHERE p.term_id = %i.id) WHERE id IN ($in)", $terms, $postings, $terms, ...$chunk );
 		}
 	}
 
@@ -236,10 +225,9 @@ final class Index_Repository extends Repository {
 	 * Empties the index.
 	 */
 	public function clear(): void {
-		global $wpdb;
 		$this->term_ids = array();
 		foreach ( array( 'postings', 'passages', 'terms' ) as $short ) {
-			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i', $this->table( $short ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index maintenance.
+			$this->execute( 'DELETE FROM %i', $this->table( $short ) );
 		}
 		$this->refresh_stats();
 	}
@@ -250,9 +238,8 @@ final class Index_Repository extends Repository {
 	 * @return array<string, int|string>
 	 */
 	public function refresh_stats(): array {
-		global $wpdb;
-		$row   = $wpdb->get_row( $wpdb->prepare( 'SELECT COUNT(*) AS passages, COUNT(DISTINCT post_id) AS posts, COALESCE(SUM(length), 0) AS total_length FROM %i', $this->table( 'passages' ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- computes the cache.
-		$terms = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM %i', $this->table( 'terms' ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- computes the cache.
+		$row   = $this->get_row( 'SELECT COUNT(*) AS passages, COUNT(DISTINCT post_id) AS posts, COALESCE(SUM(length), 0) AS total_length FROM %i', $this->table( 'passages' ) );
+		$terms = (int) $this->get_var( 'SELECT COUNT(*) FROM %i', $this->table( 'terms' ) );
 		$stats = array(
 			'passages'     => (int) ( $row['passages'] ?? 0 ),
 			'posts'        => (int) ( $row['posts'] ?? 0 ),
@@ -303,18 +290,16 @@ final class Index_Repository extends Repository {
 	 * @return array<int, array{term: string, term_id: int, df: int, passage_id: int, impact: float}>
 	 */
 	public function top_postings( array $terms ): array {
-		global $wpdb;
 		if ( ! $terms ) {
 			return array();
 		}
 		$parts = array();
 		$args  = array();
 		foreach ( array_values( $terms ) as $i => $term ) {
-			$parts[] = "SELECT * FROM (SELECT t.term, t.df, p.term_id, p.passage_id, p.impact FROM %i p INNER JOIN %i t ON t.id = p.term_id WHERE t.term = %s ORDER BY p.impact DESC, p.passage_id ASC LIMIT %d) AS q{$i}";
+			$parts[] = "SELECT * FROM (SELECT t.term, t.df, p.term_id, p.passage_id, p.impact FROM %i p INNER JOIN %i t ON t.id = p.term_id WHERE t.term = %s ORDER BY p.impact DESC, p.passage_id DESC LIMIT %d) AS q{$i}";
 			array_push( $args, $this->table( 'postings' ), $this->table( 'terms' ), (string) $term, self::TOP_PER_TERM );
 		}
-		$rows = $wpdb->get_results( $wpdb->prepare( implode( ' UNION ALL ', $parts ), ...$args ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
-		return array_map( array( $this, 'cast_posting' ), (array) $rows );
+		return array_map( array( $this, 'cast_posting' ), $this->get_rows( implode( ' UNION ALL ', $parts ), ...$args ) );
 	}
 
 	/**
@@ -325,12 +310,12 @@ final class Index_Repository extends Repository {
 	 * @return array<int, array{term_id: int, passage_id: int, impact: float}>
 	 */
 	public function postings_for( array $term_ids, array $passage_ids ): array {
-		global $wpdb;
 		if ( ! $term_ids || ! $passage_ids ) {
 			return array();
 		}
-		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT term_id, passage_id, impact FROM %i WHERE term_id IN (' . $this->int_placeholders( count( $term_ids ) ) . ') AND passage_id IN (' . $this->int_placeholders( count( $passage_ids ) ) . ')', $this->table( 'postings' ), ...array_merge( array_map( 'intval', $term_ids ), array_map( 'intval', $passage_ids ) ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
-		return array_map( array( $this, 'cast_posting' ), (array) $rows );
+		// Read from the (passage, term, impact) index alone: a few entries per passage.
+		$rows = $this->get_rows( 'SELECT term_id, passage_id, impact FROM %i WHERE term_id IN (' . $this->int_placeholders( count( $term_ids ) ) . ') AND passage_id IN (' . $this->int_placeholders( count( $passage_ids ) ) . ')', $this->table( 'postings' ), ...array_merge( array_map( 'intval', $term_ids ), array_map( 'intval', $passage_ids ) ) );
+		return array_map( array( $this, 'cast_posting' ), $rows );
 	}
 
 	/**
@@ -357,14 +342,13 @@ final class Index_Repository extends Repository {
 	 * @return array<int, array<string, mixed>> passage_id => passage.
 	 */
 	public function passages( array $ids ): array {
-		global $wpdb;
 		if ( ! $ids ) {
 			return array();
 		}
 		$in   = $this->int_placeholders( count( $ids ) );
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT id, post_id, position, heading_path, anchor, content, length FROM %i WHERE id IN ($in)", $this->table( 'passages' ), ...array_map( 'intval', $ids ) ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $in is only placeholders.
+		$rows = $this->get_rows( "SELECT id, post_id, position, heading_path, anchor, content, length FROM %i WHERE id IN ($in)", $this->table( 'passages' ), ...array_map( 'intval', $ids ) );
 		$out  = array();
-		foreach ( (array) $rows as $row ) {
+		foreach ( $rows as $row ) {
 			$path                    = json_decode( (string) $row['heading_path'], true );
 			$out[ (int) $row['id'] ] = array(
 				'id'           => (int) $row['id'],
@@ -380,12 +364,33 @@ final class Index_Repository extends Repository {
 	}
 
 	/**
+	 * Loads posts into the object cache in one statement, so that building citations (title,
+	 * link, status) reads no post row one by one.
+	 *
+	 * @param int[] $post_ids Posts.
+	 */
+	public function prime_posts( array $post_ids ): void {
+		global $wpdb;
+		$missing = _get_non_cached_ids( array_map( 'intval', $post_ids ), 'posts' );
+		if ( ! $missing ) {
+			return;
+		}
+		$rows  = $this->get_rows( 'SELECT * FROM %i WHERE ID IN (' . $this->int_placeholders( count( $missing ) ) . ')', $wpdb->posts, ...$missing );
+		$posts = array_map(
+			static function ( array $row ): \stdClass {
+				return (object) $row;
+			},
+			$rows
+		);
+		update_post_cache( $posts );
+	}
+
+	/**
 	 * IDs of the posts in the index.
 	 *
 	 * @return int[]
 	 */
 	public function indexed_post_ids(): array {
-		global $wpdb;
-		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( 'SELECT DISTINCT post_id FROM %i', $this->table( 'passages' ) ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- index state.
+		return array_map( 'intval', $this->get_col( 'SELECT DISTINCT post_id FROM %i', $this->table( 'passages' ) ) );
 	}
 }

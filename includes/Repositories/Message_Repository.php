@@ -52,8 +52,7 @@ final class Message_Repository extends Repository {
 	 * @return array<string, mixed>|null
 	 */
 	public function find_by_key( int $conversation_id, string $key ): ?array {
-		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM %i WHERE conversation_id = %d AND idempotency_key = %s', $this->table( 'messages' ), $conversation_id, $key ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		$row = $this->get_row( 'SELECT * FROM %i WHERE conversation_id = %d AND idempotency_key = %s', $this->table( 'messages' ), $conversation_id, $key );
 		return $row ? $this->hydrate( $row ) : null;
 	}
 
@@ -64,8 +63,7 @@ final class Message_Repository extends Repository {
 	 * @return array<string, mixed>|null
 	 */
 	public function find_reply( int $message_id ): ?array {
-		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM %i WHERE reply_to = %d', $this->table( 'messages' ), $message_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		$row = $this->get_row( 'SELECT * FROM %i WHERE reply_to = %d', $this->table( 'messages' ), $message_id );
 		return $row ? $this->hydrate( $row ) : null;
 	}
 
@@ -77,8 +75,7 @@ final class Message_Repository extends Repository {
 	 * @return array<string, mixed>|null
 	 */
 	public function find( int $conversation_id, int $id ): ?array {
-		global $wpdb;
-		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT * FROM %i WHERE conversation_id = %d AND id = %d', $this->table( 'messages' ), $conversation_id, $id ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
+		$row = $this->get_row( 'SELECT * FROM %i WHERE conversation_id = %d AND id = %d', $this->table( 'messages' ), $conversation_id, $id );
 		return $row ? $this->hydrate( $row ) : null;
 	}
 
@@ -91,9 +88,8 @@ final class Message_Repository extends Repository {
 	 * @return array<int, array<string, mixed>>
 	 */
 	public function after( int $conversation_id, int $after, int $limit = 100 ): array {
-		global $wpdb;
-		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT * FROM %i WHERE conversation_id = %d AND id > %d ORDER BY id ASC LIMIT %d', $this->table( 'messages' ), $conversation_id, $after, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- live state.
-		return array_map( array( $this, 'hydrate' ), (array) $rows );
+		$rows = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d AND id > %d ORDER BY id ASC LIMIT %d', $this->table( 'messages' ), $conversation_id, $after, $limit );
+		return array_map( array( $this, 'hydrate' ), $rows );
 	}
 
 	/**
@@ -104,11 +100,7 @@ final class Message_Repository extends Repository {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function set_feedback( int $id, int $feedback ): void {
-		global $wpdb;
-		$ok = $wpdb->update( $this->table( 'messages' ), array( 'feedback' => $feedback ), array( 'id' => $id ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- our own table.
-		if ( false === $ok ) {
-			throw new Storage_Exception( (string) $wpdb->last_error );
-		}
+		$this->update_where( 'messages', array( 'feedback' => $feedback ), array( 'id' => $id ) );
 	}
 
 	/**

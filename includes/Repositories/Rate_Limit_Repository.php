@@ -12,27 +12,48 @@ namespace HandoffBot\Repositories;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Fixed-window counters in their own table: an atomic increment, then a read.
+ * Fixed-window counters in their own table: one atomic upsert for all the counters a request
+ * touches, then one read.
  */
 final class Rate_Limit_Repository extends Repository {
 
 	/**
-	 * Counts a hit and returns the hits in the window so far.
+	 * Counts a hit on each counter and returns the hits in each window so far.
 	 *
-	 * @param string $bucket       Hashed key.
-	 * @param int    $window_start Window start (Unix time).
+	 * @param array<int, array{0: string, 1: int}> $counters Each: hashed bucket, window start (Unix time).
+	 * @return array<int, int> Hits, in the order of $counters (0 where the database failed).
 	 */
-	public function hit( string $bucket, int $window_start ): int {
-		global $wpdb;
-		$table   = $this->table( 'rate_limits' );
-		$updated = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET hits = hits + 1 WHERE bucket = %s AND window_start = %d', $table, $bucket, $window_start ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- counters must be live.
-		if ( ! $updated ) {
-			$inserted = $wpdb->query( $wpdb->prepare( 'INSERT IGNORE INTO %i (bucket, window_start, hits) VALUES (%s, %d, 1)', $table, $bucket, $window_start ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- counters must be live.
-			if ( ! $inserted ) {
-				$wpdb->query( $wpdb->prepare( 'UPDATE %i SET hits = hits + 1 WHERE bucket = %s AND window_start = %d', $table, $bucket, $window_start ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- counters must be live.
-			}
+	public function hit( array $counters ): array {
+		if ( ! $counters ) {
+			return array();
 		}
-		return (int) $wpdb->get_var( $wpdb->prepare( 'SELECT hits FROM %i WHERE bucket = %s AND window_start = %d', $table, $bucket, $window_start ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- counters must be live.
+		$table  = $this->table( 'rate_limits' );
+		$values = array();
+		$match  = array();
+		$args   = array();
+		foreach ( $counters as $counter ) {
+			$values[] = '(%s, %d, 1)';
+			$match[]  = '(bucket = %s AND window_start = %d)';
+			array_push( $args, (string) $counter[0], (int) $counter[1] );
+		}
+		$upsert = self::native_connection()
+			? ' ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1'
+			: ' ON DUPLICATE KEY UPDATE hits = hits + 1';
+		try {
+			$this->execute( 'INSERT INTO %i (bucket, window_start, hits) VALUES ' . implode( ', ', $values ) . $upsert, $table, ...$args );
+		} catch ( Storage_Exception $e ) {
+			// A counter that cannot be written must not lock visitors out.
+			return array_fill( 0, count( $counters ), 0 );
+		}
+		$hits = array();
+		foreach ( $this->get_rows( 'SELECT bucket, window_start, hits FROM %i WHERE ' . implode( ' OR ', $match ), $table, ...$args ) as $row ) {
+			$hits[ $row['bucket'] . '|' . $row['window_start'] ] = (int) $row['hits'];
+		}
+		$out = array();
+		foreach ( $counters as $counter ) {
+			$out[] = $hits[ $counter[0] . '|' . $counter[1] ] ?? 0;
+		}
+		return $out;
 	}
 
 	/**
@@ -41,7 +62,11 @@ final class Rate_Limit_Repository extends Repository {
 	 * @param int $before Unix time.
 	 */
 	public function purge( int $before ): void {
-		global $wpdb;
-		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE window_start < %d', $this->table( 'rate_limits' ), $before ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- housekeeping.
+		try {
+			$this->execute( 'DELETE FROM %i WHERE window_start < %d', $this->table( 'rate_limits' ), $before );
+		} catch ( Storage_Exception $e ) {
+			unset( $e );
+			// Housekeeping; the next purge tries again.
+		}
 	}
 }

@@ -11,10 +11,29 @@ namespace HandoffBot\Repositories;
 
 defined( 'ABSPATH' ) || exit;
 
+// phpcs:disable WordPress.DB.RestrictedClasses.mysql__PDO -- the SQLite Database Integration's own connection, see the class comment.
+
 /**
- * Repositories are the only classes that talk to $wpdb; every query is prepared.
+ * Repositories are the only classes that talk to the database, and every statement is prepared.
+ *
+ * Statements are written once, with `$wpdb->prepare()` placeholders (%i, %d, %f, %s), in SQL that
+ * MySQL, MariaDB and SQLite all accept. They run in one of two ways:
+ * - through `$wpdb->prepare()` and `$wpdb` (MySQL and MariaDB, or any other database drop-in);
+ * - on the SQLite Database Integration, on its SQLite connection (`get_sqlite_pdo()`, which the
+ *   integration exposes for this use), as a PDO prepared statement with bound values. This skips
+ *   the integration's MySQL parser and translator, which cost more than the statement itself: a
+ *   visitor's message runs a dozen statements. Transactions stay under the integration's
+ *   control (see Index_Repository::in_transaction()), so statements run either way share them.
+ * Rows come back the same either way: column => string, or null.
  */
 abstract class Repository {
+
+	/**
+	 * The message of the last failed statement on the SQLite connection.
+	 *
+	 * @var string
+	 */
+	private static string $native_error = '';
 
 	/**
 	 * The current UTC time in MySQL format.
@@ -31,6 +50,112 @@ abstract class Repository {
 	protected function table( string $short ): string {
 		global $wpdb;
 		return $wpdb->prefix . 'handoff_bot_' . $short;
+	}
+
+	/**
+	 * The SQLite connection when WordPress runs on the SQLite Database Integration (3.0 or later)
+	 * and statements may run on it directly; null otherwise.
+	 */
+	public static function native_connection(): ?\PDO {
+		global $wpdb;
+		if ( ! $wpdb instanceof \WP_SQLite_DB || ! method_exists( $wpdb, 'get_driver' ) ) {
+			return null;
+		}
+		/**
+		 * Whether the plugin's statements run directly on the SQLite connection of the SQLite
+		 * Database Integration. Turn it off to see them in query logs that only watch `$wpdb`.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param bool $enabled Default true.
+		 */
+		if ( ! apply_filters( 'handoff_bot_sqlite_direct', true ) ) {
+			return null;
+		}
+		try {
+			$driver = $wpdb->get_driver();
+		} catch ( \Throwable $e ) {
+			return null;
+		}
+		return method_exists( $driver, 'get_sqlite_pdo' ) ? $driver->get_sqlite_pdo() : null;
+	}
+
+	/**
+	 * Runs a read and returns its rows.
+	 *
+	 * @param string $query   SQL with %i, %d, %f and %s placeholders.
+	 * @param mixed  ...$args Values for the placeholders.
+	 * @return array<int, array<string, string|null>>
+	 */
+	protected function get_rows( string $query, ...$args ): array {
+		global $wpdb;
+		$pdo = self::native_connection();
+		if ( $pdo ) {
+			$statement = $this->run_native( $pdo, $query, $args );
+			return $statement ? self::stringify( $statement->fetchAll( \PDO::FETCH_ASSOC ) ) : array();
+		}
+		return (array) $wpdb->get_results( $wpdb->prepare( $query, ...$args ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- prepared here; callers pass placeholders only.
+	}
+
+	/**
+	 * Runs a read and returns its first row, or null.
+	 *
+	 * @param string $query   SQL with placeholders.
+	 * @param mixed  ...$args Values.
+	 * @return array<string, string|null>|null
+	 */
+	protected function get_row( string $query, ...$args ): ?array {
+		$rows = $this->get_rows( $query, ...$args );
+		return $rows ? $rows[0] : null;
+	}
+
+	/**
+	 * Runs a read and returns its first column.
+	 *
+	 * @param string $query   SQL with placeholders.
+	 * @param mixed  ...$args Values.
+	 * @return array<int, string|null>
+	 */
+	protected function get_col( string $query, ...$args ): array {
+		return array_map( 'current', $this->get_rows( $query, ...$args ) );
+	}
+
+	/**
+	 * Runs a read and returns the first column of its first row, or null.
+	 *
+	 * @param string $query   SQL with placeholders.
+	 * @param mixed  ...$args Values.
+	 */
+	protected function get_var( string $query, ...$args ): ?string {
+		$row = $this->get_row( $query, ...$args );
+		return $row ? current( $row ) : null;
+	}
+
+	/**
+	 * Runs a write.
+	 *
+	 * @param string $query   SQL with placeholders.
+	 * @param mixed  ...$args Values.
+	 * @return int Rows affected.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	protected function execute( string $query, ...$args ): int {
+		global $wpdb;
+		$pdo = self::native_connection();
+		if ( $pdo ) {
+			$statement = $this->run_native( $pdo, $query, $args );
+			if ( ! $statement ) {
+				throw new Storage_Exception( self::$native_error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed; logged or turned into a generic REST error.
+			}
+			return $statement->rowCount();
+		}
+		$suppress = $wpdb->suppress_errors( true );
+		$result   = $wpdb->query( $wpdb->prepare( $query, ...$args ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- prepared here; callers pass placeholders only.
+		$wpdb->suppress_errors( $suppress );
+		if ( false === $result ) {
+			throw new Storage_Exception( (string) $wpdb->last_error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed; logged or turned into a generic REST error.
+		}
+		return (int) $result;
 	}
 
 	/**
@@ -51,24 +176,52 @@ abstract class Repository {
 		foreach ( $row as $column => $value ) {
 			$columns[] = '%i';
 			$args[]    = $column;
+		}
+		foreach ( $row as $value ) {
 			if ( null === $value ) {
 				$values[] = 'NULL';
 				continue;
 			}
-			$values[] = is_int( $value ) ? '%d' : ( is_float( $value ) ? '%f' : '%s' );
+			$values[] = self::placeholder( $value );
+			$args[]   = $value;
 		}
-		foreach ( $row as $value ) {
+		$this->execute( 'INSERT INTO %i (' . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', $values ) . ')', ...$args );
+		$pdo = self::native_connection();
+		return $pdo ? (int) $pdo->lastInsertId() : (int) $wpdb->insert_id;
+	}
+
+	/**
+	 * Updates rows by their columns' values.
+	 *
+	 * @param string               $short  Table short name.
+	 * @param array<string, mixed> $fields Column => new value.
+	 * @param array<string, mixed> $where  Column => value, all of which must match.
+	 * @return int Rows affected.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	protected function update_where( string $short, array $fields, array $where ): int {
+		$set  = array();
+		$cond = array();
+		$args = array( $this->table( $short ) );
+		foreach ( $fields as $column => $value ) {
+			$set[]  = '%i = ' . ( null === $value ? 'NULL' : self::placeholder( $value ) );
+			$args[] = $column;
 			if ( null !== $value ) {
 				$args[] = $value;
 			}
 		}
-		$suppress = $wpdb->suppress_errors( true );
-		$ok       = $wpdb->query( $wpdb->prepare( 'INSERT INTO %i (' . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', $values ) . ')', ...$args ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- built from placeholders only.
-		$wpdb->suppress_errors( $suppress );
-		if ( false === $ok ) {
-			throw new Storage_Exception( (string) $wpdb->last_error );
+		foreach ( $where as $column => $value ) {
+			$cond[] = '%i = ' . self::placeholder( $value );
+			array_push( $args, $column, $value );
 		}
-		return (int) $wpdb->insert_id;
+		return $this->execute( 'UPDATE %i SET ' . implode( ', ', $set ) . ' WHERE ' . implode( ' AND ', $cond ), ...$args );
+	}
+
+	/**
+	 * "INSERT IGNORE" in the dialect the statement will run in.
+	 */
+	protected function insert_ignore(): string {
+		return self::native_connection() ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
 	}
 
 	/**
@@ -87,5 +240,86 @@ abstract class Repository {
 	 */
 	protected function string_placeholders( int $count ): string {
 		return implode( ', ', array_fill( 0, max( 1, $count ), '%s' ) );
+	}
+
+	/**
+	 * The placeholder for a value.
+	 *
+	 * @param mixed $value Value.
+	 */
+	private static function placeholder( $value ): string {
+		return is_int( $value ) ? '%d' : ( is_float( $value ) ? '%f' : '%s' );
+	}
+
+	/**
+	 * Runs a statement on the SQLite connection: placeholders become bound parameters, and %i an
+	 * identifier quoted with backticks (which SQLite accepts, like MySQL).
+	 *
+	 * @param \PDO              $pdo   Connection.
+	 * @param string            $query SQL with placeholders.
+	 * @param array<int, mixed> $args  Values.
+	 * @return \PDOStatement|null Null when it failed (the message is kept for the caller).
+	 * @throws \InvalidArgumentException On a placeholder this class does not write.
+	 */
+	private function run_native( \PDO $pdo, string $query, array $args ): ?\PDOStatement {
+		$bind = array();
+		$next = 0;
+		$sql  = preg_replace_callback(
+			'/%([%idfs])/',
+			static function ( array $m ) use ( &$bind, &$next, $args ): string {
+				if ( '%' === $m[1] ) {
+					return '%';
+				}
+				if ( ! array_key_exists( $next, $args ) ) {
+					throw new \InvalidArgumentException( 'Too few values for the placeholders.' );
+				}
+				$value = $args[ $next++ ];
+				switch ( $m[1] ) {
+					case 'i':
+						return '`' . str_replace( '`', '``', (string) $value ) . '`';
+					case 'd':
+						$bind[] = array( (int) $value, \PDO::PARAM_INT );
+						return '?';
+					case 'f':
+						// Six decimals, as $wpdb->prepare() writes them.
+						$bind[] = array( (string) round( (float) $value, 6 ), \PDO::PARAM_STR );
+						return '?';
+					default:
+						$bind[] = array( (string) $value, \PDO::PARAM_STR );
+						return '?';
+				}
+			},
+			$query
+		);
+		try {
+			$statement = $pdo->prepare( (string) $sql );
+			foreach ( $bind as $i => $pair ) {
+				$statement->bindValue( $i + 1, $pair[0], $pair[1] );
+			}
+			$statement->execute();
+			return $statement;
+		} catch ( \PDOException $e ) {
+			self::$native_error = $e->getMessage();
+			return null;
+		}
+	}
+
+	/**
+	 * Rows as $wpdb returns them: every value a string, or null.
+	 *
+	 * @param array<int, array<string, mixed>> $rows Rows.
+	 * @return array<int, array<string, string|null>>
+	 */
+	private static function stringify( array $rows ): array {
+		foreach ( $rows as &$row ) {
+			foreach ( $row as &$value ) {
+				if ( null !== $value && ! is_string( $value ) ) {
+					$value = (string) $value;
+				}
+			}
+			unset( $value );
+		}
+		unset( $row );
+		return $rows;
 	}
 }

@@ -90,6 +90,13 @@ final class Conversations_Controller extends Controller {
 	private array $checked = array();
 
 	/**
+	 * The outcome of the last visitor check (address limit, conversation, token).
+	 *
+	 * @var true|WP_Error
+	 */
+	private $visitor_outcome = true;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param Conversation_Service    $service       Conversation flow.
@@ -355,12 +362,16 @@ final class Conversations_Controller extends Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_create( $request ) {
-		$ip    = Rate_Limiter::client_ip();
-		$error = $this->limiter->check( 'ip', $ip, (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
-		if ( ! $error ) {
-			$error = $this->limiter->check( 'new', $ip, (int) $this->settings->get( 'rate_limit_new_conversations_per_hour' ), HOUR_IN_SECONDS );
-		}
-		return $error ? $error : true;
+		$ip     = Rate_Limiter::client_ip();
+		$errors = array_filter(
+			$this->limiter->check_all(
+				array(
+					array( 'ip', $ip, (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS ),
+					array( 'new', $ip, (int) $this->settings->get( 'rate_limit_new_conversations_per_hour' ), HOUR_IN_SECONDS ),
+				)
+			)
+		);
+		return $errors ? reset( $errors ) : true;
 	}
 
 	/**
@@ -380,9 +391,40 @@ final class Conversations_Controller extends Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_visitor( $request ) {
-		$error = $this->limiter->check( 'ip', Rate_Limiter::client_ip(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
-		if ( $error ) {
-			return $error;
+		return $this->check_token( $request, false );
+	}
+
+	/**
+	 * The address limit, then the conversation and its token, then (when sending) the token's
+	 * limit. Both limits are counted in one write.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param bool            $sending Whether the token's limit applies too.
+	 * @return true|WP_Error
+	 */
+	private function check_token( $request, bool $sending ) {
+		$limits = array( array( 'ip', Rate_Limiter::client_ip(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS ) );
+		if ( $sending ) {
+			$limits[] = array( 'token', (string) $request->get_header( self::TOKEN_HEADER ), (int) $this->settings->get( 'rate_limit_token_per_minute' ), MINUTE_IN_SECONDS );
+		}
+		$limited               = $this->limiter->check_all( $limits );
+		$this->visitor_outcome = $this->verify_token( $request, $limited[0] );
+		if ( true !== $this->visitor_outcome ) {
+			return $this->visitor_outcome;
+		}
+		return $limited[1] ?? true;
+	}
+
+	/**
+	 * The visitor check proper: the address limit's outcome, then the conversation and its token.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param WP_Error|null   $limited The address limit's error, if exceeded.
+	 * @return true|WP_Error
+	 */
+	private function verify_token( $request, ?WP_Error $limited ) {
+		if ( $limited ) {
+			return $limited;
 		}
 		$id           = (int) $request['id'];
 		$conversation = $this->conversations->find( $id );
@@ -411,18 +453,20 @@ final class Conversations_Controller extends Controller {
 	}
 
 	/**
-	 * The visitor check, then the token limit.
+	 * The visitor check with the token's limit.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return true|WP_Error
 	 */
 	private function check_send( $request ) {
-		$allowed = $this->visitor_permissions_check( $request );
-		if ( true !== $allowed ) {
-			return $allowed;
+		$result = $this->check_token( $request, true );
+		// The visitor check ran inside: remember its own outcome, so that another check of this
+		// request (such as the Allow header's) neither counts the address again nor reads the
+		// conversation again.
+		if ( ! isset( $this->checked['visitor'] ) ) {
+			$this->checked['visitor'] = $this->visitor_outcome;
 		}
-		$error = $this->limiter->check( 'token', (string) $request->get_header( self::TOKEN_HEADER ), (int) $this->settings->get( 'rate_limit_token_per_minute' ), MINUTE_IN_SECONDS );
-		return $error ? $error : true;
+		return $result;
 	}
 
 	/**

@@ -112,6 +112,7 @@ final class Index_Controller extends Controller {
 	 */
 	public function get_item( $request ) {
 		$stats = $this->index->stats();
+		$error = get_option( Indexer::ERROR_OPTION );
 		return new WP_REST_Response(
 			array(
 				'posts'      => $stats['posts'],
@@ -121,6 +122,10 @@ final class Index_Controller extends Controller {
 				'post_types' => (array) $this->settings->get( 'post_types' ),
 				'available'  => $this->available_post_types(),
 				'updated_at' => $stats['updated_at'],
+				'last_error' => is_array( $error ) ? array(
+					'message' => (string) ( $error['message'] ?? '' ),
+					'time'    => gmdate( 'c', (int) ( $error['time'] ?? 0 ) ),
+				) : null,
 			)
 		);
 	}
@@ -188,6 +193,17 @@ final class Index_Controller extends Controller {
 						),
 					),
 					'updated_at' => array( 'type' => 'string' ),
+					'last_error' => array(
+						'description' => __( 'The last index update that failed, until a full rebuild succeeds.', 'handoff-bot' ),
+						'type'        => array( 'object', 'null' ),
+						'properties'  => array(
+							'message' => array( 'type' => 'string' ),
+							'time'    => array(
+								'type'   => 'string',
+								'format' => 'date-time',
+							),
+						),
+					),
 				),
 			)
 		);

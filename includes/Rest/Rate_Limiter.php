@@ -54,23 +54,41 @@ final class Rate_Limiter {
 	 * @return WP_Error|null
 	 */
 	public function check( string $scope, string $key, int $limit, int $window ): ?WP_Error {
-		$now   = time();
-		$start = $now - ( $now % $window );
-		$hits  = $this->counters->hit( substr( hash( 'sha256', $scope . '|' . $key . '|' . wp_salt( 'nonce' ) ), 0, 40 ), $start );
+		return $this->check_all( array( array( $scope, $key, $limit, $window ) ) )[0];
+	}
+
+	/**
+	 * Counts a hit on several limits at once (one write and one read, whatever their number).
+	 *
+	 * @param array<int, array{0: string, 1: string, 2: int, 3: int}> $limits Each: scope, key, limit, window in seconds.
+	 * @return array<int, WP_Error|null> For each limit in order: a 429 error when it is exceeded, else null.
+	 */
+	public function check_all( array $limits ): array {
+		$now      = time();
+		$counters = array();
+		foreach ( $limits as $limit ) {
+			list( $scope, $key, , $window ) = $limit;
+			$counters[]                     = array( substr( hash( 'sha256', $scope . '|' . $key . '|' . wp_salt( 'nonce' ) ), 0, 40 ), $now - ( $now % $window ) );
+		}
+		$hits = $this->counters->hit( $counters );
 		if ( 0 === wp_rand( 0, 99 ) ) {
 			$this->counters->purge( $now - DAY_IN_SECONDS );
 		}
-		if ( $hits <= $limit ) {
-			return null;
+		$out = array();
+		foreach ( $limits as $i => $limit ) {
+			if ( $hits[ $i ] <= $limit[2] ) {
+				$out[] = null;
+				continue;
+			}
+			$out[] = new WP_Error(
+				'handoff_bot_rate_limited',
+				__( 'Too many requests. Please wait a moment and try again.', 'handoff-bot' ),
+				array(
+					'status'      => 429,
+					'retry_after' => max( 1, $counters[ $i ][1] + $limit[3] - $now ),
+				)
+			);
 		}
-		$retry = max( 1, $start + $window - $now );
-		return new WP_Error(
-			'handoff_bot_rate_limited',
-			__( 'Too many requests. Please wait a moment and try again.', 'handoff-bot' ),
-			array(
-				'status'      => 429,
-				'retry_after' => $retry,
-			)
-		);
+		return $out;
 	}
 }

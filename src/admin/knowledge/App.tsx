@@ -162,6 +162,14 @@ export default function App() {
 							index.passages
 						) }
 					</p>
+					{ index.last_error && ! rebuilding && (
+						<Notice status="warning" isDismissible={ false }>
+							{ __(
+								'An update of the index failed, so some answers may use old content. Rebuild the index to bring it up to date.',
+								'handoff-bot'
+							) }
+						</Notice>
+					) }
 					{ rebuilding && (
 						<div
 							className="handoff-bot-knowledge__progress"

@@ -21,6 +21,7 @@ export type IndexState = {
 	post_types: string[];
 	available: Array< { name: string; label: string } >;
 	updated_at: string;
+	last_error: { message: string; time: string } | null;
 };
 
 export type RebuildStep = {

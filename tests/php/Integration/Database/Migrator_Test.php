@@ -11,6 +11,7 @@ namespace HandoffBot\Tests\Integration\Database;
 
 use HandoffBot\Database\Migrator;
 use HandoffBot\Database\Table;
+use HandoffBot\Settings;
 use HandoffBot\Tests\Integration\Test_Case;
 
 /**
@@ -88,6 +89,35 @@ final class Migrator_Test extends Test_Case {
 		do_action( 'plugins_loaded' );
 
 		$this->assertSame( Migrator::SCHEMA_VERSION, ( new Migrator() )->installed_version() );
+	}
+
+	/**
+	 * An upgrade from version 3 or 4 replaces the postings indexes that made each question sort a term's
+	 * postings and look up each posting's row, and autoloads the configuration version.
+	 */
+	public function test_upgrade_from_3_replaces_the_postings_index(): void {
+		global $wpdb;
+		$postings = $wpdb->prefix . 'handoff_bot_postings';
+		$indexes  = static function () use ( $wpdb, $postings ): array {
+			return array_values( array_unique( $wpdb->get_col( $wpdb->prepare( 'SHOW INDEX FROM %i', $postings ), 2 ) ) );
+		};
+		$wpdb->query( $wpdb->prepare( 'ALTER TABLE %i DROP INDEX %i', $postings, 'term_impact_passage' ) );
+		$wpdb->query( $wpdb->prepare( 'ALTER TABLE %i DROP INDEX %i', $postings, 'passage_term_impact' ) );
+		$wpdb->query( $wpdb->prepare( 'ALTER TABLE %i ADD INDEX %i (term_id, impact)', $postings, 'term_impact' ) );
+		$wpdb->query( $wpdb->prepare( 'ALTER TABLE %i ADD INDEX %i (passage_id)', $postings, 'passage_id' ) );
+		delete_option( Settings::CONFIG_VERSION_OPTION );
+		update_option( Migrator::VERSION_OPTION, 3 );
+		$this->assertContains( 'term_impact', $indexes() );
+		$this->assertContains( 'passage_id', $indexes() );
+
+		$this->assertTrue( ( new Migrator() )->migrate() );
+
+		$this->assertNotContains( 'term_impact', $indexes() );
+		$this->assertNotContains( 'passage_id', $indexes() );
+		$this->assertContains( 'term_impact_passage', $indexes() );
+		$this->assertContains( 'passage_term_impact', $indexes() );
+		$this->assertSame( '1', (string) get_option( Settings::CONFIG_VERSION_OPTION ) );
+		$this->assertArrayHasKey( Settings::CONFIG_VERSION_OPTION, wp_load_alloptions() );
 	}
 
 	/**

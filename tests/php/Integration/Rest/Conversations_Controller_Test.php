@@ -413,6 +413,23 @@ final class Conversations_Controller_Test extends Test_Case {
 	}
 
 	/**
+	 * Each request counts once against the address limit: sending a message (whose response also
+	 * carries an Allow header, worked out from the route's other permission checks) is one hit.
+	 */
+	public function test_each_request_counts_once_against_the_address_limit(): void {
+		( new Settings() )->update( array( 'rate_limit_ip_per_minute' => 4 ) );
+		list( $id, $token ) = $this->start_conversation();
+		for ( $i = 0; $i < 3; $i++ ) {
+			$sent = $this->send( $id, $token, 'Hello' );
+			$this->assertSame( 201, $sent->get_status(), 'request ' . ( $i + 2 ) . ' of 4 is within the limit' );
+			$this->assertArrayHasKey( 'Allow', $sent->get_headers() );
+		}
+		$limited = $this->send( $id, $token, 'Hello' );
+		$this->assertSame( 429, $limited->get_status() );
+		$this->assertSame( 'handoff_bot_rate_limited', $limited->get_data()['code'] );
+	}
+
+	/**
 	 * The per-address limit uses REMOTE_ADDR, whatever X-Forwarded-For says.
 	 */
 	public function test_ip_rate_limit_ignores_forwarded_headers(): void {

@@ -10,11 +10,12 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Rest;
 
 use HandoffBot\Repositories\Event_Repository;
+use HandoffBot\Repositories\Repository;
 use HandoffBot\Tests\Integration\Test_Case;
 
 /**
- * Runs without the test transaction: on SQLite a failed statement ends the open transaction, so
- * the rows this test makes are committed and removed afterwards.
+ * Runs without the test transaction (MySQL commits it on CREATE TRIGGER), so the rows this test
+ * makes are committed and removed afterwards.
  */
 final class Storage_Failure_Test extends Test_Case {
 
@@ -32,17 +33,41 @@ final class Storage_Failure_Test extends Test_Case {
 	 */
 	private int $conversation_id = 0;
 
+
 	/**
 	 * Removes the rows this test made.
 	 */
 	protected function tearDown(): void {
 		global $wpdb;
+		$this->refuse_inserts( false );
 		foreach ( array( 'messages', 'events', 'handoffs' ) as $short ) {
 			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_' . $short, $this->conversation_id ) );
 		}
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', $this->conversation_id ) );
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i', $wpdb->prefix . 'handoff_bot_rate_limits' ) );
 		parent::tearDown();
+	}
+
+	/**
+	 * Adds or removes a trigger that makes every insert into the messages table fail.
+	 *
+	 * @param bool $refuse Whether inserts fail.
+	 */
+	private function refuse_inserts( bool $refuse ): void {
+		global $wpdb;
+		$table  = $wpdb->prefix . 'handoff_bot_messages';
+		$sqlite = Repository::native_connection();
+		if ( $sqlite ) {
+			$sqlite->exec( 'DROP TRIGGER IF EXISTS handoff_bot_test_refuse' );
+			if ( $refuse ) {
+				$sqlite->exec( "CREATE TRIGGER handoff_bot_test_refuse BEFORE INSERT ON `$table` BEGIN SELECT RAISE(ABORT, 'disk full'); END" );
+			}
+			return;
+		}
+		$wpdb->query( 'DROP TRIGGER IF EXISTS handoff_bot_test_refuse' );
+		if ( $refuse ) {
+			$wpdb->query( $wpdb->prepare( "CREATE TRIGGER handoff_bot_test_refuse BEFORE INSERT ON %i FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'disk full'", $table ) );
+		}
 	}
 
 	/**
@@ -60,12 +85,9 @@ final class Storage_Failure_Test extends Test_Case {
 		global $wpdb;
 		list( $id, $token )    = $this->start_conversation();
 		$this->conversation_id = $id;
-		$messages              = $wpdb->prefix . 'handoff_bot_messages';
-		$refuse                = static function ( string $query ) use ( $messages ): string {
-			// The database refuses writes to the messages table, as a full disk or lost connection would.
-			return false !== stripos( $query, 'INSERT INTO `' . $messages . '`' ) ? 'INSERT INTO `' . $messages . '_missing` (id) VALUES (1)' : $query;
-		};
-		add_filter( 'query', $refuse );
+		// The database refuses writes to the messages table, as a full disk would: a trigger
+		// aborts every insert, however the plugin's statements reach the database.
+		$this->refuse_inserts( true );
 		$response = $this->send( $id, $token, 'Will this be lost?', 'retry-key-1' );
 		$this->assertSame( 503, $response->get_status() );
 		$this->assertSame( 'handoff_bot_storage_unavailable', $response->get_data()['code'] );
@@ -73,7 +95,7 @@ final class Storage_Failure_Test extends Test_Case {
 		$this->assertCount( 0, wp_list_filter( ( new Event_Repository() )->for_conversation( $id ), array( 'type' => 'message_received' ) ) );
 
 		// The client retries with the same key once the database is back.
-		remove_filter( 'query', $refuse );
+		$this->refuse_inserts( false );
 		$retry = $this->send( $id, $token, 'Will this be lost?', 'retry-key-1' );
 		$this->assertSame( 201, $retry->get_status() );
 		$this->assertSame( 2, $this->count_messages() );
