@@ -108,8 +108,8 @@ final class Retriever {
 
 		// Score the candidates from the best postings, then rescore the best of them exactly.
 		$first      = $this->score( $rows, $id, $out['idf'] );
-		$candidates = array_slice( array_keys( $first ), 0, self::RESCORE );
-		$ranked     = array_slice( $this->score( $this->index->postings_for( array_keys( $id ), $candidates ), $id, $out['idf'] ), 0, $limit, true );
+		$candidates = array_slice( $first, 0, self::RESCORE, true );
+		$ranked     = array_slice( $this->score( array_merge( $rows, $this->missing_postings( $rows, $candidates, $id ) ), $id, $out['idf'], $candidates ), 0, $limit, true );
 		$passages   = $this->index->passages( array_keys( $ranked ) );
 		foreach ( $ranked as $passage_id => $entry ) {
 			if ( isset( $passages[ $passage_id ] ) ) {
@@ -129,20 +129,58 @@ final class Retriever {
 	}
 
 	/**
+	 * The postings the first pass could not see: a term whose best postings filled the read
+	 * (Index_Repository::top_per_term()) may also be in a candidate that was not among them. Terms
+	 * read in full, and terms a candidate already matched, need no second look.
+	 *
+	 * @param array<int, array<string, mixed>>                   $rows       First-pass postings.
+	 * @param array<int, array{score: float, matched: string[]}> $candidates passage_id => first-pass entry.
+	 * @param array<int, string>                                 $id         term_id => term.
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function missing_postings( array $rows, array $candidates, array $id ): array {
+		$top  = $this->index->top_per_term();
+		$read = array_count_values( array_column( $rows, 'term_id' ) );
+		$cut  = array_keys(
+			array_filter(
+				$read,
+				static function ( int $count ) use ( $top ): bool {
+					return $count >= $top;
+				}
+			)
+		);
+		if ( ! $cut ) {
+			return array();
+		}
+		$terms    = array();
+		$passages = array();
+		foreach ( $candidates as $passage_id => $entry ) {
+			foreach ( $cut as $term_id ) {
+				if ( ! in_array( $id[ $term_id ], $entry['matched'], true ) ) {
+					$terms[ $term_id ]       = true;
+					$passages[ $passage_id ] = true;
+				}
+			}
+		}
+		return $passages ? $this->index->postings_for( array_keys( $terms ), array_keys( $passages ) ) : array();
+	}
+
+	/**
 	 * BM25 per passage from postings: the sum of idf × stored impact over the question's terms.
 	 * Rounded to 6 places and ordered best first, ties by passage ID, so every database agrees.
 	 *
 	 * @param array<int, array<string, mixed>> $rows Postings (term_id, passage_id, impact).
 	 * @param array<int, string>               $id   term_id => term.
 	 * @param array<string, float>             $idf  term => idf.
+	 * @param array<int, mixed>|null           $only Score only these passages (keys), or all.
 	 * @return array<int, array{score: float, matched: string[]}>
 	 */
-	private function score( array $rows, array $id, array $idf ): array {
+	private function score( array $rows, array $id, array $idf, ?array $only = null ): array {
 		$scores = array();
 		foreach ( $rows as $row ) {
 			$passage = $row['passage_id'];
 			$term    = $id[ $row['term_id'] ] ?? null;
-			if ( null === $term ) {
+			if ( null === $term || ( null !== $only && ! isset( $only[ $passage ] ) ) ) {
 				continue;
 			}
 			if ( ! isset( $scores[ $passage ] ) ) {

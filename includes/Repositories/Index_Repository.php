@@ -31,10 +31,10 @@ final class Index_Repository extends Repository {
 	public const AVGDL = 64.0;
 
 	/**
-	 * How many of each term's best postings a query reads: this bounds a query's work whatever
-	 * the size of the site.
+	 * How many of each term's best postings a question reads by default: this bounds a
+	 * question's work whatever the size of the site.
 	 */
-	private const TOP_PER_TERM = 200;
+	public const TOP_PER_TERM = 100;
 
 	/**
 	 * Term IDs seen during a batch, when remembering is on (see remember_terms()).
@@ -49,6 +49,30 @@ final class Index_Repository extends Repository {
 	 * @var bool
 	 */
 	private bool $remember = false;
+
+	/**
+	 * How many of each term's best postings a question reads.
+	 *
+	 * @var int
+	 */
+	private int $top_per_term;
+
+	/**
+	 * Builds the repository.
+	 *
+	 * @param int $top_per_term How many of each term's best postings a question reads.
+	 */
+	public function __construct( int $top_per_term = self::TOP_PER_TERM ) {
+		$this->top_per_term = max( 1, $top_per_term );
+	}
+
+	/**
+	 * How many of each term's best postings a question reads: a term with that many in the read
+	 * may have more.
+	 */
+	public function top_per_term(): int {
+		return $this->top_per_term;
+	}
 
 	/**
 	 * Remembers term IDs between posts for the length of a batch (a rebuild indexes many posts
@@ -69,31 +93,7 @@ final class Index_Repository extends Repository {
 	 * @throws \Throwable What the work throws, after rolling back.
 	 */
 	public function in_transaction( callable $work ) {
-		global $wpdb;
-		/**
-		 * Whether index rebuilds group their writes in a transaction. Turn it off where the caller
-		 * already holds a transaction (MySQL would commit it).
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param bool $enabled Default true.
-		 */
-		$enabled = (bool) apply_filters( 'handoff_bot_index_transaction', true );
-		if ( $enabled ) {
-			$wpdb->query( 'START TRANSACTION' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
-		}
-		try {
-			$result = $work();
-		} catch ( \Throwable $e ) {
-			if ( $enabled ) {
-				$wpdb->query( 'ROLLBACK' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
-			}
-			throw $e;
-		}
-		if ( $enabled ) {
-			$wpdb->query( 'COMMIT' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
-		}
-		return $result;
+		return $this->transaction( $work, true );
 	}
 
 	/**
@@ -283,7 +283,7 @@ final class Index_Repository extends Repository {
 	/**
 	 * The best postings of each term, best first, with the term's document frequency.
 	 *
-	 * Reads at most TOP_PER_TERM postings per term from the (term_id, impact) index, in one
+	 * Reads at most top_per_term() postings per term from the (term, impact, passage) index, in one
 	 * statement, so the work does not grow with the size of the site.
 	 *
 	 * @param string[] $terms Terms.
@@ -297,7 +297,7 @@ final class Index_Repository extends Repository {
 		$args  = array();
 		foreach ( array_values( $terms ) as $i => $term ) {
 			$parts[] = "SELECT * FROM (SELECT t.term, t.df, p.term_id, p.passage_id, p.impact FROM %i p INNER JOIN %i t ON t.id = p.term_id WHERE t.term = %s ORDER BY p.impact DESC, p.passage_id DESC LIMIT %d) AS q{$i}";
-			array_push( $args, $this->table( 'postings' ), $this->table( 'terms' ), (string) $term, self::TOP_PER_TERM );
+			array_push( $args, $this->table( 'postings' ), $this->table( 'terms' ), (string) $term, $this->top_per_term );
 		}
 		return array_map( array( $this, 'cast_posting' ), $this->get_rows( implode( ' UNION ALL ', $parts ), ...$args ) );
 	}

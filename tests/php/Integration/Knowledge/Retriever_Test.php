@@ -115,6 +115,47 @@ final class Retriever_Test extends Test_Case {
 	}
 
 	/**
+	 * A question reads only each term's best postings; a candidate that holds a term outside
+	 * those still gets that term's full weight, so the ranking stays exact BM25.
+	 */
+	public function test_terms_cut_short_are_rescored_exactly(): void {
+		$tokenizer = new Tokenizer();
+		$texts     = array(
+			'dense1' => 'Parcel parcel parcel.',
+			'dense2' => 'Parcel parcel.',
+			'dense3' => 'Parcel tracking.',
+			'target' => 'Quokka care: feed the quokka at dawn, then check the parcel list, the shelter roster, the water bowls and the garden gate before lunch every day.',
+			'quokka' => 'Quokka facts and the quokka diet, sleep and habitat for visitors.',
+		);
+		$ids       = array();
+		$docs      = array();
+		foreach ( $texts as $name => $text ) {
+			$ids[ $name ]  = $this->create_post(
+				array(
+					'post_title'   => '',
+					'post_content' => '<p>' . $text . '</p>',
+				)
+			);
+			$docs[ $name ] = $tokenizer->terms( "\n\n" . $text );
+		}
+		$by_post  = array_flip( $ids );
+		$expected = $this->reference_bm25( $docs, $tokenizer->terms( 'quokka parcel' ) );
+
+		// Two postings per term: "parcel" in the target is not among its best two.
+		$hits   = ( new Retriever( $tokenizer, new Index_Repository( 2 ) ) )->search( 'quokka parcel', 10 )['hits'];
+		$actual = array();
+		foreach ( $hits as $hit ) {
+			if ( isset( $by_post[ $hit['post_id'] ] ) ) {
+				$actual[ $by_post[ $hit['post_id'] ] ] = $hit;
+			}
+		}
+		$this->assertSame( 'target', array_key_first( $expected ), 'the target is the best passage' );
+		$this->assertSame( 'target', array_key_first( $actual ) );
+		$this->assertEqualsCanonicalizing( array( 'quokka', 'parcel' ), $actual['target']['matched'] );
+		$this->assertEqualsWithDelta( $expected['target'], $actual['target']['score'], 1e-5 );
+	}
+
+	/**
 	 * Words the site never uses get the highest weight and match nothing.
 	 */
 	public function test_unknown_words_weigh_most_and_match_nothing(): void {
