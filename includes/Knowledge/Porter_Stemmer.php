@@ -20,6 +20,18 @@ defined( 'ABSPATH' ) || exit;
 final class Porter_Stemmer {
 
 	/**
+	 * How many stems are remembered at most.
+	 */
+	private const MEMO_SIZE = 20000;
+
+	/**
+	 * Remembered stems: word => stem.
+	 *
+	 * @var array<string, string>
+	 */
+	private static array $memo = array();
+
+	/**
 	 * Stems a lowercase ASCII word. Words of two letters or fewer are returned unchanged.
 	 *
 	 * @param string $word Lowercase word.
@@ -28,14 +40,16 @@ final class Porter_Stemmer {
 		if ( strlen( $word ) <= 2 || ! preg_match( '/^[a-z]+$/', $word ) ) {
 			return $word;
 		}
-		$word = self::step1a( $word );
-		$word = self::step1b( $word );
-		$word = self::step1c( $word );
-		$word = self::step2( $word );
-		$word = self::step3( $word );
-		$word = self::step4( $word );
-		$word = self::step5( $word );
-		return $word;
+		if ( isset( self::$memo[ $word ] ) ) {
+			return self::$memo[ $word ];
+		}
+		$stem = self::step5( self::step4( self::step3( self::step2( self::step1c( self::step1b( self::step1a( $word ) ) ) ) ) ) );
+		// Text repeats its words: remember stems, within a bound (an index rebuild sees many words).
+		if ( count( self::$memo ) >= self::MEMO_SIZE ) {
+			self::$memo = array();
+		}
+		self::$memo[ $word ] = $stem;
+		return $stem;
 	}
 
 	/**
