@@ -12,13 +12,16 @@ namespace HandoffBot\Repositories;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Fixed-window counters in their own table: one atomic upsert for all the counters a request
+ * Fixed-window counters in their own table: atomic increments for all the counters a request
  * touches, then one read.
  */
 final class Rate_Limit_Repository extends Repository {
 
 	/**
 	 * Counts a hit on each counter and returns the hits in each window so far.
+	 *
+	 * Counters usually exist already (a window lasts a minute or an hour), so the common case is
+	 * one UPDATE per window length and one read; a window's first hit adds its row with an upsert.
 	 *
 	 * @param array<int, array{0: string, 1: int}> $counters Each: hashed bucket, window start (Unix time).
 	 * @return array<int, int> Hits, in the order of $counters (0 where the database failed).
@@ -27,33 +30,74 @@ final class Rate_Limit_Repository extends Repository {
 		if ( ! $counters ) {
 			return array();
 		}
-		$table  = $this->table( 'rate_limits' );
-		$values = array();
-		$match  = array();
-		$args   = array();
+		$table   = $this->table( 'rate_limits' );
+		$windows = array();
 		foreach ( $counters as $counter ) {
-			$values[] = '(%s, %d, 1)';
-			$match[]  = '(bucket = %s AND window_start = %d)';
-			array_push( $args, (string) $counter[0], (int) $counter[1] );
+			$windows[ (int) $counter[1] ][ (string) $counter[0] ] = true;
 		}
-		$upsert = self::native_connection()
-			? ' ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1'
-			: ' ON DUPLICATE KEY UPDATE hits = hits + 1';
 		try {
-			$this->execute( 'INSERT INTO %i (bucket, window_start, hits) VALUES ' . implode( ', ', $values ) . $upsert, $table, ...$args );
+			foreach ( $windows as $start => $buckets ) {
+				$this->execute( 'UPDATE %i SET hits = hits + 1 WHERE window_start = %d AND bucket IN (' . $this->string_placeholders( count( $buckets ) ) . ')', $table, $start, ...array_keys( $buckets ) );
+			}
+			$hits    = $this->read( $counters );
+			$missing = array();
+			foreach ( $counters as $counter ) {
+				if ( ! isset( $hits[ $counter[0] . '|' . $counter[1] ] ) ) {
+					$missing[] = $counter;
+				}
+			}
+			if ( $missing ) {
+				$this->add( $missing );
+				$hits = $this->read( $counters );
+			}
 		} catch ( Storage_Exception $e ) {
 			// A counter that cannot be written must not lock visitors out.
 			return array_fill( 0, count( $counters ), 0 );
-		}
-		$hits = array();
-		foreach ( $this->get_rows( 'SELECT bucket, window_start, hits FROM %i WHERE ' . implode( ' OR ', $match ), $table, ...$args ) as $row ) {
-			$hits[ $row['bucket'] . '|' . $row['window_start'] ] = (int) $row['hits'];
 		}
 		$out = array();
 		foreach ( $counters as $counter ) {
 			$out[] = $hits[ $counter[0] . '|' . $counter[1] ] ?? 0;
 		}
 		return $out;
+	}
+
+	/**
+	 * Adds counters with one hit; one that another request added meanwhile counts the hit.
+	 *
+	 * @param array<int, array{0: string, 1: int}> $counters Each: hashed bucket, window start.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	private function add( array $counters ): void {
+		$values = array();
+		$args   = array();
+		foreach ( $counters as $counter ) {
+			$values[] = '(%s, %d, 1)';
+			array_push( $args, (string) $counter[0], (int) $counter[1] );
+		}
+		$upsert = self::native_connection()
+			? ' ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1'
+			: ' ON DUPLICATE KEY UPDATE hits = hits + 1';
+		$this->execute( 'INSERT INTO %i (bucket, window_start, hits) VALUES ' . implode( ', ', $values ) . $upsert, $this->table( 'rate_limits' ), ...$args );
+	}
+
+	/**
+	 * The counters' hits.
+	 *
+	 * @param array<int, array{0: string, 1: int}> $counters Each: hashed bucket, window start.
+	 * @return array<string, int> "bucket|window" => hits, for the counters that exist.
+	 */
+	private function read( array $counters ): array {
+		$match = array();
+		$args  = array( $this->table( 'rate_limits' ) );
+		foreach ( $counters as $counter ) {
+			$match[] = '(bucket = %s AND window_start = %d)';
+			array_push( $args, (string) $counter[0], (int) $counter[1] );
+		}
+		$hits = array();
+		foreach ( $this->get_rows( 'SELECT bucket, window_start, hits FROM %i WHERE ' . implode( ' OR ', $match ), ...$args ) as $row ) {
+			$hits[ $row['bucket'] . '|' . $row['window_start'] ] = (int) $row['hits'];
+		}
+		return $hits;
 	}
 
 	/**
