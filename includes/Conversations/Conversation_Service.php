@@ -129,21 +129,23 @@ final class Conversation_Service {
 	public function handle_visitor_message( array $conversation, string $text, string $idempotency_key, string $page_url, string $page_title ): array {
 		$conversation_id = (int) $conversation['id'];
 
-		// 1. Store the message before anything that can fail. A resend finds it by its key.
-		$message  = $this->messages->find_by_key( $conversation_id, $idempotency_key );
-		$replayed = null !== $message;
-		if ( ! $message ) {
-			try {
-				$message = $this->messages->add( $conversation_id, 'visitor', $text, array( 'page_url' => $this->trail->same_site_url( $page_url ) ), $idempotency_key );
-				$this->events->append( 'message_received', $conversation_id, array( 'message_id' => $message['id'] ) );
-			} catch ( Storage_Exception $e ) {
-				// A concurrent resend may have stored it first.
-				$message = $this->messages->find_by_key( $conversation_id, $idempotency_key );
-				if ( ! $message ) {
-					throw $e;
+		// 1. Store the message before anything that can fail. The key is unique per conversation,
+		// so a resend (or a concurrent one) is refused by the database and found by its key.
+		$replayed = false;
+		try {
+			$message = $this->messages->transaction(
+				function () use ( $conversation_id, $text, $page_url, $idempotency_key ): array {
+					$message = $this->messages->add( $conversation_id, 'visitor', $text, array( 'page_url' => $this->trail->same_site_url( $page_url ) ), $idempotency_key );
+					$this->events->append( 'message_received', $conversation_id, array( 'message_id' => $message['id'] ) );
+					return $message;
 				}
-				$replayed = true;
+			);
+		} catch ( Storage_Exception $e ) {
+			$message = $this->messages->find_by_key( $conversation_id, $idempotency_key );
+			if ( ! $message ) {
+				throw $e;
 			}
+			$replayed = true;
 		}
 
 		// 2. A message is answered once: a resend gets the stored reply.
@@ -175,8 +177,33 @@ final class Conversation_Service {
 			'sources_tried' => $answer->sources_tried,
 		);
 		try {
-			$reply    = $this->messages->add( $conversation_id, 'bot', $answer->body, $meta, null, (int) $message['id'] );
-			$reply_id = (int) $reply['id'];
+			// The reply, its event and the conversation's language commit together.
+			$reply = $this->messages->transaction(
+				function () use ( $conversation, $conversation_id, $message, $answer, $meta, $language ): array {
+					$reply = $this->messages->add( $conversation_id, 'bot', $answer->body, $meta, null, (int) $message['id'] );
+					$this->events->append(
+						'answered',
+						$conversation_id,
+						array(
+							'message_id' => (int) $message['id'],
+							'reply_id'   => (int) $reply['id'],
+							'kind'       => $answer->kind,
+							'confidence' => $answer->confidence,
+							'citations'  => count( $answer->citations ),
+							'language'   => $language,
+						)
+					);
+					if ( '' === (string) $conversation['language'] && 'und' !== $language ) {
+						try {
+							$this->conversations->update( $conversation_id, array( 'language' => $language ) );
+						} catch ( Storage_Exception $e ) {
+							unset( $e );
+							// The language is a convenience; the messages are stored.
+						}
+					}
+					return $reply;
+				}
+			);
 		} catch ( Storage_Exception $e ) {
 			// Another request answered it first (the reply is unique per message), or the write failed.
 			$reply = $this->messages->find_reply( (int) $message['id'] );
@@ -190,33 +217,7 @@ final class Conversation_Service {
 					'created_at' => gmdate( 'Y-m-d H:i:s' ),
 				);
 			}
-			return array(
-				'message'  => $message,
-				'reply'    => $reply,
-				'replayed' => $replayed,
-			);
 		}//end try
-
-		$this->events->append(
-			'answered',
-			$conversation_id,
-			array(
-				'message_id' => (int) $message['id'],
-				'reply_id'   => $reply_id,
-				'kind'       => $answer->kind,
-				'confidence' => $answer->confidence,
-				'citations'  => count( $answer->citations ),
-				'language'   => $language,
-			)
-		);
-		if ( '' === (string) $conversation['language'] && 'und' !== $language ) {
-			try {
-				$this->conversations->update( $conversation_id, array( 'language' => $language ) );
-			} catch ( Storage_Exception $e ) {
-				unset( $e );
-				// The language is a convenience; the messages are stored.
-			}
-		}
 		return array(
 			'message'  => $message,
 			'reply'    => $reply,

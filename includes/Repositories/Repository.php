@@ -81,6 +81,41 @@ abstract class Repository {
 	}
 
 	/**
+	 * Runs writes in one transaction: one commit (one log flush on MySQL and MariaDB) for all.
+	 * On SQLite, statements that run directly commit cheaply one by one, so there the work runs
+	 * in a transaction only when asked ($on_sqlite), through the integration, which then knows.
+	 *
+	 * @param callable $work      The writes.
+	 * @param bool     $on_sqlite Whether SQLite needs the transaction too (large batches).
+	 * @return mixed What the work returns.
+	 * @throws \Throwable What the work throws, after rolling back.
+	 */
+	public function transaction( callable $work, bool $on_sqlite = false ) {
+		global $wpdb;
+		/**
+		 * Whether the plugin groups its writes in transactions. Turn it off where the caller
+		 * already holds a transaction (MySQL would commit it when another starts).
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param bool $enabled Default true.
+		 */
+		$enabled = (bool) apply_filters( 'handoff_bot_transactions', true ) && ( $on_sqlite || ! self::native_connection() );
+		if ( ! $enabled ) {
+			return $work();
+		}
+		$wpdb->query( 'START TRANSACTION' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+		try {
+			$result = $work();
+		} catch ( \Throwable $e ) {
+			$wpdb->query( 'ROLLBACK' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+			throw $e;
+		}
+		$wpdb->query( 'COMMIT' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+		return $result;
+	}
+
+	/**
 	 * Runs a read and returns its rows.
 	 *
 	 * @param string $query   SQL with %i, %d, %f and %s placeholders.

@@ -35,6 +35,6 @@ if ( ! defined( 'HANDOFF_BOT_VERSION' ) ) {
 
 // Each test runs inside a transaction that is rolled back; MySQL would commit it if the indexer
 // opened its own.
-add_filter( 'handoff_bot_index_transaction', '__return_false' );
+add_filter( 'handoff_bot_transactions', '__return_false' );
 
 require __DIR__ . '/Integration/Test_Case.php';

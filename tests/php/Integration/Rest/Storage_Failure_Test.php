@@ -35,10 +35,20 @@ final class Storage_Failure_Test extends Test_Case {
 
 
 	/**
+	 * Without the test transaction, the plugin groups its writes in transactions as on a live
+	 * site: what the database refuses rolls back with them.
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		remove_filter( 'handoff_bot_transactions', '__return_false' );
+	}
+
+	/**
 	 * Removes the rows this test made.
 	 */
 	protected function tearDown(): void {
 		global $wpdb;
+		add_filter( 'handoff_bot_transactions', '__return_false' );
 		$this->refuse_inserts( false );
 		foreach ( array( 'messages', 'events', 'handoffs' ) as $short ) {
 			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_' . $short, $this->conversation_id ) );
