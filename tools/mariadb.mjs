@@ -24,9 +24,15 @@ function bin( name ) {
 }
 
 /**
+ * @param {Object} [options]
+ * @param {string} [options.bufferPool]       InnoDB buffer pool size (small for the tests).
+ * @param {number} [options.flushLogAtCommit] innodb_flush_log_at_trx_commit (2 for the tests: no sync per commit).
  * @return {Promise<{socket: string, host: string, query: (sql: string) => void, stop: () => Promise<void>}>} The server.
  */
-export async function startMariaDb() {
+export async function startMariaDb( {
+	bufferPool = '64M',
+	flushLogAtCommit = 2,
+} = {} ) {
 	const base = path.join( SITES, 'mariadb' );
 	const datadir = path.join( base, 'data' );
 	// Unix socket paths are limited to ~100 bytes, so the socket lives in the temp dir.
@@ -60,8 +66,8 @@ export async function startMariaDb() {
 		`--pid-file=${ path.join( base, 'mariadb.pid' ) }`,
 		`--log-error=${ log }`,
 		'--skip-networking',
-		'--innodb-buffer-pool-size=64M',
-		'--innodb-flush-log-at-trx-commit=2',
+		`--innodb-buffer-pool-size=${ bufferPool }`,
+		`--innodb-flush-log-at-trx-commit=${ flushLogAtCommit }`,
 		'--character-set-server=utf8mb4',
 		'--collation-server=utf8mb4_unicode_ci',
 		...user,
