@@ -176,34 +176,35 @@ final class Retriever {
 	 * @return array<int, array{score: float, matched: string[]}>
 	 */
 	private function score( array $rows, array $id, array $idf, ?array $only = null ): array {
-		$scores = array();
+		$scores  = array();
+		$matched = array();
 		foreach ( $rows as $row ) {
 			$passage = $row['passage_id'];
 			$term    = $id[ $row['term_id'] ] ?? null;
-			if ( null === $term || ( null !== $only && ! isset( $only[ $passage ] ) ) ) {
+			if ( null === $term || isset( $matched[ $passage ][ $term ] ) || ( null !== $only && ! isset( $only[ $passage ] ) ) ) {
 				continue;
 			}
-			if ( ! isset( $scores[ $passage ] ) ) {
-				$scores[ $passage ] = array(
-					'score'   => 0.0,
-					'matched' => array(),
-				);
-			}
-			if ( ! in_array( $term, $scores[ $passage ]['matched'], true ) ) {
-				$scores[ $passage ]['score']    += $idf[ $term ] * $row['impact'];
-				$scores[ $passage ]['matched'][] = $term;
-			}
+			$matched[ $passage ][ $term ] = true;
+			$scores[ $passage ]           = ( $scores[ $passage ] ?? 0.0 ) + $idf[ $term ] * $row['impact'];
 		}
-		foreach ( $scores as $passage => $entry ) {
-			$scores[ $passage ]['score'] = round( $entry['score'], 6 );
+		if ( ! $scores ) {
+			return array();
 		}
-		uksort(
-			$scores,
-			static function ( int $a, int $b ) use ( $scores ): int {
-				$by_score = $scores[ $b ]['score'] <=> $scores[ $a ]['score'];
-				return 0 !== $by_score ? $by_score : $a <=> $b;
-			}
-		);
-		return $scores;
+		// Best first, ties by passage ID.
+		$passages = array_keys( $scores );
+		$rounded  = array();
+		foreach ( $scores as $score ) {
+			$rounded[] = round( $score, 6 );
+		}
+		array_multisort( $rounded, SORT_DESC, SORT_NUMERIC, $passages, SORT_ASC, SORT_NUMERIC );
+		$out = array();
+		foreach ( $passages as $i => $passage ) {
+			$out[ $passage ] = array(
+				'score'   => $rounded[ $i ],
+				// Numeric terms ("30") became integer keys: give them back as the strings they are.
+				'matched' => array_map( 'strval', array_keys( $matched[ $passage ] ) ),
+			);
+		}
+		return $out;
 	}
 }

@@ -156,6 +156,20 @@ final class Retriever_Test extends Test_Case {
 	}
 
 	/**
+	 * Numbers are terms like any other, and come back as the strings they are.
+	 */
+	public function test_numbers_match_as_terms(): void {
+		$this->create_post( array( 'post_content' => '<p>Returns are free within 30 days of delivery.</p>' ) );
+		$this->create_post( array( 'post_content' => '<p>Returns of opened items cost a small fee.</p>' ) );
+		$hits = ( new Retriever( new Tokenizer(), new Index_Repository() ) )->search( 'returns after 30 days', 2 )['hits'];
+		$this->assertSame( 'Returns are free within 30 days of delivery.', $hits[0]['content'] );
+		$this->assertContains( '30', $hits[0]['matched'] );
+		foreach ( $hits[0]['matched'] as $term ) {
+			$this->assertIsString( $term );
+		}
+	}
+
+	/**
 	 * Words the site never uses get the highest weight and match nothing.
 	 */
 	public function test_unknown_words_weigh_most_and_match_nothing(): void {
