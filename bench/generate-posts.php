@@ -108,6 +108,9 @@ for ( $i = 0; $i < $handoff_bot_count; $i++ ) {
 			'post_type'    => 'post',
 			'post_status'  => 'publish',
 			'post_title'   => $title,
+			// Titles repeat (a few hundred combinations): a unique slug spares WordPress its search
+			// for a free "-2", "-3"… suffix, which grows with every post of the same title.
+			'post_name'    => sanitize_title( $title ) . '-' . $handoff_bot_seed . '-' . $i,
 			'post_content' => $content,
 		)
 	);
