@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Tests\Integration;
 
+use HandoffBot\Repositories\Repository;
 use PHPUnit\Framework\TestCase;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -130,6 +131,32 @@ abstract class Test_Case extends TestCase {
 			),
 			array( 'X-Handoff-Bot-Token' => $token )
 		);
+	}
+
+	/**
+	 * Adds or removes a trigger that makes every insert into one of the plugin's tables fail, as
+	 * a full disk would, however the plugin's statements reach the database. MySQL commits an open
+	 * transaction on CREATE TRIGGER, so tests that use this run without the test transaction.
+	 *
+	 * @param string $short  Table short name, e.g. "messages".
+	 * @param bool   $refuse Whether inserts fail.
+	 */
+	protected function refuse_inserts( string $short, bool $refuse ): void {
+		global $wpdb;
+		$table   = $wpdb->prefix . 'handoff_bot_' . $short;
+		$trigger = 'handoff_bot_test_refuse_' . $short;
+		$sqlite  = Repository::native_connection();
+		if ( $sqlite ) {
+			$sqlite->exec( "DROP TRIGGER IF EXISTS $trigger" );
+			if ( $refuse ) {
+				$sqlite->exec( "CREATE TRIGGER $trigger BEFORE INSERT ON `$table` BEGIN SELECT RAISE(ABORT, 'disk full'); END" );
+			}
+			return;
+		}
+		$wpdb->query( $wpdb->prepare( 'DROP TRIGGER IF EXISTS %i', $trigger ) );
+		if ( $refuse ) {
+			$wpdb->query( $wpdb->prepare( "CREATE TRIGGER %i BEFORE INSERT ON %i FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'disk full'", $trigger, $table ) );
+		}
 	}
 
 	/**

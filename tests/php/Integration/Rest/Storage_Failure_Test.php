@@ -10,7 +10,6 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Rest;
 
 use HandoffBot\Repositories\Event_Repository;
-use HandoffBot\Repositories\Repository;
 use HandoffBot\Tests\Integration\Test_Case;
 
 /**
@@ -49,35 +48,13 @@ final class Storage_Failure_Test extends Test_Case {
 	protected function tearDown(): void {
 		global $wpdb;
 		add_filter( 'handoff_bot_transactions', '__return_false' );
-		$this->refuse_inserts( false );
+		$this->refuse_inserts( 'messages', false );
 		foreach ( array( 'messages', 'events', 'handoffs' ) as $short ) {
 			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_' . $short, $this->conversation_id ) );
 		}
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', $this->conversation_id ) );
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i', $wpdb->prefix . 'handoff_bot_rate_limits' ) );
 		parent::tearDown();
-	}
-
-	/**
-	 * Adds or removes a trigger that makes every insert into the messages table fail.
-	 *
-	 * @param bool $refuse Whether inserts fail.
-	 */
-	private function refuse_inserts( bool $refuse ): void {
-		global $wpdb;
-		$table  = $wpdb->prefix . 'handoff_bot_messages';
-		$sqlite = Repository::native_connection();
-		if ( $sqlite ) {
-			$sqlite->exec( 'DROP TRIGGER IF EXISTS handoff_bot_test_refuse' );
-			if ( $refuse ) {
-				$sqlite->exec( "CREATE TRIGGER handoff_bot_test_refuse BEFORE INSERT ON `$table` BEGIN SELECT RAISE(ABORT, 'disk full'); END" );
-			}
-			return;
-		}
-		$wpdb->query( 'DROP TRIGGER IF EXISTS handoff_bot_test_refuse' );
-		if ( $refuse ) {
-			$wpdb->query( $wpdb->prepare( "CREATE TRIGGER handoff_bot_test_refuse BEFORE INSERT ON %i FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'disk full'", $table ) );
-		}
 	}
 
 	/**
@@ -97,7 +74,7 @@ final class Storage_Failure_Test extends Test_Case {
 		$this->conversation_id = $id;
 		// The database refuses writes to the messages table, as a full disk would: a trigger
 		// aborts every insert, however the plugin's statements reach the database.
-		$this->refuse_inserts( true );
+		$this->refuse_inserts( 'messages', true );
 		$response = $this->send( $id, $token, 'Will this be lost?', 'retry-key-1' );
 		$this->assertSame( 503, $response->get_status() );
 		$this->assertSame( 'handoff_bot_storage_unavailable', $response->get_data()['code'] );
@@ -105,7 +82,7 @@ final class Storage_Failure_Test extends Test_Case {
 		$this->assertCount( 0, wp_list_filter( ( new Event_Repository() )->for_conversation( $id ), array( 'type' => 'message_received' ) ) );
 
 		// The client retries with the same key once the database is back.
-		$this->refuse_inserts( false );
+		$this->refuse_inserts( 'messages', false );
 		$retry = $this->send( $id, $token, 'Will this be lost?', 'retry-key-1' );
 		$this->assertSame( 201, $retry->get_status() );
 		$this->assertSame( 2, $this->count_messages() );
