@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { logIn } from './helpers';
+import { logIn, sitePhp } from './helpers';
 
 type Stored = { id: number; token: string };
 
@@ -285,4 +285,30 @@ test( 'an administrator rebuilds the knowledge index with a progress bar', async
 	await expect(
 		screen.getByText( /^(\d+) of \1 posts indexed/ )
 	).toBeVisible();
+} );
+
+test( 'a failed index update is shown until the index is rebuilt', async ( {
+	page,
+} ) => {
+	// What the indexer records when the database refuses an update while a post is saved.
+	sitePhp(
+		"update_option( 'handoff_bot_index_error', array( 'message' => 'disk full', 'time' => time() ), false );"
+	);
+	await logIn( page );
+	await page.goto( '/wp-admin/admin.php?page=handoff-bot' );
+	const screen = page.locator( '#handoff-bot-knowledge-root' );
+	const warning = screen.getByText( /An update of the index failed/ );
+	await expect( warning ).toBeVisible();
+	await screen.getByRole( 'button', { name: 'Rebuild the index' } ).click();
+	await expect(
+		screen.getByText( /The index was rebuilt from \d+ posts\./ )
+	).toBeVisible();
+	await expect( warning ).toHaveCount( 0 );
+	await page.reload();
+	await expect(
+		page.getByRole( 'heading', { name: 'Knowledge index' } )
+	).toBeVisible();
+	await expect(
+		screen.getByText( /An update of the index failed/ )
+	).toHaveCount( 0 );
 } );

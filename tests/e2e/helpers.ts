@@ -1,6 +1,8 @@
 /**
  * Shared steps for the end-to-end tests.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const ADMIN = { user: 'admin', password: 'password' };
@@ -15,4 +17,22 @@ export async function logIn( page: Page ): Promise< void > {
 	await page.getByLabel( 'Password', { exact: true } ).fill( ADMIN.password );
 	await page.getByRole( 'button', { name: 'Log In' } ).click();
 	await expect( page ).toHaveURL( /wp-admin/ );
+}
+
+/**
+ * Runs PHP inside the end-to-end site's WordPress (to put the site in a state a test needs).
+ * @param code PHP statements.
+ */
+export function sitePhp( code: string ): string {
+	const load = path.resolve( '.wp', 'e2e', 'wp-load.php' );
+	return execFileSync(
+		'php',
+		[
+			'-r',
+			`$_SERVER['HTTP_HOST'] = 'localhost'; require ${ JSON.stringify(
+				load
+			) }; ${ code }`,
+		],
+		{ encoding: 'utf8' }
+	);
 }
