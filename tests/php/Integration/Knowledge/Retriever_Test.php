@@ -69,22 +69,35 @@ final class Retriever_Test extends Test_Case {
 	}
 
 	/**
-	 * The ranking equals the reference, score for score.
+	 * Publishes one untitled page per text.
+	 *
+	 * @param array<string, string> $texts Name => text.
+	 * @return array{0: array<string, string[]>, 1: array<int, string>} The terms the index stores
+	 *         for each name (heading path + heading + content), and post ID => name.
 	 */
-	public function test_ranking_matches_reference_bm25(): void {
+	private function publish( array $texts ): array {
 		$tokenizer = new Tokenizer();
-		$ids       = array();
 		$docs      = array();
-		foreach ( $this->corpus() as $name => $text ) {
-			$ids[ $name ]  = $this->create_post(
+		$by_post   = array();
+		foreach ( $texts as $name => $text ) {
+			$id             = $this->create_post(
 				array(
 					'post_title'   => '',
 					'post_content' => '<p>' . $text . '</p>',
 				)
 			);
-			$docs[ $name ] = $tokenizer->terms( "\n\n" . $text );
+			$by_post[ $id ] = $name;
+			$docs[ $name ]  = $tokenizer->terms( "\n\n" . $text );
 		}
-		$by_post = array_flip( $ids );
+		return array( $docs, $by_post );
+	}
+
+	/**
+	 * The ranking equals the reference, score for score.
+	 */
+	public function test_ranking_matches_reference_bm25(): void {
+		$tokenizer              = new Tokenizer();
+		list( $docs, $by_post ) = $this->publish( $this->corpus() );
 
 		foreach ( array( 'quokka refunds', 'wombat', 'numbat quokka', 'quokka' ) as $question ) {
 			$expected = $this->reference_bm25( $docs, $tokenizer->terms( $question ) );
@@ -119,27 +132,16 @@ final class Retriever_Test extends Test_Case {
 	 * those still gets that term's full weight, so the ranking stays exact BM25.
 	 */
 	public function test_terms_cut_short_are_rescored_exactly(): void {
-		$tokenizer = new Tokenizer();
-		$texts     = array(
+		$tokenizer              = new Tokenizer();
+		$texts                  = array(
 			'dense1' => 'Parcel parcel parcel.',
 			'dense2' => 'Parcel parcel.',
 			'dense3' => 'Parcel tracking.',
 			'target' => 'Quokka care: feed the quokka at dawn, then check the parcel list, the shelter roster, the water bowls and the garden gate before lunch every day.',
 			'quokka' => 'Quokka facts and the quokka diet, sleep and habitat for visitors.',
 		);
-		$ids       = array();
-		$docs      = array();
-		foreach ( $texts as $name => $text ) {
-			$ids[ $name ]  = $this->create_post(
-				array(
-					'post_title'   => '',
-					'post_content' => '<p>' . $text . '</p>',
-				)
-			);
-			$docs[ $name ] = $tokenizer->terms( "\n\n" . $text );
-		}
-		$by_post  = array_flip( $ids );
-		$expected = $this->reference_bm25( $docs, $tokenizer->terms( 'quokka parcel' ) );
+		list( $docs, $by_post ) = $this->publish( $texts );
+		$expected               = $this->reference_bm25( $docs, $tokenizer->terms( 'quokka parcel' ) );
 
 		// Two postings per term: "parcel" in the target is not among its best two.
 		$hits   = ( new Retriever( $tokenizer, new Index_Repository( 2 ) ) )->search( 'quokka parcel', 10 )['hits'];
