@@ -136,7 +136,7 @@ final class Conversation_Service {
 			$message = $this->messages->transaction(
 				function () use ( $conversation_id, $text, $page_url, $idempotency_key ): array {
 					$message = $this->messages->add( $conversation_id, 'visitor', $text, array( 'page_url' => $this->trail->same_site_url( $page_url ) ), $idempotency_key );
-					$this->events->append( 'message_received', $conversation_id, array( 'message_id' => $message['id'] ) );
+					$this->events->record( 'message_received', $conversation_id, array( 'message_id' => $message['id'] ) );
 					return $message;
 				}
 			);
@@ -177,11 +177,11 @@ final class Conversation_Service {
 			'sources_tried' => $answer->sources_tried,
 		);
 		try {
-			// The reply, its event and the conversation's language commit together.
+			// The reply and its event commit together.
 			$reply = $this->messages->transaction(
-				function () use ( $conversation, $conversation_id, $message, $answer, $meta, $language ): array {
+				function () use ( $conversation_id, $message, $answer, $meta, $language ): array {
 					$reply = $this->messages->add( $conversation_id, 'bot', $answer->body, $meta, null, (int) $message['id'] );
-					$this->events->append(
+					$this->events->record(
 						'answered',
 						$conversation_id,
 						array(
@@ -193,14 +193,6 @@ final class Conversation_Service {
 							'language'   => $language,
 						)
 					);
-					if ( '' === (string) $conversation['language'] && 'und' !== $language ) {
-						try {
-							$this->conversations->update( $conversation_id, array( 'language' => $language ) );
-						} catch ( Storage_Exception $e ) {
-							unset( $e );
-							// The language is a convenience; the messages are stored.
-						}
-					}
 					return $reply;
 				}
 			);
@@ -217,7 +209,21 @@ final class Conversation_Service {
 					'created_at' => gmdate( 'Y-m-d H:i:s' ),
 				);
 			}
+			return array(
+				'message'  => $message,
+				'reply'    => $reply,
+				'replayed' => $replayed,
+			);
 		}//end try
+
+		if ( '' === (string) $conversation['language'] && 'und' !== $language ) {
+			try {
+				$this->conversations->update( $conversation_id, array( 'language' => $language ) );
+			} catch ( Storage_Exception $e ) {
+				unset( $e );
+				// The language is a convenience; the messages are stored.
+			}
+		}
 		return array(
 			'message'  => $message,
 			'reply'    => $reply,

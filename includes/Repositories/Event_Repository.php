@@ -14,7 +14,8 @@ use HandoffBot\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Appends events; reports read them. Appending never throws: a lost event must not lose a message.
+ * Appends events; reports read them. append() never throws: a lost event must not lose a message.
+ * Inside a transaction, record() throws instead, so that a failure rolls the whole group back.
  */
 final class Event_Repository extends Repository {
 
@@ -29,21 +30,34 @@ final class Event_Repository extends Repository {
 	 */
 	public function append( string $type, int $conversation_id, array $data = array(), int $handoff_id = 0 ): bool {
 		try {
-			$this->insert(
-				'events',
-				array(
-					'conversation_id' => $conversation_id,
-					'handoff_id'      => $handoff_id,
-					'type'            => $type,
-					'data'            => (string) wp_json_encode( $data ),
-					'config_version'  => (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ),
-					'created_at'      => $this->now(),
-				)
-			);
+			$this->record( $type, $conversation_id, $data, $handoff_id );
 			return true;
 		} catch ( Storage_Exception $e ) {
 			return false;
 		}
+	}
+
+	/**
+	 * Appends an event or throws.
+	 *
+	 * @param string               $type            Event type, e.g. message_received.
+	 * @param int                  $conversation_id Conversation, or 0.
+	 * @param array<string, mixed> $data            Details.
+	 * @param int                  $handoff_id      Handoff, or 0.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function record( string $type, int $conversation_id, array $data = array(), int $handoff_id = 0 ): void {
+		$this->insert(
+			'events',
+			array(
+				'conversation_id' => $conversation_id,
+				'handoff_id'      => $handoff_id,
+				'type'            => $type,
+				'data'            => (string) wp_json_encode( $data ),
+				'config_version'  => (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ),
+				'created_at'      => $this->now(),
+			)
+		);
 	}
 
 	/**

@@ -12,16 +12,14 @@ namespace HandoffBot\Repositories;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Fixed-window counters in their own table: atomic increments for all the counters a request
+ * Fixed-window counters in their own table: one atomic upsert for all the counters a request
  * touches, then one read.
  */
 final class Rate_Limit_Repository extends Repository {
 
 	/**
-	 * Counts a hit on each counter and returns the hits in each window so far.
-	 *
-	 * Counters usually exist already (a window lasts a minute or an hour), so the common case is
-	 * one UPDATE per window length and one read; a window's first hit adds its row with an upsert.
+	 * Counts a hit on each counter and returns the hits in each window so far: one upsert for
+	 * all of them (atomic, whatever other requests do meanwhile), then one read.
 	 *
 	 * @param array<int, array{0: string, 1: int}> $counters Each: hashed bucket, window start (Unix time).
 	 * @return array<int, int> Hits, in the order of $counters (0 where the database failed).
@@ -30,26 +28,9 @@ final class Rate_Limit_Repository extends Repository {
 		if ( ! $counters ) {
 			return array();
 		}
-		$table   = $this->table( 'rate_limits' );
-		$windows = array();
-		foreach ( $counters as $counter ) {
-			$windows[ (int) $counter[1] ][ (string) $counter[0] ] = true;
-		}
 		try {
-			foreach ( $windows as $start => $buckets ) {
-				$this->execute( 'UPDATE %i SET hits = hits + 1 WHERE window_start = %d AND bucket IN (' . $this->string_placeholders( count( $buckets ) ) . ')', $table, $start, ...array_keys( $buckets ) );
-			}
-			$hits    = $this->read( $counters );
-			$missing = array();
-			foreach ( $counters as $counter ) {
-				if ( ! isset( $hits[ $counter[0] . '|' . $counter[1] ] ) ) {
-					$missing[] = $counter;
-				}
-			}
-			if ( $missing ) {
-				$this->add( $missing );
-				$hits = $this->read( $counters );
-			}
+			$this->add( $counters );
+			$hits = $this->read( $counters );
 		} catch ( Storage_Exception $e ) {
 			// A counter that cannot be written must not lock visitors out.
 			return array_fill( 0, count( $counters ), 0 );
@@ -62,7 +43,7 @@ final class Rate_Limit_Repository extends Repository {
 	}
 
 	/**
-	 * Adds counters with one hit; one that another request added meanwhile counts the hit.
+	 * Adds a hit to each counter, creating the ones that do not exist yet.
 	 *
 	 * @param array<int, array{0: string, 1: int}> $counters Each: hashed bucket, window start.
 	 * @throws Storage_Exception When the database refuses it.

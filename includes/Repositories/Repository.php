@@ -81,28 +81,53 @@ abstract class Repository {
 	}
 
 	/**
-	 * Runs writes in one transaction: one commit (one log flush on MySQL and MariaDB) for all.
-	 * On SQLite, statements that run directly commit cheaply one by one, so there the work runs
-	 * in a transaction only when asked ($on_sqlite), through the integration, which then knows.
+	 * Runs writes in one transaction: all or none of them are stored, with one commit (one log
+	 * flush) for all.
 	 *
-	 * @param callable $work      The writes.
-	 * @param bool     $on_sqlite Whether SQLite needs the transaction too (large batches).
+	 * On the SQLite Database Integration the plugin's own statements run on its connection, so
+	 * their transaction is opened there too (unless the integration already holds one, which they
+	 * then join). Work that also calls WordPress, which queries through the integration, asks for
+	 * the transaction to go through `$wpdb` instead ($through_wpdb), so the integration knows.
+	 *
+	 * @param callable $work         The writes.
+	 * @param bool     $through_wpdb Whether the work queries through `$wpdb` too.
 	 * @return mixed What the work returns.
-	 * @throws \Throwable What the work throws, after rolling back.
+	 * @throws Storage_Exception When the database refuses to commit (after rolling back).
+	 * @throws \Throwable       What the work throws, after rolling back.
 	 */
-	public function transaction( callable $work, bool $on_sqlite = false ) {
+	public function transaction( callable $work, bool $through_wpdb = false ) {
 		global $wpdb;
 		/**
 		 * Whether the plugin groups its writes in transactions. Turn it off where the caller
-		 * already holds a transaction (MySQL would commit it when another starts).
+		 * already holds a transaction on MySQL or MariaDB (which commit it when another starts).
 		 *
 		 * @since 0.2.0
 		 *
 		 * @param bool $enabled Default true.
 		 */
-		$enabled = (bool) apply_filters( 'handoff_bot_transactions', true ) && ( $on_sqlite || ! self::native_connection() );
+		$enabled = (bool) apply_filters( 'handoff_bot_transactions', true );
+		if ( $through_wpdb ) {
+			$enabled = (bool) apply_filters_deprecated( 'handoff_bot_index_transaction', array( $enabled ), '0.2.0', 'handoff_bot_transactions' );
+		}
 		if ( ! $enabled ) {
 			return $work();
+		}
+		$pdo = self::native_connection();
+		if ( $pdo && ! $through_wpdb ) {
+			if ( $wpdb->get_driver()->inTransaction() || $pdo->inTransaction() ) {
+				return $work();
+			}
+			try {
+				$pdo->beginTransaction();
+				$result = $work();
+				$pdo->commit();
+			} catch ( \Throwable $e ) {
+				if ( $pdo->inTransaction() ) {
+					$pdo->rollBack();
+				}
+				throw $e instanceof \PDOException ? new Storage_Exception( $e->getMessage() ) : $e; // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed.
+			}
+			return $result;
 		}
 		$wpdb->query( 'START TRANSACTION' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
 		try {
@@ -111,7 +136,11 @@ abstract class Repository {
 			$wpdb->query( 'ROLLBACK' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
 			throw $e;
 		}
-		$wpdb->query( 'COMMIT' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+		if ( false === $wpdb->query( 'COMMIT' ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+			$error = (string) $wpdb->last_error;
+			$wpdb->query( 'ROLLBACK' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
+			throw new Storage_Exception( $error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed.
+		}
 		return $result;
 	}
 
@@ -294,19 +323,26 @@ abstract class Repository {
 	 * @param string            $query SQL with placeholders.
 	 * @param array<int, mixed> $args  Values.
 	 * @return \PDOStatement|null Null when it failed (the message is kept for the caller).
-	 * @throws \InvalidArgumentException On a placeholder this class does not write.
 	 */
 	private function run_native( \PDO $pdo, string $query, array $args ): ?\PDOStatement {
-		$bind = array();
-		$next = 0;
-		$sql  = preg_replace_callback(
-			'/%([%idfs])/',
-			static function ( array $m ) use ( &$bind, &$next, $args ): string {
+		$bind  = array();
+		$next  = 0;
+		$wrong = '';
+		// As $wpdb->prepare() does: a quoted %s is a plain one.
+		$query = str_replace( array( "'%s'", '"%s"' ), '%s', $query );
+		$sql   = preg_replace_callback(
+			'/%(.)/s',
+			static function ( array $m ) use ( &$bind, &$next, &$wrong, $args ): string {
 				if ( '%' === $m[1] ) {
 					return '%';
 				}
+				if ( false === strpos( 'idfs', $m[1] ) ) {
+					$wrong = 'the placeholder %' . $m[1];
+					return '';
+				}
 				if ( ! array_key_exists( $next, $args ) ) {
-					throw new \InvalidArgumentException( 'Too few values for the placeholders.' );
+					$wrong = 'too few values';
+					return '';
 				}
 				$value = $args[ $next++ ];
 				switch ( $m[1] ) {
@@ -316,8 +352,8 @@ abstract class Repository {
 						$bind[] = array( (int) $value, \PDO::PARAM_INT );
 						return '?';
 					case 'f':
-						// Six decimals, as $wpdb->prepare() writes them.
-						$bind[] = array( (string) round( (float) $value, 6 ), \PDO::PARAM_STR );
+						// Six decimals and a dot whatever the locale, as $wpdb->prepare() writes them.
+						$bind[] = array( sprintf( '%F', (float) $value ), \PDO::PARAM_STR );
 						return '?';
 					default:
 						$bind[] = array( (string) $value, \PDO::PARAM_STR );
@@ -326,6 +362,16 @@ abstract class Repository {
 			},
 			$query
 		);
+		if ( '' === $wrong && count( $args ) !== $next ) {
+			// $wpdb->prepare() runs such a statement too, and says so.
+			_doing_it_wrong( __METHOD__, 'The statement has more values than placeholders.', '0.2.0' );
+		}
+		if ( '' !== $wrong ) {
+			// Like $wpdb->prepare(): a statement whose placeholders and values do not match runs not at all.
+			self::$native_error = 'The statement was not run: ' . $wrong . '.';
+			_doing_it_wrong( __METHOD__, esc_html( self::$native_error ), '0.2.0' );
+			return null;
+		}
 		try {
 			$statement = $pdo->prepare( (string) $sql );
 			foreach ( $bind as $i => $pair ) {

@@ -395,20 +395,25 @@ final class Conversations_Controller extends Controller {
 	}
 
 	/**
-	 * The address limit, then the conversation and its token, then (when sending) the token's
-	 * limit. Both limits are counted in one write.
+	 * The conversation and its token, then the address limit and (when sending) the token's
+	 * limit, counted in one write. Only a verified token gets a counter, so made-up tokens add no
+	 * rows; a failed check still counts against the address, and over its limit the answer is 429.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @param bool            $sending Whether the token's limit applies too.
 	 * @return true|WP_Error
 	 */
 	private function check_token( $request, bool $sending ) {
-		$limits = array( array( 'ip', Rate_Limiter::client_ip(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS ) );
-		if ( $sending ) {
+		$address               = array( 'ip', Rate_Limiter::client_ip(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
+		$this->visitor_outcome = $this->verify_token( $request );
+		$limits                = array( $address );
+		if ( $sending && true === $this->visitor_outcome ) {
 			$limits[] = array( 'token', (string) $request->get_header( self::TOKEN_HEADER ), (int) $this->settings->get( 'rate_limit_token_per_minute' ), MINUTE_IN_SECONDS );
 		}
-		$limited               = $this->limiter->check_all( $limits );
-		$this->visitor_outcome = $this->verify_token( $request, $limited[0] );
+		$limited = $this->limiter->check_all( $limits );
+		if ( $limited[0] ) {
+			$this->visitor_outcome = $limited[0];
+		}
 		if ( true !== $this->visitor_outcome ) {
 			return $this->visitor_outcome;
 		}
@@ -416,16 +421,12 @@ final class Conversations_Controller extends Controller {
 	}
 
 	/**
-	 * The visitor check proper: the address limit's outcome, then the conversation and its token.
+	 * The conversation and its token (reads only).
 	 *
 	 * @param WP_REST_Request $request Request.
-	 * @param WP_Error|null   $limited The address limit's error, if exceeded.
 	 * @return true|WP_Error
 	 */
-	private function verify_token( $request, ?WP_Error $limited ) {
-		if ( $limited ) {
-			return $limited;
-		}
+	private function verify_token( $request ) {
 		$id           = (int) $request['id'];
 		$conversation = $this->conversations->find( $id );
 		if ( ! $conversation ) {
@@ -459,13 +460,16 @@ final class Conversations_Controller extends Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_send( $request ) {
+		if ( 'POST' !== $request->get_method() ) {
+			// WordPress asks while it builds the Allow header of a poll's response: whoever may
+			// read may send, and nothing is counted twice.
+			return $this->visitor_permissions_check( $request );
+		}
 		$result = $this->check_token( $request, true );
 		// The visitor check ran inside: remember its own outcome, so that another check of this
-		// request (such as the Allow header's) neither counts the address again nor reads the
+		// request (the Allow header's) neither counts the address again nor reads the
 		// conversation again.
-		if ( ! isset( $this->checked['visitor'] ) ) {
-			$this->checked['visitor'] = $this->visitor_outcome;
-		}
+		$this->checked['visitor'] = $this->visitor_outcome;
 		return $result;
 	}
 

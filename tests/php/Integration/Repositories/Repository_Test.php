@@ -99,6 +99,34 @@ final class Repository_Test extends Test_Case {
 	}
 
 	/**
+	 * A statement with too few values, or a placeholder the repositories do not write, runs not
+	 * at all, on either path: a read finds nothing and a write is refused, as with $wpdb->prepare().
+	 */
+	public function test_mismatched_placeholders_run_nothing(): void {
+		global $wpdb;
+		add_filter( 'doing_it_wrong_trigger_error', '__return_false' );
+		foreach ( array( 'direct', 'wpdb' ) as $path ) {
+			if ( 'wpdb' === $path ) {
+				$this->through_wpdb();
+			}
+			$this->assertNull( $this->repository()->row( 'SELECT option_value FROM %i WHERE option_name = %s AND autoload = %s', $wpdb->options, 'siteurl' ), "too few values ({$path})" );
+			try {
+				$this->repository()->write( 'UPDATE %i SET option_value = %s WHERE option_name = %s', $wpdb->options, 'changed' );
+				$this->fail( "a write with too few values is refused ({$path})" );
+			} catch ( Storage_Exception $e ) {
+				$this->assertSame( home_url(), get_option( 'home' ) );
+			}
+		}
+		remove_filter( 'handoff_bot_sqlite_direct', '__return_false' );
+		$site = array( 'option_value' => get_option( 'siteurl' ) );
+		$this->assertSame( $site, $this->repository()->row( "SELECT option_value FROM %i WHERE option_name = '%s'", $wpdb->options, 'siteurl' ), 'a quoted %s is a plain one, as in $wpdb->prepare()' );
+		if ( Repository::native_connection() ) {
+			$this->assertNull( $this->repository()->row( 'SELECT option_value FROM %i WHERE option_name = %1$s', $wpdb->options, 'siteurl' ), 'a numbered placeholder, which the repositories do not write' );
+		}
+		remove_filter( 'doing_it_wrong_trigger_error', '__return_false' );
+	}
+
+	/**
 	 * Stored rows read back with the same types either way: strings, and null for NULL.
 	 */
 	public function test_stored_rows_read_back_the_same_either_way(): void {

@@ -430,6 +430,50 @@ final class Conversations_Controller_Test extends Test_Case {
 	}
 
 	/**
+	 * A poll through the REST server (not the early path) is one hit on the address, and none on
+	 * the token's sending limit, although WordPress checks the send permission for its Allow header.
+	 */
+	public function test_polls_count_once_and_never_against_sending(): void {
+		add_filter( 'handoff_bot_fast_poll', '__return_false' );
+		( new Settings() )->update(
+			array(
+				'rate_limit_ip_per_minute'    => 4,
+				'rate_limit_token_per_minute' => 1,
+			)
+		);
+		list( $id, $token ) = $this->start_conversation();
+		$poll               = function () use ( $id, $token ): \WP_REST_Response {
+			return $this->rest( 'GET', '/handoff-bot/v1/conversations/' . $id . '/messages', array( 'after' => 0 ), array( 'X-Handoff-Bot-Token' => $token ) );
+		};
+		for ( $i = 0; $i < 2; $i++ ) {
+			$polled = $poll();
+			$this->assertSame( 200, $polled->get_status(), 'poll ' . ( $i + 1 ) );
+			$this->assertStringContainsString( 'POST', $polled->get_headers()['Allow'] );
+		}
+		$this->assertSame( 201, $this->send( $id, $token, 'Hello' )->get_status(), 'the token may still send' );
+		$this->assertSame( 429, $poll()->get_status(), 'the fifth request from the address' );
+		remove_filter( 'handoff_bot_fast_poll', '__return_false' );
+	}
+
+	/**
+	 * Made-up tokens add no counters (the table cannot be filled from outside), yet count against
+	 * the address, whose limit then answers 429.
+	 */
+	public function test_wrong_tokens_count_against_the_address_only(): void {
+		global $wpdb;
+		( new Settings() )->update( array( 'rate_limit_ip_per_minute' => 4 ) );
+		list( $id ) = $this->start_conversation();
+		$counters   = $wpdb->prefix . 'handoff_bot_rate_limits';
+		$before     = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM %i', $counters ) );
+		$statuses   = array();
+		for ( $i = 0; $i < 4; $i++ ) {
+			$statuses[] = $this->send( $id, 'made-up-token-' . $i, 'Hello' )->get_status();
+		}
+		$this->assertSame( array( 403, 403, 403, 429 ), $statuses );
+		$this->assertSame( $before, (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM %i', $counters ) ), 'only the address counter, which exists already' );
+	}
+
+	/**
 	 * The per-address limit uses REMOTE_ADDR, whatever X-Forwarded-For says.
 	 */
 	public function test_ip_rate_limit_ignores_forwarded_headers(): void {

@@ -49,6 +49,7 @@ final class Storage_Failure_Test extends Test_Case {
 		global $wpdb;
 		add_filter( 'handoff_bot_transactions', '__return_false' );
 		$this->refuse_inserts( 'messages', false );
+		$this->refuse_inserts( 'events', false );
 		foreach ( array( 'messages', 'events', 'handoffs' ) as $short ) {
 			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_' . $short, $this->conversation_id ) );
 		}
@@ -88,4 +89,23 @@ final class Storage_Failure_Test extends Test_Case {
 		$this->assertSame( 2, $this->count_messages() );
 	}
 
+	/**
+	 * A message and its event are stored together or not at all, on every database: when the
+	 * event cannot be written, the message is not kept either, and the client's retry stores both.
+	 */
+	public function test_a_message_and_its_event_commit_together(): void {
+		list( $id, $token )    = $this->start_conversation();
+		$this->conversation_id = $id;
+		$this->refuse_inserts( 'events', true );
+		$response = $this->send( $id, $token, 'Where is my parcel?', 'retry-key-2' );
+		$this->assertSame( 503, $response->get_status() );
+		$this->assertSame( 0, $this->count_messages(), 'the message went with its event' );
+
+		$this->refuse_inserts( 'events', false );
+		$retry = $this->send( $id, $token, 'Where is my parcel?', 'retry-key-2' );
+		$this->assertSame( 201, $retry->get_status() );
+		$this->assertSame( 2, $this->count_messages() );
+		$types = array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' );
+		$this->assertSame( array( 'message_received', 'answered' ), array_values( array_diff( $types, array( 'conversation_started' ) ) ) );
+	}
 }
