@@ -63,7 +63,7 @@ abstract class Repository {
 		}
 		/**
 		 * Whether the plugin's statements run directly on the SQLite connection of the SQLite
-		 * Database Integration. Turn it off to see them in query logs that only watch `$wpdb`.
+		 * Database Integration (they reach the query log only with SAVEQUERIES on).
 		 *
 		 * @since 0.2.0
 		 *
@@ -372,17 +372,58 @@ abstract class Repository {
 			_doing_it_wrong( __METHOD__, esc_html( self::$native_error ), '0.2.0' );
 			return null;
 		}
+		$started = microtime( true );
 		try {
 			$statement = $pdo->prepare( (string) $sql );
 			foreach ( $bind as $i => $pair ) {
 				$statement->bindValue( $i + 1, $pair[0], $pair[1] );
 			}
 			$statement->execute();
-			return $statement;
 		} catch ( \PDOException $e ) {
 			self::$native_error = $e->getMessage();
 			return null;
+		} finally {
+			self::log( (string) $sql, $bind, $started );
 		}
+		return $statement;
+	}
+
+	/**
+	 * Where WordPress keeps a query log (SAVEQUERIES, which Query Monitor and the debug bars
+	 * read), a statement run directly is logged there too, with its values, like one run
+	 * through $wpdb.
+	 *
+	 * @param string                              $sql     Statement with ? for the values.
+	 * @param array<int, array{0: mixed, 1: int}> $bind Bound values.
+	 * @param float                               $started When it started (microtime).
+	 */
+	private static function log( string $sql, array $bind, float $started ): void {
+		global $wpdb;
+		/**
+		 * Whether statements run directly on the SQLite connection go into `$wpdb`'s query log.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param bool $log Default: whether SAVEQUERIES is on.
+		 */
+		if ( ! apply_filters( 'handoff_bot_log_queries', defined( 'SAVEQUERIES' ) && SAVEQUERIES ) ) {
+			return;
+		}
+		$values = array_map(
+			static function ( array $pair ) use ( $wpdb ): string {
+				return \PDO::PARAM_INT === $pair[1] ? (string) $pair[0] : "'" . $wpdb->_real_escape( (string) $pair[0] ) . "'";
+			},
+			$bind
+		);
+		$shown  = preg_replace_callback(
+			'/\?/',
+			static function () use ( &$values ): string {
+				return (string) array_shift( $values );
+			},
+			$sql
+		);
+		++$wpdb->num_queries;
+		$wpdb->log_query( (string) $shown, microtime( true ) - $started, $wpdb->get_caller(), $started, array( 'handoff_bot' => 'sqlite-direct' ) );
 	}
 
 	/**

@@ -143,6 +143,31 @@ final class Repository_Test extends Test_Case {
 	}
 
 	/**
+	 * Statements run directly appear in WordPress's query log (read by Query Monitor and the
+	 * debug bars) when the log is on, with their values.
+	 */
+	public function test_direct_statements_are_in_the_query_log(): void {
+		global $wpdb;
+		if ( ! Repository::native_connection() ) {
+			$this->markTestSkipped( 'Only statements run directly on SQLite bypass $wpdb.' );
+		}
+		$before = (array) $wpdb->queries;
+		$this->repository()->row( 'SELECT option_value FROM %i WHERE option_name = %s AND %d = %d', $wpdb->options, 'blogname', 1, 1 );
+		$this->assertSame( $before, (array) $wpdb->queries, 'no log unless asked for' );
+
+		add_filter( 'handoff_bot_log_queries', '__return_true' );
+		$count = $wpdb->num_queries;
+		$this->repository()->row( 'SELECT option_value FROM %i WHERE option_name = %s AND %d = %d', $wpdb->options, 'blogname', 1, 1 );
+		remove_filter( 'handoff_bot_log_queries', '__return_true' );
+		$logged        = end( $wpdb->queries );
+		$wpdb->queries = $before;
+		$this->assertSame( "SELECT option_value FROM `{$wpdb->options}` WHERE option_name = 'blogname' AND 1 = 1", $logged[0] );
+		$this->assertIsFloat( $logged[1] );
+		$this->assertSame( array( 'handoff_bot' => 'sqlite-direct' ), $logged[4] );
+		$this->assertSame( $count + 1, $wpdb->num_queries );
+	}
+
+	/**
 	 * A refused write is a Storage_Exception on either path, never a silent false.
 	 */
 	public function test_refused_write_throws(): void {
