@@ -1,10 +1,12 @@
 /**
- * `npm run lint`: ESLint, Stylelint, `tsc --noEmit`, `php -l` on every PHP file, and PHP_CodeSniffer
- * (WordPress, WordPress-Extra, WordPress-Docs and PHPCompatibilityWP) when Composer installed it.
+ * `npm run lint`: ESLint, Stylelint, `tsc --noEmit`, `php -l` on every PHP file, PHP_CodeSniffer
+ * (WordPress, WordPress-Extra, WordPress-Docs and PHPCompatibilityWP) and PHPStan at level 8
+ * (phpstan.neon.dist). Composer installs the PHP tools first when they are missing or stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, run, step } from './lib.mjs';
+import { ensureComposer } from './setup.mjs';
 
 const SKIP = new Set( [
 	'node_modules',
@@ -83,16 +85,28 @@ const checks = [
 	[
 		'PHP_CodeSniffer',
 		() => {
-			const phpcs = path.join( ROOT, 'vendor', 'bin', 'phpcs' );
-			if ( ! fs.existsSync( phpcs ) ) {
-				process.stdout.write(
-					'  Skipped: Composer did not install PHP_CodeSniffer (run `composer install`).\n'
-				);
-				return;
-			}
-			run( phpcs, [ '-q', '--no-colors' ] );
+			ensureComposer();
+			run( path.join( ROOT, 'vendor', 'bin', 'phpcs' ), [
+				'-q',
+				'--no-colors',
+			] );
 			process.stdout.write(
 				'  WordPress, WordPress-Extra, WordPress-Docs and PHPCompatibilityWP (7.4+): clean.\n'
+			);
+		},
+	],
+	[
+		'PHPStan (level 8)',
+		() => {
+			ensureComposer();
+			run( path.join( ROOT, 'vendor', 'bin', 'phpstan' ), [
+				'analyse',
+				'--no-progress',
+				'--memory-limit=1G',
+				'--error-format=raw',
+			] );
+			process.stdout.write(
+				'  handoff-bot.php, uninstall.php, includes/, blocks/, tools/wp/, tools/i18n/ and bench/: no errors.\n'
 			);
 		},
 	],

@@ -147,7 +147,7 @@ function ensureNodeModules() {
 	run( 'npm', [ 'ci', '--no-audit', '--no-fund', '--loglevel=error' ] );
 }
 
-function ensureComposer() {
+export function ensureComposer() {
 	const marker = path.join( ROOT, 'vendor', 'autoload.php' );
 	if (
 		fs.existsSync( marker ) &&
@@ -165,14 +165,13 @@ function ensureComposer() {
 			env: { ...process.env, COMPOSER_NO_INTERACTION: '1' },
 		}
 	);
-	if ( status === 0 ) {
-		const now = new Date();
-		fs.utimesSync( marker, now, now );
-	} else {
-		process.stdout.write(
-			'  Composer could not install the PHP_CodeSniffer tools; lint will skip them and say so.\n'
+	if ( status !== 0 ) {
+		throw new Error(
+			'Composer could not install the development tools (PHP_CodeSniffer, PHPStan, WP-CLI); see its output above.'
 		);
 	}
+	const now = new Date();
+	fs.utimesSync( marker, now, now );
 }
 
 /**
