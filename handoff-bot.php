@@ -46,6 +46,8 @@ function handoff_bot_unmet_requirement() {
 
 /**
  * Prints the admin notice that names the unmet requirement, if any.
+ *
+ * @return void
  */
 function handoff_bot_requirements_notice() {
 	$message = handoff_bot_unmet_requirement();

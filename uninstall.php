@@ -9,6 +9,8 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 /**
  * Deletes the plugin's data on the current site.
+ *
+ * @return void
  */
 function handoff_bot_uninstall_site() {
 	global $wpdb;

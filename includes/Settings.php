@@ -107,8 +107,8 @@ final class Settings {
 				default:
 					$properties[ $name ] = array(
 						'type'    => $type,
-						'minimum' => $field[2],
-						'maximum' => $field[3],
+						'minimum' => $field[2] ?? 0,
+						'maximum' => $field[3] ?? PHP_INT_MAX,
 					);
 			}//end switch
 			$properties[ $name ]['default'] = $field[1];

@@ -63,9 +63,11 @@ final class Index_Command {
 		do {
 			$result    = $this->indexer->rebuild_batch( $offset, $batch );
 			$passages += $result['passages'];
+			// @phpstan-ignore method.notFound (make_progress_bar() returns WP_CLI\NoOp when the output is piped, which takes every call through __call(), which PHPStan does not follow in a union.)
 			$progress->tick( $result['done'] - $offset );
 			$offset = $result['next_offset'];
 		} while ( ! $result['finished'] );
+		// @phpstan-ignore method.notFound (WP_CLI\NoOp takes the call through __call(), as above.)
 		$progress->finish();
 		WP_CLI::success(
 			sprintf(

@@ -23,6 +23,10 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Starts conversations and handles visitor messages: store first, then everything that can fail.
+ *
+ * @phpstan-import-type Conversation from Conversation_Repository
+ * @phpstan-import-type Message from Message_Repository
+ * @phpstan-import-type Trail_Entry from Page_Trail
  */
 final class Conversation_Service {
 
@@ -93,7 +97,7 @@ final class Conversation_Service {
 	 * @param int    $user_id    Logged-in visitor, or 0.
 	 * @param string $page_url   Page the chat was opened on.
 	 * @param string $page_title Its title.
-	 * @return array{id: int, token: string, conversation: array<string, mixed>}
+	 * @return array{id: int, token: string, conversation: Conversation}
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function start( int $user_id, string $page_url, string $page_title ): array {
@@ -108,22 +112,27 @@ final class Conversation_Service {
 				'pages' => count( $trail ),
 			)
 		);
+		$conversation = $this->conversations->find( $id );
+		if ( null === $conversation ) {
+			throw new Storage_Exception( 'The new conversation could not be read back.' );
+		}
 		return array(
 			'id'           => $id,
 			'token'        => $token,
-			'conversation' => (array) $this->conversations->find( $id ),
+			'conversation' => $conversation,
 		);
 	}
 
 	/**
 	 * Handles a visitor message: stores it (once per idempotency key), then answers it (once).
 	 *
-	 * @param array<string, mixed> $conversation    Conversation row.
-	 * @param string               $text            Validated message text.
-	 * @param string               $idempotency_key Client key.
-	 * @param string               $page_url        Current page.
-	 * @param string               $page_title      Its title.
-	 * @return array{message: array<string, mixed>, reply: array<string, mixed>, replayed: bool}
+	 * @param array  $conversation    Conversation row.
+	 * @phpstan-param Conversation $conversation
+	 * @param string $text            Validated message text.
+	 * @param string $idempotency_key Client key.
+	 * @param string $page_url        Current page.
+	 * @param string $page_title      Its title.
+	 * @return array{message: Message, reply: Message, replayed: bool}
 	 * @throws Storage_Exception When the visitor message cannot be stored.
 	 */
 	public function handle_visitor_message( array $conversation, string $text, string $idempotency_key, string $page_url, string $page_title ): array {
@@ -201,12 +210,15 @@ final class Conversation_Service {
 			$reply = $this->messages->find_reply( (int) $message['id'] );
 			if ( ! $reply ) {
 				$reply = array(
-					'id'         => 0,
-					'role'       => 'bot',
-					'body'       => $answer->body,
-					'meta'       => $meta,
-					'feedback'   => null,
-					'created_at' => gmdate( 'Y-m-d H:i:s' ),
+					'id'              => 0,
+					'conversation_id' => $conversation_id,
+					'role'            => 'bot',
+					'body'            => $answer->body,
+					'idempotency_key' => null,
+					'reply_to'        => (int) $message['id'],
+					'meta'            => $meta,
+					'feedback'        => null,
+					'created_at'      => gmdate( 'Y-m-d H:i:s' ),
 				);
 			}
 			return array(
@@ -234,10 +246,11 @@ final class Conversation_Service {
 	/**
 	 * Adds a page to the conversation's trail.
 	 *
-	 * @param array<string, mixed> $conversation Conversation row.
-	 * @param string               $page_url     Page URL.
-	 * @param string               $page_title   Page title.
-	 * @return array<int, array<string, string>> The trail.
+	 * @param array  $conversation Conversation row.
+	 * @phpstan-param Conversation $conversation
+	 * @param string $page_url     Page URL.
+	 * @param string $page_title   Page title.
+	 * @return list<Trail_Entry> The trail.
 	 */
 	public function remember_page( array $conversation, string $page_url, string $page_title ): array {
 		$trail   = (array) $conversation['page_trail'];
@@ -255,9 +268,11 @@ final class Conversation_Service {
 	/**
 	 * Records feedback on a bot answer.
 	 *
-	 * @param array<string, mixed> $conversation Conversation row.
-	 * @param array<string, mixed> $message      The bot message.
-	 * @param bool                 $helpful      Helpful or not.
+	 * @param array $conversation Conversation row.
+	 * @phpstan-param Conversation $conversation
+	 * @param array $message      The bot message.
+	 * @phpstan-param Message $message
+	 * @param bool  $helpful      Helpful or not.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function answer_feedback( array $conversation, array $message, bool $helpful ): void {
@@ -275,8 +290,9 @@ final class Conversation_Service {
 	/**
 	 * Records the visitor's 1–5 rating of the conversation.
 	 *
-	 * @param array<string, mixed> $conversation Conversation row.
-	 * @param int                  $rating       1 to 5.
+	 * @param array $conversation Conversation row.
+	 * @phpstan-param Conversation $conversation
+	 * @param int   $rating       1 to 5.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function rate( array $conversation, int $rating ): void {
@@ -287,7 +303,8 @@ final class Conversation_Service {
 	/**
 	 * Ends a conversation (ending twice is harmless).
 	 *
-	 * @param array<string, mixed> $conversation Conversation row.
+	 * @param array $conversation Conversation row.
+	 * @phpstan-param Conversation $conversation
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function end( array $conversation ): void {
@@ -309,7 +326,7 @@ final class Conversation_Service {
 	 *
 	 * @param int $conversation_id Conversation.
 	 * @param int $after           Cursor.
-	 * @return array<int, array<string, mixed>>
+	 * @return list<Message>
 	 */
 	public function messages_after( int $conversation_id, int $after ): array {
 		return $this->messages->after( $conversation_id, $after );

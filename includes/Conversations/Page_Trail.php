@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Ordered, same-site URLs only, with a title and a time; consecutive repeats are merged and the
  * list keeps the most recent MAX entries.
+ *
+ * @phpstan-type Trail_Entry array{url: string, title: string, at: string}
  */
 final class Page_Trail {
 
@@ -22,10 +24,11 @@ final class Page_Trail {
 	/**
 	 * Appends a page when it belongs to this site.
 	 *
-	 * @param array<int, array<string, string>> $trail Current trail.
-	 * @param string                            $url   Page URL from the client.
-	 * @param string                            $title Page title from the client.
-	 * @return array<int, array<string, string>>
+	 * @param array<int, Trail_Entry> $trail Current trail.
+	 * @phpstan-param list<Trail_Entry> $trail
+	 * @param string                  $url   Page URL from the client.
+	 * @param string                  $title Page title from the client.
+	 * @return list<Trail_Entry>
 	 */
 	public function add( array $trail, string $url, string $title ): array {
 		$url = $this->same_site_url( $url );
@@ -42,7 +45,7 @@ final class Page_Trail {
 			'title' => $title,
 			'at'    => gmdate( 'c' ),
 		);
-		return array_slice( $trail, -self::MAX );
+		return array_values( array_slice( $trail, -self::MAX ) );
 	}
 
 	/**

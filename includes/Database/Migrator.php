@@ -118,8 +118,9 @@ final class Migrator {
 		$wpdb->last_error = '';
 		foreach ( $this->tables as $table ) {
 			dbDelta( $table->schema() );
-			if ( '' !== $wpdb->last_error ) {
-				$errors[] = $table->name() . ': ' . $wpdb->last_error;
+			$error = self::last_error();
+			if ( '' !== $error ) {
+				$errors[] = $table->name() . ': ' . $error;
 			} elseif ( ! $this->table_exists( $table->name() ) ) {
 				$errors[] = $table->name() . ': ' . __( 'the table could not be created.', 'handoff-bot' );
 			}
@@ -196,6 +197,14 @@ final class Migrator {
 			wp_set_option_autoload( Settings::CONFIG_VERSION_OPTION, true );
 		}
 		return $errors;
+	}
+
+	/**
+	 * The database's last error (dbDelta() reports failures only there).
+	 */
+	private static function last_error(): string {
+		global $wpdb;
+		return (string) $wpdb->last_error;
 	}
 
 	/**

@@ -13,6 +13,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Immutable value: the reply text, how sure the bot is, what it cites, and what it looked at.
+ *
+ * @phpstan-type Citation array{title: string, url: string, anchor: string, heading: string}
+ * @phpstan-type Source_Tried array{passage_id: int, post_id: int, score: float}
  */
 final class Answer {
 
@@ -44,25 +47,27 @@ final class Answer {
 	/**
 	 * Cited sources: title, url, anchor, heading.
 	 *
-	 * @var array<int, array<string, string>>
+	 * @var list<Citation>
 	 */
 	public array $citations;
 
 	/**
 	 * Passages the bot retrieved, best first: post_id, passage id, score (the sources it tried).
 	 *
-	 * @var array<int, array<string, mixed>>
+	 * @var list<Source_Tried>
 	 */
 	public array $sources_tried;
 
 	/**
 	 * Builds an answer.
 	 *
-	 * @param string                            $kind          Kind.
-	 * @param string                            $body          Text.
-	 * @param float                             $confidence    Confidence.
-	 * @param array<int, array<string, string>> $citations     Citations.
-	 * @param array<int, array<string, mixed>>  $sources_tried Retrieved passages.
+	 * @param string                   $kind          Kind.
+	 * @param string                   $body          Text.
+	 * @param float                    $confidence    Confidence.
+	 * @param array<int, Citation>     $citations     Citations.
+	 * @phpstan-param list<Citation> $citations
+	 * @param array<int, Source_Tried> $sources_tried Retrieved passages.
+	 * @phpstan-param list<Source_Tried> $sources_tried
 	 */
 	public function __construct( string $kind, string $body, float $confidence, array $citations = array(), array $sources_tried = array() ) {
 		$this->kind          = $kind;

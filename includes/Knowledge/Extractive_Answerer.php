@@ -18,6 +18,10 @@ defined( 'ABSPATH' ) || exit;
  * Needs no outside service. It retrieves passages, judges from the retrieval evidence how likely
  * they answer the question, and either replies with one to three sentences quoted from them, or
  * says plainly that it does not know.
+ *
+ * @phpstan-import-type Hit from Retriever
+ * @phpstan-import-type Search_Result from Retriever
+ * @phpstan-import-type Citation from Answer
  */
 final class Extractive_Answerer implements Answerer {
 
@@ -129,7 +133,8 @@ final class Extractive_Answerer implements Answerer {
 	 * - margin and agreement: how clearly the best passage beats the next, or whether the next
 	 *   passages back it up (same page, or the same matched words).
 	 *
-	 * @param array{terms: string[], idf: array<string, float>, hits: array<int, array<string, mixed>>} $result Retrieval.
+	 * @param array $result Retrieval.
+	 * @phpstan-param Search_Result $result
 	 */
 	private function confidence( array $result ): float {
 		if ( ! $result['hits'] || ! $result['idf'] ) {
@@ -168,8 +173,9 @@ final class Extractive_Answerer implements Answerer {
 	/**
 	 * One to three sentences from the best passages, and the passages they came from.
 	 *
-	 * @param array{terms: string[], idf: array<string, float>, hits: array<int, array<string, mixed>>} $result Retrieval.
-	 * @return array{0: string, 1: array<int, array<string, mixed>>}
+	 * @param array $result Retrieval.
+	 * @phpstan-param Search_Result $result
+	 * @return array{0: string, 1: list<Hit>}
 	 */
 	private function compose( array $result ): array {
 		$best   = $result['hits'][0];
@@ -220,7 +226,8 @@ final class Extractive_Answerer implements Answerer {
 	/**
 	 * Sentences of a passage with the question weight each contains.
 	 *
-	 * @param array<string, mixed> $hit Passage.
+	 * @param array                $hit Passage.
+	 * @phpstan-param Hit $hit
 	 * @param array<string, float> $idf Question term weights.
 	 * @return array<int, array{text: string, score: float}>
 	 */
@@ -242,8 +249,9 @@ final class Extractive_Answerer implements Answerer {
 	/**
 	 * The citation of a passage: its page's title and URL with the passage's anchor.
 	 *
-	 * @param array<string, mixed> $hit Passage.
-	 * @return array<string, string>|null
+	 * @param array $hit Passage.
+	 * @phpstan-param Hit $hit
+	 * @return Citation|null
 	 */
 	private function citation( array $hit ): ?array {
 		$post = get_post( (int) $hit['post_id'] );

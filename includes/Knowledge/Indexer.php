@@ -251,7 +251,7 @@ final class Indexer implements Registrable {
 			$this->index->clear();
 		}
 		$total    = $this->count_indexable();
-		$ids      = ( new WP_Query( $this->query_args( $offset, $batch ) ) )->posts;
+		$ids      = wp_parse_id_list( (array) ( new WP_Query( $this->query_args( $offset, $batch ) ) )->posts );
 		$passages = 0;
 		$this->index->remember_terms( true );
 		try {
@@ -259,7 +259,7 @@ final class Indexer implements Registrable {
 				function () use ( $ids ): int {
 					$count = 0;
 					foreach ( $ids as $post_id ) {
-						$count += $this->index_post( (int) $post_id, false );
+						$count += $this->index_post( $post_id, false );
 					}
 					return $count;
 				}

@@ -28,7 +28,7 @@ final class Passage_Splitter {
 	 * Splits a post.
 	 *
 	 * @param WP_Post $post Post.
-	 * @return array<int, array{heading_path: string[], anchor: string, content: string}>
+	 * @return list<array{heading_path: list<string>, anchor: string, content: string}>
 	 */
 	public function split( WP_Post $post ): array {
 		$title = trim( wp_strip_all_tags( get_the_title( $post ) ) );
@@ -38,9 +38,10 @@ final class Passage_Splitter {
 	/**
 	 * Splits rendered HTML.
 	 *
-	 * @param string   $html Rendered content.
-	 * @param string[] $root Heading path above the content (the post title).
-	 * @return array<int, array{heading_path: string[], anchor: string, content: string}>
+	 * @param string             $html Rendered content.
+	 * @param array<int, string> $root Heading path above the content (the post title).
+	 * @phpstan-param list<string> $root
+	 * @return list<array{heading_path: list<string>, anchor: string, content: string}>
 	 */
 	public function split_html( string $html, array $root = array() ): array {
 		$html = (string) preg_replace( '#<(script|style|noscript|template)\b[^>]*>.*?</\1>|<!--.*?-->#is', ' ', $html );

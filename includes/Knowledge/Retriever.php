@@ -15,6 +15,13 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * BM25 over the inverted index (k1 = 1.2, b = 0.75, average passage length fixed at 64 terms).
+ *
+ * @phpstan-import-type Passage from Index_Repository
+ * @phpstan-import-type Posting from Index_Repository
+ * @phpstan-import-type Term_Posting from Index_Repository
+ * @phpstan-type Hit array{id: int, post_id: int, position: int, heading_path: list<string>, anchor: string, content: string, length: int, score: float, matched: list<string>}
+ * @phpstan-type Search_Result array{terms: list<string>, idf: array<string, float>, hits: list<Hit>}
+ * @phpstan-type Scored array{score: float, matched: list<string>}
  */
 final class Retriever {
 
@@ -74,7 +81,7 @@ final class Retriever {
 	 *
 	 * @param string $question Question text.
 	 * @param int    $limit    How many passages.
-	 * @return array{terms: string[], idf: array<string, float>, hits: array<int, array<string, mixed>>}
+	 * @return Search_Result
 	 *         terms: the question's distinct terms; idf: each term's weight (unknown terms get the
 	 *         highest weight, so a question about something absent cannot look well covered);
 	 *         hits: passages best first, each with score and matched terms.
@@ -122,7 +129,7 @@ final class Retriever {
 	/**
 	 * Loads the posts of some hits into the object cache at once (see Index_Repository::prime_posts()).
 	 *
-	 * @param array<int, array<string, mixed>> $hits Hits.
+	 * @param array<int, Hit> $hits Hits.
 	 */
 	public function prime_posts( array $hits ): void {
 		$this->index->prime_posts( array_unique( array_map( 'intval', array_column( $hits, 'post_id' ) ) ) );
@@ -133,10 +140,11 @@ final class Retriever {
 	 * (Index_Repository::top_per_term()) may also be in a candidate that was not among them. Terms
 	 * read in full, and terms a candidate already matched, need no second look.
 	 *
-	 * @param array<int, array<string, mixed>>                   $rows       First-pass postings.
-	 * @param array<int, array{score: float, matched: string[]}> $candidates passage_id => first-pass entry.
-	 * @param array<int, string>                                 $id         term_id => term.
-	 * @return array<int, array<string, mixed>>
+	 * @param array<int, Term_Posting> $rows       First-pass postings.
+	 * @phpstan-param list<Term_Posting> $rows
+	 * @param array<int, Scored>       $candidates passage_id => first-pass entry.
+	 * @param array<int, string>       $id         term_id => term.
+	 * @return list<Posting>
 	 */
 	private function missing_postings( array $rows, array $candidates, array $id ): array {
 		$top  = $this->index->top_per_term();
@@ -162,18 +170,18 @@ final class Retriever {
 				}
 			}
 		}
-		return $passages ? $this->index->postings_for( array_keys( $terms ), array_keys( $passages ) ) : array();
+		return $passages ? $this->index->postings_for( array_map( 'intval', array_keys( $terms ) ), array_map( 'intval', array_keys( $passages ) ) ) : array();
 	}
 
 	/**
 	 * BM25 per passage from postings: the sum of idf × stored impact over the question's terms.
 	 * Rounded to 6 places and ordered best first, ties by passage ID, so every database agrees.
 	 *
-	 * @param array<int, array<string, mixed>> $rows Postings (term_id, passage_id, impact).
+	 * @param array<int, Posting|Term_Posting> $rows Postings (term_id, passage_id, impact).
 	 * @param array<int, string>               $id   term_id => term.
 	 * @param array<string, float>             $idf  term => idf.
 	 * @param array<int, mixed>|null           $only Score only these passages (keys), or all.
-	 * @return array<int, array{score: float, matched: string[]}>
+	 * @return array<int, Scored>
 	 */
 	private function score( array $rows, array $id, array $idf, ?array $only = null ): array {
 		$scores  = array();
@@ -202,7 +210,7 @@ final class Retriever {
 			$out[ $passage ] = array(
 				'score'   => $rounded[ $i ],
 				// Numeric terms ("30") became integer keys: give them back as the strings they are.
-				'matched' => array_map( 'strval', array_keys( $matched[ $passage ] ) ),
+				'matched' => array_values( array_map( 'strval', array_keys( $matched[ $passage ] ) ) ),
 			);
 		}
 		return $out;

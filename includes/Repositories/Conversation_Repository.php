@@ -13,16 +13,20 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Reads and writes the conversations table.
+ *
+ * @phpstan-import-type Trail_Entry from \HandoffBot\Conversations\Page_Trail
+ * @phpstan-type Conversation array{id: int, token_hash: string, user_id: int, status: string, language: string, page_trail: list<Trail_Entry>, rating: int|null, config_version: int, created_at: string, updated_at: string, ended_at: string|null}
  */
 final class Conversation_Repository extends Repository {
 
 	/**
 	 * Creates a conversation.
 	 *
-	 * @param string                           $token_hash     SHA-256 of the visitor token.
-	 * @param int                              $user_id        Linked user, or 0.
-	 * @param array<int, array<string,string>> $page_trail     Initial trail.
-	 * @param int                              $config_version Active config version.
+	 * @param string                  $token_hash     SHA-256 of the visitor token.
+	 * @param int                     $user_id        Linked user, or 0.
+	 * @param array<int, Trail_Entry> $page_trail     Initial trail.
+	 * @phpstan-param list<Trail_Entry> $page_trail
+	 * @param int                     $config_version Active config version.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function create( string $token_hash, int $user_id, array $page_trail, int $config_version ): int {
@@ -46,20 +50,44 @@ final class Conversation_Repository extends Repository {
 	 * A conversation row, or null.
 	 *
 	 * @param int $id Conversation ID.
-	 * @return array<string, mixed>|null
+	 * @return Conversation|null
 	 */
 	public function find( int $id ): ?array {
 		$row = $this->get_row( 'SELECT * FROM %i WHERE id = %d', $this->table( 'conversations' ), $id );
-		if ( ! $row ) {
-			return null;
+		return $row ? $this->hydrate( $row ) : null;
+	}
+
+	/**
+	 * A conversation row with its columns typed and its page trail decoded.
+	 *
+	 * @param array<string, string|null> $row Raw row.
+	 * @return Conversation
+	 */
+	private function hydrate( array $row ): array {
+		$trail = array();
+		$raw   = json_decode( (string) $row['page_trail'], true );
+		foreach ( is_array( $raw ) ? $raw : array() as $entry ) {
+			if ( is_array( $entry ) && isset( $entry['url'] ) ) {
+				$trail[] = array(
+					'url'   => (string) $entry['url'],
+					'title' => (string) ( $entry['title'] ?? '' ),
+					'at'    => (string) ( $entry['at'] ?? '' ),
+				);
+			}
 		}
-		$row['id']         = (int) $row['id'];
-		$row['user_id']    = (int) $row['user_id'];
-		$row['page_trail'] = json_decode( (string) $row['page_trail'], true );
-		if ( ! is_array( $row['page_trail'] ) ) {
-			$row['page_trail'] = array();
-		}
-		return $row;
+		return array(
+			'id'             => (int) $row['id'],
+			'token_hash'     => (string) $row['token_hash'],
+			'user_id'        => (int) $row['user_id'],
+			'status'         => (string) $row['status'],
+			'language'       => (string) $row['language'],
+			'page_trail'     => $trail,
+			'rating'         => null === $row['rating'] ? null : (int) $row['rating'],
+			'config_version' => (int) $row['config_version'],
+			'created_at'     => (string) $row['created_at'],
+			'updated_at'     => (string) $row['updated_at'],
+			'ended_at'       => null === $row['ended_at'] ? null : (string) $row['ended_at'],
+		);
 	}
 
 	/**

@@ -64,16 +64,23 @@ final class Event_Repository extends Repository {
 	 * Events of a conversation, oldest first.
 	 *
 	 * @param int $conversation_id Conversation.
-	 * @return array<int, array<string, mixed>>
+	 * @return list<array{id: int, conversation_id: int, handoff_id: int, type: string, data: array<string, mixed>, config_version: int, created_at: string}>
 	 */
 	public function for_conversation( int $conversation_id ): array {
-		$rows = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d ORDER BY id ASC', $this->table( 'events' ), $conversation_id );
-		return array_map(
-			static function ( array $row ): array {
-				$row['data'] = json_decode( (string) $row['data'], true );
-				return $row;
-			},
-			$rows
-		);
+		$rows   = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d ORDER BY id ASC', $this->table( 'events' ), $conversation_id );
+		$events = array();
+		foreach ( $rows as $row ) {
+			$data     = json_decode( (string) $row['data'], true );
+			$events[] = array(
+				'id'              => (int) $row['id'],
+				'conversation_id' => (int) $row['conversation_id'],
+				'handoff_id'      => (int) $row['handoff_id'],
+				'type'            => (string) $row['type'],
+				'data'            => is_array( $data ) ? $data : array(),
+				'config_version'  => (int) $row['config_version'],
+				'created_at'      => (string) $row['created_at'],
+			);
+		}
+		return $events;
 	}
 }

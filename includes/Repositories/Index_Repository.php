@@ -14,6 +14,12 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Storage of the inverted index. Ranking arithmetic happens in SQL on doubles and is rounded, so
  * SQLite and MariaDB return the same order.
+ *
+ * @phpstan-type New_Passage array{heading_path: list<string>, anchor: string, content: string, terms: array<string, int>, length: int}
+ * @phpstan-type Passage array{id: int, post_id: int, position: int, heading_path: list<string>, anchor: string, content: string, length: int}
+ * @phpstan-type Posting array{term_id: int, passage_id: int, impact: float}
+ * @phpstan-type Term_Posting array{term: string, term_id: int, df: int, passage_id: int, impact: float}
+ * @phpstan-type Index_Stats array{passages: int, posts: int, total_length: int, terms: int, updated_at: string}
  */
 final class Index_Repository extends Repository {
 
@@ -88,8 +94,9 @@ final class Index_Repository extends Repository {
 	/**
 	 * Runs a batch of index writes in one transaction (far fewer disk syncs on SQLite).
 	 *
-	 * @param callable $work The writes.
-	 * @return mixed What the work returns.
+	 * @template T
+	 * @param callable(): T $work The writes.
+	 * @return T What the work returns.
 	 * @throws \Throwable What the work throws, after rolling back.
 	 */
 	public function in_transaction( callable $work ) {
@@ -120,9 +127,9 @@ final class Index_Repository extends Repository {
 	/**
 	 * Stores a post's passages with their term frequencies.
 	 *
-	 * @param int                              $post_id   Post.
-	 * @param array<int, array<string, mixed>> $passages  Each: heading_path (string[]), anchor, content, terms (term => tf), length.
-	 * @param bool                             $update_df Recount the document frequency of the affected terms.
+	 * @param int                     $post_id   Post.
+	 * @param array<int, New_Passage> $passages  Each: heading_path, anchor, content, terms (term => tf), length.
+	 * @param bool                    $update_df Recount the document frequency of the affected terms.
 	 * @throws Storage_Exception When the database refuses the rows.
 	 */
 	public function add_passages( int $post_id, array $passages, bool $update_df = true ): void {
@@ -235,7 +242,7 @@ final class Index_Repository extends Repository {
 	/**
 	 * Recomputes the cached statistics (passages, posts, total length, terms).
 	 *
-	 * @return array<string, int|string>
+	 * @return Index_Stats
 	 */
 	public function refresh_stats(): array {
 		$row   = $this->get_row( 'SELECT COUNT(*) AS passages, COUNT(DISTINCT post_id) AS posts, COALESCE(SUM(length), 0) AS total_length FROM %i', $this->table( 'passages' ) );
@@ -254,7 +261,7 @@ final class Index_Repository extends Repository {
 	/**
 	 * The cached statistics.
 	 *
-	 * @return array{passages: int, posts: int, total_length: int, terms: int, updated_at: string}
+	 * @return Index_Stats
 	 */
 	public function stats(): array {
 		$stats = get_option( self::STATS_OPTION );
@@ -287,7 +294,7 @@ final class Index_Repository extends Repository {
 	 * statement, so the work does not grow with the size of the site.
 	 *
 	 * @param string[] $terms Terms.
-	 * @return array<int, array{term: string, term_id: int, df: int, passage_id: int, impact: float}>
+	 * @return list<Term_Posting>
 	 */
 	public function top_postings( array $terms ): array {
 		if ( ! $terms ) {
@@ -299,7 +306,17 @@ final class Index_Repository extends Repository {
 			$parts[] = "SELECT * FROM (SELECT t.term, t.df, p.term_id, p.passage_id, p.impact FROM %i p INNER JOIN %i t ON t.id = p.term_id WHERE t.term = %s ORDER BY p.impact DESC, p.passage_id DESC LIMIT %d) AS q{$i}";
 			array_push( $args, $this->table( 'postings' ), $this->table( 'terms' ), (string) $term, $this->top_per_term );
 		}
-		return array_map( array( $this, 'cast_posting' ), $this->get_rows( implode( ' UNION ALL ', $parts ), ...$args ) );
+		$out = array();
+		foreach ( $this->get_rows( implode( ' UNION ALL ', $parts ), ...$args ) as $row ) {
+			$out[] = array(
+				'term'       => (string) $row['term'],
+				'term_id'    => (int) $row['term_id'],
+				'df'         => (int) $row['df'],
+				'passage_id' => (int) $row['passage_id'],
+				'impact'     => (float) $row['impact'],
+			);
+		}
+		return $out;
 	}
 
 	/**
@@ -307,7 +324,7 @@ final class Index_Repository extends Repository {
 	 *
 	 * @param int[] $term_ids    Terms.
 	 * @param int[] $passage_ids Passages.
-	 * @return array<int, array{term_id: int, passage_id: int, impact: float}>
+	 * @return list<Posting>
 	 */
 	public function postings_for( array $term_ids, array $passage_ids ): array {
 		if ( ! $term_ids || ! $passage_ids ) {
@@ -315,31 +332,22 @@ final class Index_Repository extends Repository {
 		}
 		// Read from the (passage, term, impact) index alone: a few entries per passage.
 		$rows = $this->get_rows( 'SELECT term_id, passage_id, impact FROM %i WHERE term_id IN (' . $this->int_placeholders( count( $term_ids ) ) . ') AND passage_id IN (' . $this->int_placeholders( count( $passage_ids ) ) . ')', $this->table( 'postings' ), ...array_merge( array_map( 'intval', $term_ids ), array_map( 'intval', $passage_ids ) ) );
-		return array_map( array( $this, 'cast_posting' ), $rows );
-	}
-
-	/**
-	 * Casts a posting row.
-	 *
-	 * @param array<string, mixed> $row Raw row.
-	 * @return array<string, mixed>
-	 */
-	private function cast_posting( array $row ): array {
-		$row['term_id']    = (int) $row['term_id'];
-		$row['passage_id'] = (int) $row['passage_id'];
-		$row['impact']     = (float) $row['impact'];
-		if ( isset( $row['df'] ) ) {
-			$row['df']   = (int) $row['df'];
-			$row['term'] = (string) $row['term'];
+		$out  = array();
+		foreach ( $rows as $row ) {
+			$out[] = array(
+				'term_id'    => (int) $row['term_id'],
+				'passage_id' => (int) $row['passage_id'],
+				'impact'     => (float) $row['impact'],
+			);
 		}
-		return $row;
+		return $out;
 	}
 
 	/**
 	 * Passages with their post's title and link.
 	 *
 	 * @param int[] $ids Passage IDs.
-	 * @return array<int, array<string, mixed>> passage_id => passage.
+	 * @return array<int, Passage> passage_id => passage.
 	 */
 	public function passages( array $ids ): array {
 		if ( ! $ids ) {
@@ -350,11 +358,12 @@ final class Index_Repository extends Repository {
 		$out  = array();
 		foreach ( $rows as $row ) {
 			$path                    = json_decode( (string) $row['heading_path'], true );
+			$path                    = is_array( $path ) ? array_values( array_map( 'strval', $path ) ) : array();
 			$out[ (int) $row['id'] ] = array(
 				'id'           => (int) $row['id'],
 				'post_id'      => (int) $row['post_id'],
 				'position'     => (int) $row['position'],
-				'heading_path' => is_array( $path ) ? $path : array(),
+				'heading_path' => $path,
 				'anchor'       => (string) $row['anchor'],
 				'content'      => (string) $row['content'],
 				'length'       => (int) $row['length'],
@@ -377,8 +386,8 @@ final class Index_Repository extends Repository {
 		}
 		$rows  = $this->get_rows( 'SELECT * FROM %i WHERE ID IN (' . $this->int_placeholders( count( $missing ) ) . ')', $wpdb->posts, ...$missing );
 		$posts = array_map(
-			static function ( array $row ): \stdClass {
-				return (object) $row;
+			static function ( array $row ): \WP_Post {
+				return new \WP_Post( (object) $row );
 			},
 			$rows
 		);
@@ -388,9 +397,9 @@ final class Index_Repository extends Repository {
 	/**
 	 * IDs of the posts in the index.
 	 *
-	 * @return int[]
+	 * @return list<int>
 	 */
 	public function indexed_post_ids(): array {
-		return array_map( 'intval', $this->get_col( 'SELECT DISTINCT post_id FROM %i', $this->table( 'passages' ) ) );
+		return array_values( array_map( 'intval', $this->get_col( 'SELECT DISTINCT post_id FROM %i', $this->table( 'passages' ) ) ) );
 	}
 }

@@ -14,6 +14,8 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reads and writes the messages table. `(conversation_id, idempotency_key)` and `reply_to` are
  * unique, so a resent visitor message is stored once and answered once, even under a race.
+ *
+ * @phpstan-type Message array{id: int, conversation_id: int, role: string, body: string, idempotency_key: string|null, reply_to: int|null, meta: array<string, mixed>, feedback: int|null, created_at: string}
  */
 final class Message_Repository extends Repository {
 
@@ -26,7 +28,7 @@ final class Message_Repository extends Repository {
 	 * @param array<string, mixed> $meta            Kind, confidence, citations, language...
 	 * @param string|null          $idempotency_key Client key (visitor messages).
 	 * @param int|null             $reply_to        The visitor message a bot reply answers.
-	 * @return array<string, mixed> The stored message, as find() would return it.
+	 * @return Message The stored message, as find() would return it.
 	 * @throws Storage_Exception When the database refuses it (including a duplicate key).
 	 */
 	public function add( int $conversation_id, string $role, string $body, array $meta = array(), ?string $idempotency_key = null, ?int $reply_to = null ): array {
@@ -49,7 +51,7 @@ final class Message_Repository extends Repository {
 	 *
 	 * @param int    $conversation_id Conversation.
 	 * @param string $key             Idempotency key.
-	 * @return array<string, mixed>|null
+	 * @return Message|null
 	 */
 	public function find_by_key( int $conversation_id, string $key ): ?array {
 		$row = $this->get_row( 'SELECT * FROM %i WHERE conversation_id = %d AND idempotency_key = %s', $this->table( 'messages' ), $conversation_id, $key );
@@ -60,7 +62,7 @@ final class Message_Repository extends Repository {
 	 * The bot reply to a visitor message, or null.
 	 *
 	 * @param int $message_id Visitor message.
-	 * @return array<string, mixed>|null
+	 * @return Message|null
 	 */
 	public function find_reply( int $message_id ): ?array {
 		$row = $this->get_row( 'SELECT * FROM %i WHERE reply_to = %d', $this->table( 'messages' ), $message_id );
@@ -72,7 +74,7 @@ final class Message_Repository extends Repository {
 	 *
 	 * @param int $conversation_id Conversation.
 	 * @param int $id              Message.
-	 * @return array<string, mixed>|null
+	 * @return Message|null
 	 */
 	public function find( int $conversation_id, int $id ): ?array {
 		$row = $this->get_row( 'SELECT * FROM %i WHERE conversation_id = %d AND id = %d', $this->table( 'messages' ), $conversation_id, $id );
@@ -85,11 +87,11 @@ final class Message_Repository extends Repository {
 	 * @param int $conversation_id Conversation.
 	 * @param int $after           Message ID cursor.
 	 * @param int $limit           At most this many.
-	 * @return array<int, array<string, mixed>>
+	 * @return list<Message>
 	 */
 	public function after( int $conversation_id, int $after, int $limit = 100 ): array {
 		$rows = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d AND id > %d ORDER BY id ASC LIMIT %d', $this->table( 'messages' ), $conversation_id, $after, $limit );
-		return array_map( array( $this, 'hydrate' ), $rows );
+		return array_values( array_map( array( $this, 'hydrate' ), $rows ) );
 	}
 
 	/**
@@ -107,7 +109,7 @@ final class Message_Repository extends Repository {
 	 * Casts a row's columns.
 	 *
 	 * @param array<string, mixed> $row Raw row.
-	 * @return array<string, mixed>
+	 * @return Message
 	 */
 	private function hydrate( array $row ): array {
 		$meta = json_decode( (string) $row['meta'], true );

@@ -77,7 +77,9 @@ abstract class Repository {
 		} catch ( \Throwable $e ) {
 			return null;
 		}
-		return method_exists( $driver, 'get_sqlite_pdo' ) ? $driver->get_sqlite_pdo() : null;
+		// Versions before 3.0 have another driver, without this method: they take the $wpdb path.
+		$pdo = is_object( $driver ) && method_exists( $driver, 'get_sqlite_pdo' ) ? $driver->get_sqlite_pdo() : null;
+		return $pdo instanceof \PDO ? $pdo : null;
 	}
 
 	/**
@@ -89,9 +91,10 @@ abstract class Repository {
 	 * then join). Work that also calls WordPress, which queries through the integration, asks for
 	 * the transaction to go through `$wpdb` instead ($through_wpdb), so the integration knows.
 	 *
-	 * @param callable $work         The writes.
-	 * @param bool     $through_wpdb Whether the work queries through `$wpdb` too.
-	 * @return mixed What the work returns.
+	 * @template T
+	 * @param callable(): T $work         The writes.
+	 * @param bool          $through_wpdb Whether the work queries through `$wpdb` too.
+	 * @return T What the work returns.
 	 * @throws Storage_Exception When the database refuses to commit (after rolling back).
 	 * @throws \Throwable       What the work throws, after rolling back.
 	 */
@@ -155,8 +158,9 @@ abstract class Repository {
 		global $wpdb;
 		$pdo = self::native_connection();
 		if ( $pdo ) {
-			$statement = $this->run_native( $pdo, $query, $args );
-			return $statement ? self::stringify( $statement->fetchAll( \PDO::FETCH_ASSOC ) ) : array();
+			$statement = $this->run_native( $pdo, $query, array_values( $args ) );
+			$rows      = $statement ? $statement->fetchAll( \PDO::FETCH_ASSOC ) : false;
+			return is_array( $rows ) ? self::stringify( $rows ) : array();
 		}
 		return (array) $wpdb->get_results( $wpdb->prepare( $query, ...$args ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.NotPrepared -- prepared here; callers pass placeholders only.
 	}
@@ -181,7 +185,11 @@ abstract class Repository {
 	 * @return array<int, string|null>
 	 */
 	protected function get_col( string $query, ...$args ): array {
-		return array_map( 'current', $this->get_rows( $query, ...$args ) );
+		$column = array();
+		foreach ( $this->get_rows( $query, ...$args ) as $row ) {
+			$column[] = $row ? reset( $row ) : null;
+		}
+		return $column;
 	}
 
 	/**
@@ -207,7 +215,7 @@ abstract class Repository {
 		global $wpdb;
 		$pdo = self::native_connection();
 		if ( $pdo ) {
-			$statement = $this->run_native( $pdo, $query, $args );
+			$statement = $this->run_native( $pdo, $query, array_values( $args ) );
 			if ( ! $statement ) {
 				throw new Storage_Exception( self::$native_error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed; logged or turned into a generic REST error.
 			}

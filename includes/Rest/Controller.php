@@ -22,7 +22,7 @@ abstract class Controller extends WP_REST_Controller implements Registrable {
 	/**
 	 * The REST namespace.
 	 *
-	 * @var string
+	 * @var non-falsy-string
 	 */
 	protected $namespace = 'handoff-bot/v1';
 

@@ -27,6 +27,9 @@ defined( 'ABSPATH' ) || exit;
  * Anonymous visitors authenticate with their conversation's token (X-Handoff-Bot-Token), never a
  * nonce, so cached pages work. Every route is rate limited on REMOTE_ADDR, and sending messages on
  * the token too.
+ *
+ * @phpstan-import-type Conversation from Conversation_Repository
+ * @phpstan-import-type Message from Message_Repository
  */
 final class Conversations_Controller extends Controller {
 
@@ -70,7 +73,7 @@ final class Conversations_Controller extends Controller {
 	/**
 	 * Conversations already authorised in this request, by ID.
 	 *
-	 * @var array<int, array<string, mixed>>
+	 * @var array<int, Conversation>
 	 */
 	private array $authorised = array();
 
@@ -692,7 +695,8 @@ final class Conversations_Controller extends Controller {
 	/**
 	 * A message as the API shows it to the visitor (sources tried are for agents only).
 	 *
-	 * @param array<string, mixed> $message Stored message.
+	 * @param array $message Stored message.
+	 * @phpstan-param Message $message
 	 * @return array<string, mixed>
 	 */
 	public function prepare_message( array $message ): array {

@@ -85,6 +85,8 @@ final class Health_Controller extends Controller {
 
 	/**
 	 * {@inheritDoc}
+	 *
+	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
 		if ( $this->schema ) {

@@ -165,6 +165,8 @@ final class Index_Controller extends Controller {
 
 	/**
 	 * {@inheritDoc}
+	 *
+	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
 		return $this->add_additional_fields_schema(

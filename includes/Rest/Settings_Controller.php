@@ -111,6 +111,8 @@ final class Settings_Controller extends Controller {
 
 	/**
 	 * {@inheritDoc}
+	 *
+	 * @return array<string, mixed>
 	 */
 	public function get_item_schema() {
 		return $this->add_additional_fields_schema(

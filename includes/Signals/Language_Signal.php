@@ -63,13 +63,14 @@ final class Language_Signal {
 		$words  = $m[0];
 		$scores = array();
 		foreach ( self::WORDS as $tag => $list ) {
-			$set            = array_flip( explode( ' ', $list ) );
-			$scores[ $tag ] = 0;
+			$set   = array_flip( explode( ' ', $list ) );
+			$score = 0;
 			foreach ( $words as $word ) {
 				if ( isset( $set[ $word ] ) ) {
-					++$scores[ $tag ];
+					++$score;
 				}
 			}
+			$scores[ $tag ] = $score;
 		}
 		arsort( $scores );
 		$best  = (string) array_key_first( $scores );

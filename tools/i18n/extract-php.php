@@ -40,7 +40,7 @@ foreach ( $handoff_bot_files as $handoff_bot_file ) {
 	for ( $i = 0; $i < $handoff_bot_count; $i++ ) {
 		$handoff_bot_token = $handoff_bot_tokens[ $i ];
 		if ( is_array( $handoff_bot_token ) && T_COMMENT === $handoff_bot_token[0] && false !== stripos( $handoff_bot_token[1], 'translators:' ) ) {
-			$handoff_bot_comment = trim( preg_replace( '~^/\*+|\*+/$|^//~', '', $handoff_bot_token[1] ) );
+			$handoff_bot_comment = trim( (string) preg_replace( '~^/\*+|\*+/$|^//~', '', $handoff_bot_token[1] ) );
 			continue;
 		}
 		if ( ! is_array( $handoff_bot_token ) || T_STRING !== $handoff_bot_token[0] || ! isset( $handoff_bot_functions[ $handoff_bot_token[1] ] ) ) {

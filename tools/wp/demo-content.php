@@ -14,7 +14,7 @@
 function handoff_bot_demo_blocks( array $sections ) {
 	$out = '';
 	foreach ( $sections as $section ) {
-		$heading = array_shift( $section );
+		$heading = (string) array_shift( $section );
 		$out    .= "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">" . esc_html( $heading ) . "</h2>\n<!-- /wp:heading -->\n\n";
 		foreach ( $section as $paragraph ) {
 			$out .= "<!-- wp:paragraph -->\n<p>" . esc_html( $paragraph ) . "</p>\n<!-- /wp:paragraph -->\n\n";
