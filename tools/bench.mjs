@@ -8,6 +8,8 @@
  *   npm run bench -- --requests 300       requests per measurement (default 200)
  *   npm run bench -- --reuse --sizes N    measure again on the site of the last run (which
  *                                         holds N posts), without generating or re-indexing
+ *   npm run bench -- --quality            answer quality on ../shared/eval-dev/ instead
+ *                                         (tools/bench-quality.mjs)
  *
  * Figures:
  * - server time (client-measured latency on loopback, requests one at a time, one PHP worker, opcache on)
@@ -482,7 +484,12 @@ async function main() {
 	);
 }
 
-main().catch( ( e ) => {
-	process.stderr.write( `${ e.stack || e }\n` );
-	process.exit( 1 );
-} );
+if ( args.quality ) {
+	// Answer quality on a question set: its own script (tools/bench-quality.mjs).
+	await import( './bench-quality.mjs' );
+} else {
+	main().catch( ( e ) => {
+		process.stderr.write( `${ e.stack || e }\n` );
+		process.exit( 1 );
+	} );
+}
