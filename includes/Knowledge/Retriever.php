@@ -56,6 +56,12 @@ final class Retriever {
 	private const RESCORE = 40;
 
 	/**
+	 * The most terms of a question whose postings are read: the rarest ones, which weigh the most.
+	 * Each term read costs a subquery, so this bounds a question's work whatever its length.
+	 */
+	public const MAX_TERMS = 32;
+
+	/**
 	 * Question phrasings whose words say little on their own, mapped to words help pages use.
 	 *
 	 * @var array<string, string>
@@ -96,16 +102,34 @@ final class Retriever {
 		if ( ! $terms ) {
 			return $out;
 		}
-		$n    = max( 1, $this->index->stats()['passages'] );
-		$rows = $this->index->top_postings( $terms );
+		$n       = max( 1, $this->index->stats()['passages'] );
+		$df      = array_fill_keys( $terms, 0 );
+		$queried = $terms;
+		if ( count( $terms ) > self::MAX_TERMS ) {
+			foreach ( $this->index->document_frequencies( $terms ) as $term => $count ) {
+				if ( array_key_exists( $term, $df ) ) {
+					$df[ $term ] = $count;
+				}
+			}
+			// Terms the site never uses have no postings to read; of the others, the rarest say the most.
+			$used = array_filter( $df );
+			asort( $used );
+			$queried = array_map( 'strval', array_slice( array_keys( $used ), 0, self::MAX_TERMS ) );
+		}
+		$rows = $queried ? $this->index->top_postings( $queried ) : array();
 
 		// Every term weighs by its idf; terms the site never uses weigh the most.
-		$df = array_fill_keys( $terms, 0 );
 		$id = array();
-		foreach ( $rows as $row ) {
+		foreach ( $rows as $key => $row ) {
+			// A database collation may also match a term written another way: keep the question's own terms.
+			if ( ! array_key_exists( $row['term'], $df ) ) {
+				unset( $rows[ $key ] );
+				continue;
+			}
 			$df[ $row['term'] ]    = $row['df'];
 			$id[ $row['term_id'] ] = $row['term'];
 		}
+		$rows = array_values( $rows );
 		foreach ( $terms as $term ) {
 			$out['idf'][ $term ] = log( 1 + ( $n - $df[ $term ] + 0.5 ) / ( $df[ $term ] + 0.5 ) );
 		}

@@ -402,4 +402,21 @@ final class Index_Repository extends Repository {
 	public function indexed_post_ids(): array {
 		return array_values( array_map( 'intval', $this->get_col( 'SELECT DISTINCT post_id FROM %i', $this->table( 'passages' ) ) ) );
 	}
+
+	/**
+	 * The document frequency of the terms the index has.
+	 *
+	 * @param string[] $terms Terms.
+	 * @return array<string, int> term => passages that contain it (as the database spells it).
+	 */
+	public function document_frequencies( array $terms ): array {
+		$out = array();
+		foreach ( array_chunk( array_values( $terms ), 500 ) as $chunk ) {
+			$rows = $this->get_rows( 'SELECT term, df FROM %i WHERE term IN (' . $this->string_placeholders( count( $chunk ) ) . ')', $this->table( 'terms' ), ...$chunk );
+			foreach ( $rows as $row ) {
+				$out[ (string) $row['term'] ] = (int) $row['df'];
+			}
+		}
+		return $out;
+	}
 }

@@ -181,4 +181,71 @@ final class Retriever_Test extends Test_Case {
 		$this->assertSame( array( 'quokka' ), array_values( array_unique( $result['hits'][0]['matched'] ) ) );
 		$this->assertSame( array(), ( new Retriever( new Tokenizer(), new Index_Repository() ) )->search( 'xylophone' )['hits'] );
 	}
+
+	/**
+	 * A very long question reads the postings of its rarest few dozen terms only, and still finds
+	 * the page: its work is bounded, and SQLite's limit on compound statements (500) is never met.
+	 */
+	public function test_a_question_of_hundreds_of_terms_reads_only_its_rarest_terms(): void {
+		global $wpdb;
+		$this->create_post( array( 'post_content' => '<p>Quokka refunds arrive quickly by courier.</p>' ) );
+		// Many words the site uses (each on two pages of their own), and many it never uses.
+		$common = array();
+		for ( $i = 0; $i < 40; $i++ ) {
+			$common[] = 'zebra' . $this->letters( $i );
+			$this->create_post( array( 'post_content' => '<p>' . end( $common ) . ' stripes</p>' ) );
+			$this->create_post( array( 'post_content' => '<p>' . end( $common ) . ' manes</p>' ) );
+		}
+		$unknown = array();
+		for ( $i = 0; $i < 560; $i++ ) {
+			$unknown[] = 'xq' . $this->letters( $i );
+		}
+		$question = implode( ' ', array_merge( $unknown, $common, array( 'quokka', 'refunds', 'courier' ) ) );
+
+		$statements = array();
+		$collect    = static function ( string $sql ) use ( &$statements ): string {
+			$statements[] = $sql;
+			return $sql;
+		};
+		add_filter( 'query', $collect );
+		add_filter( 'handoff_bot_log_queries', '__return_true' );
+		$wpdb->queries = array();
+		try {
+			$result = ( new Retriever( new Tokenizer(), new Index_Repository() ) )->search( $question, 5 );
+		} finally {
+			remove_filter( 'query', $collect );
+			remove_filter( 'handoff_bot_log_queries', '__return_true' );
+		}
+		foreach ( (array) $wpdb->queries as $logged ) {
+			$statements[] = (string) $logged[0];
+		}
+		$wpdb->queries = array();
+
+		$this->assertGreaterThan( 500, count( $result['terms'] ) );
+		$this->assertContains( 'Quokka refunds arrive quickly by courier.', array_column( $result['hits'], 'content' ) );
+		$postings = array_filter(
+			$statements,
+			static function ( string $sql ): bool {
+				return false !== stripos( $sql, 'UNION ALL' );
+			}
+		);
+		$this->assertNotEmpty( $postings );
+		foreach ( $postings as $sql ) {
+			$this->assertLessThanOrEqual( Retriever::MAX_TERMS - 1, substr_count( $sql, 'UNION ALL' ) );
+		}
+	}
+
+	/**
+	 * A short run of letters for a number, so that made-up words stay words (no digits).
+	 *
+	 * @param int $n Number.
+	 */
+	private function letters( int $n ): string {
+		$out = '';
+		do {
+			$out = chr( 97 + $n % 26 ) . $out;
+			$n   = intdiv( $n, 26 );
+		} while ( $n > 0 );
+		return $out;
+	}
 }
