@@ -85,7 +85,10 @@ final class Passage_Splitter {
 	}
 
 	/**
-	 * Renders the content the way visitors see it, without our own chat block or shortcodes.
+	 * Renders the content the way visitors see it: through `the_content`, so that membership
+	 * plugins that filter it apply (the indexer runs this as an anonymous visitor), without our
+	 * own chat block and without shortcodes (removed after the blocks render at priority 9 and
+	 * before WordPress runs them at priority 11; enclosed text goes with them).
 	 *
 	 * @param WP_Post $post Post.
 	 */
@@ -93,10 +96,34 @@ final class Passage_Splitter {
 		$skip_chat = static function ( $pre, array $block ) {
 			return 'handoff-bot/chat' === ( $block['blockName'] ?? '' ) ? '' : $pre;
 		};
+		$strip     = static function ( $content ): string {
+			return strip_shortcodes( (string) $content );
+		};
+		// Filters of `the_content` read the post being shown from the global.
+		$previous        = $GLOBALS['post'] ?? null;
+		$GLOBALS['post'] = $post; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- restored below.
 		add_filter( 'pre_render_block', $skip_chat, 10, 2 );
-		$content = has_blocks( $post->post_content ) ? do_blocks( $post->post_content ) : wpautop( $post->post_content );
-		remove_filter( 'pre_render_block', $skip_chat, 10 );
-		return strip_shortcodes( $content );
+		add_filter( 'the_content', $strip, 10 );
+		try {
+			// phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress's own filter, applied as a theme does.
+			$html = (string) apply_filters( 'the_content', $post->post_content );
+		} finally {
+			remove_filter( 'the_content', $strip, 10 );
+			remove_filter( 'pre_render_block', $skip_chat, 10 );
+			$GLOBALS['post'] = $previous; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the caller's post again.
+		}
+		/**
+		 * The rendered HTML of a post that the knowledge index is built from. Membership and
+		 * access-control plugins can remove what only some visitors may read: anything indexed
+		 * may be quoted to any visitor. Called as an anonymous visitor (user 0), after
+		 * `the_content`.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param string  $html The content as an anonymous visitor sees it.
+		 * @param WP_Post $post The post.
+		 */
+		return (string) apply_filters( 'handoff_bot_index_content', $html, $post );
 	}
 
 	/**
