@@ -31,7 +31,8 @@ final class Passage_Splitter {
 	 * @return list<array{heading_path: list<string>, anchor: string, content: string}>
 	 */
 	public function split( WP_Post $post ): array {
-		$title = trim( wp_strip_all_tags( get_the_title( $post ) ) );
+		// The title as shown, but as plain text: its filters write quotes and ampersands as entities.
+		$title = $this->text( get_the_title( $post ) );
 		return $this->split_html( $this->render( $post ), '' === $title ? array() : array( $title ) );
 	}
 
