@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Cli;
 
 use HandoffBot\Knowledge\Indexer;
+use HandoffBot\Repositories\Storage_Exception;
 use WP_CLI;
 
 defined( 'ABSPATH' ) || exit;
@@ -60,13 +61,26 @@ final class Index_Command {
 		$offset   = 0;
 		$passages = 0;
 		$started  = microtime( true );
-		do {
-			$result    = $this->indexer->rebuild_batch( $offset, $batch );
-			$passages += $result['passages'];
-			// @phpstan-ignore method.notFound (make_progress_bar() returns WP_CLI\NoOp when the output is piped, which takes every call through __call(), which PHPStan does not follow in a union.)
-			$progress->tick( $result['done'] - $offset );
-			$offset = $result['next_offset'];
-		} while ( ! $result['finished'] );
+		try {
+			do {
+				$result    = $this->indexer->rebuild_batch( $offset, $batch );
+				$passages += $result['passages'];
+				// @phpstan-ignore method.notFound (make_progress_bar() returns WP_CLI\NoOp when the output is piped, which takes every call through __call(), which PHPStan does not follow in a union.)
+				$progress->tick( $result['done'] - $offset );
+				$offset = $result['next_offset'];
+			} while ( ! $result['finished'] );
+		} catch ( Storage_Exception $e ) {
+			// The Knowledge screen shows it too: the index is now incomplete.
+			$this->indexer->record_error( $e );
+			WP_CLI::error(
+				sprintf(
+					/* translators: %s: the database's error message. */
+					__( 'The index could not be written: %s The index is incomplete until a rebuild succeeds.', 'handoff-bot' ),
+					rtrim( $e->getMessage(), '.' ) . '.'
+				)
+			);
+			return; // WP_CLI::error() has exited already; this tells static analysis.
+		}
 		// @phpstan-ignore method.notFound (WP_CLI\NoOp takes the call through __call(), as above.)
 		$progress->finish();
 		WP_CLI::success(

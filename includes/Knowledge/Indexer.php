@@ -146,15 +146,25 @@ final class Indexer implements Registrable {
 		try {
 			$work();
 		} catch ( Storage_Exception $e ) {
-			update_option(
-				self::ERROR_OPTION,
-				array(
-					'message' => $e->getMessage(),
-					'time'    => time(),
-				),
-				false
-			);
+			$this->record_error( $e );
 		}
+	}
+
+	/**
+	 * Keeps a failed index update (the database's message and the time) for the Knowledge screen,
+	 * which shows it with a rebuild button until a full rebuild succeeds.
+	 *
+	 * @param Storage_Exception $e The failure.
+	 */
+	public function record_error( Storage_Exception $e ): void {
+		update_option(
+			self::ERROR_OPTION,
+			array(
+				'message' => $e->getMessage(),
+				'time'    => time(),
+			),
+			false
+		);
 	}
 
 	/**
