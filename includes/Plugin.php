@@ -30,6 +30,7 @@ use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Index_Repository;
 use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Repositories\Rate_Limit_Repository;
+use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Rest\Conversations_Controller;
 use HandoffBot\Rest\Health_Controller;
 use HandoffBot\Rest\Index_Controller;
@@ -135,18 +136,29 @@ final class Plugin {
 	}
 
 	/**
-	 * Activation: create or upgrade the tables and grant capabilities.
+	 * Activation: create or upgrade the tables, grant capabilities, and index a small site.
+	 *
+	 * Nothing here may end activation in a fatal error. When the migration fails, the admin
+	 * notice says why and nothing is indexed into tables that are not current; when the index
+	 * cannot be written, the Knowledge screen says so and offers a rebuild.
 	 */
 	public static function activate(): void {
-		( new Migrator() )->migrate();
+		if ( ! ( new Migrator() )->migrate() ) {
+			return;
+		}
 		// Index existing content right away on small sites; larger ones rebuild from the Knowledge screen or WP-CLI.
-		$plugin = self::boot();
-		if ( $plugin->indexer->count_indexable() <= 200 ) {
+		$indexer = self::boot()->indexer;
+		if ( $indexer->count_indexable() > 200 ) {
+			return;
+		}
+		try {
 			$offset = 0;
 			do {
-				$result = $plugin->indexer->rebuild_batch( $offset, 100 );
+				$result = $indexer->rebuild_batch( $offset, 100 );
 				$offset = $result['next_offset'];
 			} while ( ! $result['finished'] );
+		} catch ( Storage_Exception $e ) {
+			$indexer->record_error( $e );
 		}
 	}
 

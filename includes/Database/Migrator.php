@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Database;
 
 use HandoffBot\Capabilities;
+use HandoffBot\Knowledge\Indexer;
 use HandoffBot\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -27,7 +28,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 5;
+	public const SCHEMA_VERSION = 6;
 
 	/**
 	 * Option holding the installed schema version.
@@ -190,6 +191,9 @@ final class Migrator {
 				}
 			}
 		}
+		if ( $from > 0 && $from < 6 ) {
+			$errors = array_merge( $errors, $this->upgrade_to_6() );
+		}
 		// Version 4 autoloads the configuration version, which every message reads.
 		if ( false === get_option( Settings::CONFIG_VERSION_OPTION ) ) {
 			add_option( Settings::CONFIG_VERSION_OPTION, 1, '', true );
@@ -197,6 +201,36 @@ final class Migrator {
 			wp_set_option_autoload( Settings::CONFIG_VERSION_OPTION, true );
 		}
 		return $errors;
+	}
+
+	/**
+	 * Version 6 keeps words that differ only by accents or case apart: the terms column gets a
+	 * binary collation, which dbDelta() does not compare. It also indexes what an anonymous
+	 * visitor sees, in passages of bounded size. An index built before lacks the postings of such
+	 * words and may hold content only members see, so the Knowledge screen asks for a rebuild.
+	 *
+	 * @return string[] Errors.
+	 */
+	private function upgrade_to_6(): array {
+		global $wpdb;
+		$terms = new Terms_Table();
+		if ( false === $wpdb->query( $wpdb->prepare( 'ALTER TABLE %i MODIFY ' . $terms->term_column(), $terms->name() ) ) ) { // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.DirectDatabaseQuery.SchemaChange,WordPress.DB.PreparedSQL.NotPrepared -- a one-off schema migration; the column definition is the plugin's own.
+			return array( $terms->name() . ': ' . $wpdb->last_error );
+		}
+		$passages = $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM %i', $wpdb->prefix . 'handoff_bot_passages' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-off data migration.
+		if ( (int) $passages > 0 ) {
+			// Not translated, like the database errors this option holds: it is stored before
+			// translations load (plugins_loaded), and the screen shows its own words.
+			update_option(
+				Indexer::ERROR_OPTION,
+				array(
+					'message' => 'The index was built by an earlier version of Handoff Bot. Rebuild it so that answers use your content as anonymous visitors see it.',
+					'time'    => time(),
+				),
+				false
+			);
+		}
+		return array();
 	}
 
 	/**

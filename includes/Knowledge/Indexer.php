@@ -19,9 +19,12 @@ use WP_Query;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Indexes published, public, password-free posts of the chosen types, minus excluded posts.
- * Saves, status changes (publish, draft, private, trash), password changes and deletions update
- * the index at once; a full rebuild runs in batches from wp-admin or WP-CLI.
+ * Indexes published, public, password-free posts of the chosen types, minus excluded posts, as
+ * an anonymous visitor sees them. Saves, status changes (publish, draft, private, trash),
+ * password changes and deletions update the index at once; a full rebuild runs in batches from
+ * wp-admin or WP-CLI.
+ *
+ * @phpstan-import-type New_Passage from Index_Repository
  */
 final class Indexer implements Registrable {
 
@@ -143,15 +146,25 @@ final class Indexer implements Registrable {
 		try {
 			$work();
 		} catch ( Storage_Exception $e ) {
-			update_option(
-				self::ERROR_OPTION,
-				array(
-					'message' => $e->getMessage(),
-					'time'    => time(),
-				),
-				false
-			);
+			$this->record_error( $e );
 		}
+	}
+
+	/**
+	 * Keeps a failed index update (the database's message and the time) for the Knowledge screen,
+	 * which shows it with a rebuild button until a full rebuild succeeds.
+	 *
+	 * @param Storage_Exception $e The failure.
+	 */
+	public function record_error( Storage_Exception $e ): void {
+		update_option(
+			self::ERROR_OPTION,
+			array(
+				'message' => $e->getMessage(),
+				'time'    => time(),
+			),
+			false
+		);
 	}
 
 	/**
@@ -192,10 +205,25 @@ final class Indexer implements Registrable {
 	 */
 	public function is_indexable( WP_Post $post ): bool {
 		$settings = $this->settings->all();
-		return 'publish' === $post->post_status
-			&& '' === (string) $post->post_password
-			&& in_array( $post->post_type, (array) $settings['post_types'], true )
-			&& ! in_array( (int) $post->ID, (array) $settings['excluded_posts'], true );
+		if ( 'publish' !== $post->post_status
+			|| '' !== (string) $post->post_password
+			|| ! in_array( $post->post_type, (array) $settings['post_types'], true )
+			|| in_array( (int) $post->ID, (array) $settings['excluded_posts'], true ) ) {
+			return false;
+		}
+		/**
+		 * Whether a published post belongs in the knowledge index. Anything indexed may be quoted
+		 * to any visitor, so membership and access-control plugins return false for posts that
+		 * only some visitors may read. Called as an anonymous visitor (user 0), whoever saved the
+		 * post or rebuilt the index; only posts that pass the plugin's own checks (published,
+		 * password-free, of a chosen type, not excluded) reach it.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param bool    $indexable Default true.
+		 * @param WP_Post $post      The post.
+		 */
+		return (bool) apply_filters( 'handoff_bot_is_indexable', true, $post );
 	}
 
 	/**
@@ -206,29 +234,61 @@ final class Indexer implements Registrable {
 	 * @return int Passages stored.
 	 */
 	public function index_post( int $post_id, bool $update_df = true ): int {
-		$post = get_post( $post_id );
-		$this->index->delete_post( $post_id, $update_df );
-		$count = 0;
-		if ( $post instanceof WP_Post && $this->is_indexable( $post ) ) {
-			$passages = array();
-			foreach ( $this->splitter->split( $post ) as $passage ) {
-				// The passage's own heading counts twice: it says what the passage is about.
-				$heading = (string) end( $passage['heading_path'] );
-				$terms   = $this->tokenizer->terms( implode( ' ', $passage['heading_path'] ) . "\n" . $heading . "\n" . $passage['content'] );
-				if ( ! $terms ) {
-					continue;
-				}
-				$passage['terms']  = array_count_values( $terms );
-				$passage['length'] = count( $terms );
-				$passages[]        = $passage;
+		$passages = $this->as_visitor(
+			function () use ( $post_id ): ?array {
+				$post = get_post( $post_id );
+				return $post instanceof WP_Post && $this->is_indexable( $post ) ? $this->passages( $post ) : null;
 			}
+		);
+		$this->index->delete_post( $post_id, $update_df );
+		if ( $passages ) {
 			$this->index->add_passages( $post_id, $passages, $update_df );
-			$count = count( $passages );
 		}
 		if ( $update_df ) {
 			$this->index->refresh_stats();
 		}
-		return $count;
+		return $passages ? count( $passages ) : 0;
+	}
+
+	/**
+	 * A post's passages with their terms, ready to store.
+	 *
+	 * @param WP_Post $post Post.
+	 * @return list<New_Passage>
+	 */
+	private function passages( WP_Post $post ): array {
+		$passages = array();
+		foreach ( $this->splitter->split( $post ) as $passage ) {
+			// The passage's own heading counts twice: it says what the passage is about.
+			$heading = (string) end( $passage['heading_path'] );
+			$terms   = $this->tokenizer->terms( implode( ' ', $passage['heading_path'] ) . "\n" . $heading . "\n" . $passage['content'] );
+			if ( ! $terms ) {
+				continue;
+			}
+			$passage['terms']  = array_count_values( $terms );
+			$passage['length'] = count( $terms );
+			$passages[]        = $passage;
+		}
+		return $passages;
+	}
+
+	/**
+	 * Runs work as an anonymous visitor (user 0), whoever triggered it: the index holds what
+	 * anyone may be quoted, so blocks and filters that show more to logged-in users must show
+	 * their public version. The current user is restored afterwards, even when the work throws.
+	 *
+	 * @template T
+	 * @param callable(): T $work The work.
+	 * @return T What the work returns.
+	 */
+	private function as_visitor( callable $work ) {
+		$user = get_current_user_id();
+		wp_set_current_user( 0 );
+		try {
+			return $work();
+		} finally {
+			wp_set_current_user( $user );
+		}
 	}
 
 	/**

@@ -20,9 +20,20 @@ defined( 'ABSPATH' ) || exit;
 final class Passage_Splitter {
 
 	/**
-	 * Passages aim for about this many words.
+	 * Passages aim for about this many words (a Chinese or Japanese character counts as one).
 	 */
 	private const TARGET_WORDS = 120;
+
+	/**
+	 * The most bytes a passage holds: a quote a visitor can read, far below the 65,535 bytes of
+	 * the column (MySQL would cut a longer one short, maybe inside a character).
+	 */
+	private const MAX_BYTES = 4000;
+
+	/**
+	 * Scripts written without spaces between words.
+	 */
+	private const UNSPACED = '\p{Han}\p{Hiragana}\p{Katakana}';
 
 	/**
 	 * Splits a post.
@@ -31,7 +42,8 @@ final class Passage_Splitter {
 	 * @return list<array{heading_path: list<string>, anchor: string, content: string}>
 	 */
 	public function split( WP_Post $post ): array {
-		$title = trim( wp_strip_all_tags( get_the_title( $post ) ) );
+		// The title as shown, but as plain text: its filters write quotes and ampersands as entities.
+		$title = $this->text( get_the_title( $post ) );
 		return $this->split_html( $this->render( $post ), '' === $title ? array() : array( $title ) );
 	}
 
@@ -85,7 +97,10 @@ final class Passage_Splitter {
 	}
 
 	/**
-	 * Renders the content the way visitors see it, without our own chat block or shortcodes.
+	 * Renders the content the way visitors see it: through `the_content`, so that membership
+	 * plugins that filter it apply (the indexer runs this as an anonymous visitor), without our
+	 * own chat block and without shortcodes (removed after the blocks render at priority 9 and
+	 * before WordPress runs them at priority 11; enclosed text goes with them).
 	 *
 	 * @param WP_Post $post Post.
 	 */
@@ -93,10 +108,34 @@ final class Passage_Splitter {
 		$skip_chat = static function ( $pre, array $block ) {
 			return 'handoff-bot/chat' === ( $block['blockName'] ?? '' ) ? '' : $pre;
 		};
+		$strip     = static function ( $content ): string {
+			return strip_shortcodes( (string) $content );
+		};
+		// Filters of `the_content` read the post being shown from the global.
+		$previous        = $GLOBALS['post'] ?? null;
+		$GLOBALS['post'] = $post; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- restored below.
 		add_filter( 'pre_render_block', $skip_chat, 10, 2 );
-		$content = has_blocks( $post->post_content ) ? do_blocks( $post->post_content ) : wpautop( $post->post_content );
-		remove_filter( 'pre_render_block', $skip_chat, 10 );
-		return strip_shortcodes( $content );
+		add_filter( 'the_content', $strip, 10 );
+		try {
+			// phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress's own filter, applied as a theme does.
+			$html = (string) apply_filters( 'the_content', $post->post_content );
+		} finally {
+			remove_filter( 'the_content', $strip, 10 );
+			remove_filter( 'pre_render_block', $skip_chat, 10 );
+			$GLOBALS['post'] = $previous; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the caller's post again.
+		}
+		/**
+		 * The rendered HTML of a post that the knowledge index is built from. Membership and
+		 * access-control plugins can remove what only some visitors may read: anything indexed
+		 * may be quoted to any visitor. Called as an anonymous visitor (user 0), after
+		 * `the_content`.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param string  $html The content as an anonymous visitor sees it.
+		 * @param WP_Post $post The post.
+		 */
+		return (string) apply_filters( 'handoff_bot_index_content', $html, $post );
 	}
 
 	/**
@@ -119,7 +158,9 @@ final class Passage_Splitter {
 	}
 
 	/**
-	 * Groups paragraphs into passages of about TARGET_WORDS words; splits long paragraphs by sentence.
+	 * Groups paragraphs into passages of about TARGET_WORDS words and at most MAX_BYTES bytes;
+	 * splits long paragraphs by sentence, and sentences still too long between words (or
+	 * characters).
 	 *
 	 * @param string[] $paragraphs Paragraphs.
 	 * @return string[]
@@ -127,28 +168,89 @@ final class Passage_Splitter {
 	private function chunks( array $paragraphs ): array {
 		$pieces = array();
 		foreach ( $paragraphs as $paragraph ) {
-			if ( str_word_count( $paragraph ) <= self::TARGET_WORDS * 2 ) {
+			if ( self::fits( $paragraph ) ) {
 				$pieces[] = $paragraph;
 				continue;
 			}
 			foreach ( Sentences::split( $paragraph ) as $sentence ) {
-				$pieces[] = $sentence;
+				foreach ( self::fits( $sentence ) ? array( $sentence ) : self::cut( $sentence ) as $piece ) {
+					$pieces[] = $piece;
+				}
 			}
 		}
 		$chunks  = array();
 		$current = '';
+		$words   = 0;
 		foreach ( $pieces as $piece ) {
-			if ( '' !== $current && str_word_count( $current . ' ' . $piece ) > self::TARGET_WORDS ) {
+			$count = self::count_words( $piece );
+			if ( '' !== $current && ( $words + $count > self::TARGET_WORDS || strlen( $current ) + 1 + strlen( $piece ) > self::MAX_BYTES ) ) {
 				$chunks[] = $current;
-				$current  = $piece;
-			} else {
-				$current = '' === $current ? $piece : $current . "\n" . $piece;
+				$current  = '';
+				$words    = 0;
 			}
+			$current = '' === $current ? $piece : $current . "\n" . $piece;
+			$words  += $count;
 		}
 		if ( '' !== $current ) {
 			$chunks[] = $current;
 		}
 		return $chunks;
+	}
+
+	/**
+	 * Whether a piece of text may stay whole: up to twice the target in words, and MAX_BYTES bytes.
+	 *
+	 * @param string $text Text.
+	 */
+	private static function fits( string $text ): bool {
+		return strlen( $text ) <= self::MAX_BYTES && self::count_words( $text ) <= self::TARGET_WORDS * 2;
+	}
+
+	/**
+	 * Words in a text, in any script: runs of letters and digits, with each Chinese or Japanese
+	 * character counted as one (those scripts put no spaces between words).
+	 *
+	 * @param string $text Text.
+	 */
+	private static function count_words( string $text ): int {
+		return (int) preg_match_all( '/[' . self::UNSPACED . ']|(?:(?![' . self::UNSPACED . '])[\p{L}\p{M}\p{N}])+/u', $text );
+	}
+
+	/**
+	 * Cuts text that has no sentence end to stop at into pieces of TARGET_WORDS words and at most
+	 * MAX_BYTES bytes: between words, or, in a run with no space that is longer than a passage,
+	 * between characters (never inside one).
+	 *
+	 * @param string $text Text.
+	 * @return string[]
+	 */
+	private static function cut( string $text ): array {
+		preg_match_all( '/\s*(?:[' . self::UNSPACED . ']|[^\s' . self::UNSPACED . ']+)/u', $text, $tokens );
+		$out     = array();
+		$current = '';
+		$words   = 0;
+		foreach ( $tokens[0] as $token ) {
+			$parts = array( $token );
+			if ( strlen( $token ) > self::MAX_BYTES ) {
+				// Runs of whole characters (a character takes at most four bytes).
+				preg_match_all( '/.{1,' . intdiv( self::MAX_BYTES, 4 ) . '}/su', $token, $runs );
+				$parts = $runs[0];
+			}
+			foreach ( $parts as $part ) {
+				$count = self::count_words( $part );
+				if ( '' !== trim( $current ) && ( $words + $count > self::TARGET_WORDS || strlen( $current . $part ) > self::MAX_BYTES ) ) {
+					$out[]   = trim( $current );
+					$current = '';
+					$words   = 0;
+				}
+				$current .= $part;
+				$words   += $count;
+			}
+		}
+		if ( '' !== trim( $current ) ) {
+			$out[] = trim( $current );
+		}
+		return $out;
 	}
 
 	/**

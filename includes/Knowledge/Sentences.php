@@ -12,7 +12,8 @@ namespace HandoffBot\Knowledge;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Splits text into sentences at ., ! or ? (and their CJK forms) followed by space or the end.
+ * Splits text into sentences at ., ! or ? (and their Arabic, Urdu, Devanagari and CJK forms)
+ * followed by space and the start of a sentence, or at a CJK full stop.
  */
 final class Sentences {
 
@@ -23,7 +24,8 @@ final class Sentences {
 	 * @return string[]
 	 */
 	public static function split( string $text ): array {
-		$parts = preg_split( '/(?<=[.!?。！？])\s+(?=[\p{Lu}\p{N}"“(])|(?<=[。！？])|\n+/u', trim( $text ) );
+		// A sentence starts with a capital, or with any letter of a script without capitals (\p{Lo}).
+		$parts = preg_split( '/(?<=[.!?؟۔।。！？])\s+(?=[\p{Lu}\p{Lo}\p{N}"“«„¿¡(])|(?<=[。！？])|\n+/u', trim( $text ) );
 		if ( false === $parts ) {
 			return array( trim( $text ) );
 		}

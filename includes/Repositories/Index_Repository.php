@@ -195,13 +195,21 @@ final class Index_Repository extends Repository {
 			}
 		}
 		foreach ( array_chunk( $missing, 500 ) as $chunk ) {
-			$in  = $this->string_placeholders( count( $chunk ) );
-			$ins = implode( ', ', array_fill( 0, count( $chunk ), '(%s, 0)' ) );
+			$in     = $this->string_placeholders( count( $chunk ) );
+			$ins    = implode( ', ', array_fill( 0, count( $chunk ), '(%s, 0)' ) );
+			$wanted = array_fill_keys( array_map( 'strval', $chunk ), true );
 			$this->execute( $this->insert_ignore() . " INTO %i (term, df) VALUES $ins", $this->table( 'terms' ), ...$chunk );
 			foreach ( $this->get_rows( "SELECT id, term FROM %i WHERE term IN ($in)", $this->table( 'terms' ), ...$chunk ) as $row ) {
-				$ids[ (string) $row['term'] ] = (int) $row['id'];
+				// Only a row that holds the very term asked for: a database that folds accents or
+				// case would answer `cafe` with the row of `café`, and file one word's postings
+				// under another.
+				$term = (string) $row['term'];
+				if ( ! isset( $wanted[ $term ] ) ) {
+					continue;
+				}
+				$ids[ $term ] = (int) $row['id'];
 				if ( $this->remember ) {
-					$this->term_ids[ (string) $row['term'] ] = (int) $row['id'];
+					$this->term_ids[ $term ] = (int) $row['id'];
 				}
 			}
 		}
@@ -300,16 +308,22 @@ final class Index_Repository extends Repository {
 		if ( ! $terms ) {
 			return array();
 		}
+		$terms = array_values( array_map( 'strval', $terms ) );
 		$parts = array();
 		$args  = array();
-		foreach ( array_values( $terms ) as $i => $term ) {
-			$parts[] = "SELECT * FROM (SELECT t.term, t.df, p.term_id, p.passage_id, p.impact FROM %i p INNER JOIN %i t ON t.id = p.term_id WHERE t.term = %s ORDER BY p.impact DESC, p.passage_id DESC LIMIT %d) AS q{$i}";
-			array_push( $args, $this->table( 'postings' ), $this->table( 'terms' ), (string) $term, $this->top_per_term );
+		foreach ( $terms as $i => $term ) {
+			// Each row says which of the asked terms it answers (q), so that the term handed back is
+			// the one asked for, as the caller spelled it, whatever the database compared equal.
+			$parts[] = "SELECT * FROM (SELECT %d AS q, t.df, p.term_id, p.passage_id, p.impact FROM %i p INNER JOIN %i t ON t.id = p.term_id WHERE t.term = %s ORDER BY p.impact DESC, p.passage_id DESC LIMIT %d) AS q{$i}";
+			array_push( $args, $i, $this->table( 'postings' ), $this->table( 'terms' ), $term, $this->top_per_term );
 		}
 		$out = array();
 		foreach ( $this->get_rows( implode( ' UNION ALL ', $parts ), ...$args ) as $row ) {
+			if ( ! isset( $terms[ (int) $row['q'] ] ) ) {
+				continue;
+			}
 			$out[] = array(
-				'term'       => (string) $row['term'],
+				'term'       => $terms[ (int) $row['q'] ],
 				'term_id'    => (int) $row['term_id'],
 				'df'         => (int) $row['df'],
 				'passage_id' => (int) $row['passage_id'],
