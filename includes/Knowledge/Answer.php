@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * Immutable value: the reply text, how sure the bot is, what it cites, and what it looked at.
  *
  * @phpstan-type Citation array{title: string, url: string, anchor: string, heading: string}
- * @phpstan-type Source_Tried array{passage_id: int, post_id: int, score: float}
+ * @phpstan-type Source_Tried array{passage_id: int, post_id: int, score: float, confidence?: float}
  */
 final class Answer {
 
@@ -52,11 +52,20 @@ final class Answer {
 	public array $citations;
 
 	/**
-	 * Passages the bot retrieved, best first: post_id, passage id, score (the sources it tried).
+	 * Passages the bot retrieved, best first: post_id, passage id, score (the sources it tried),
+	 * and how likely each was to answer.
 	 *
 	 * @var list<Source_Tried>
 	 */
 	public array $sources_tried;
+
+	/**
+	 * What the confidence stands on (Evidence::weigh()'s features of the chosen passage), for the
+	 * agent's brief and the escalation rules: empty when no passage was found.
+	 *
+	 * @var array<string, float>
+	 */
+	public array $evidence;
 
 	/**
 	 * Builds an answer.
@@ -68,12 +77,14 @@ final class Answer {
 	 * @phpstan-param list<Citation> $citations
 	 * @param array<int, Source_Tried> $sources_tried Retrieved passages.
 	 * @phpstan-param list<Source_Tried> $sources_tried
+	 * @param array<string, float>     $evidence      What the confidence stands on.
 	 */
-	public function __construct( string $kind, string $body, float $confidence, array $citations = array(), array $sources_tried = array() ) {
+	public function __construct( string $kind, string $body, float $confidence, array $citations = array(), array $sources_tried = array(), array $evidence = array() ) {
 		$this->kind          = $kind;
 		$this->body          = $body;
 		$this->confidence    = max( 0.0, min( 1.0, $confidence ) );
 		$this->citations     = $citations;
 		$this->sources_tried = $sources_tried;
+		$this->evidence      = $evidence;
 	}
 }

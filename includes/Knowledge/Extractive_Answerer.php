@@ -15,20 +15,35 @@ use HandoffBot\Settings;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Needs no outside service. It retrieves passages, judges from the retrieval evidence how likely
- * they answer the question, and either replies with one to three sentences quoted from them, or
- * says plainly that it does not know.
+ * Needs no outside service. It retrieves passages, reads each of the best against the question
+ * (Evidence), and the confidence model turns that reading into the chance that the passage answers
+ * it. The likeliest passage answers, quoted in one to three of its sentences, with up to two
+ * other passages cited when they are nearly as likely; below the site's threshold it says plainly
+ * that it does not know, and keeps what it tried for the agent.
  *
  * @phpstan-import-type Hit from Retriever
  * @phpstan-import-type Search_Result from Retriever
  * @phpstan-import-type Citation from Answer
+ * @phpstan-import-type Source_Tried from Answer
+ * @phpstan-import-type Weighed from Evidence
+ * @phpstan-import-type Scored_Sentence from Evidence
  */
 final class Extractive_Answerer implements Answerer {
 
 	/**
 	 * Passages retrieved per question.
 	 */
-	private const CANDIDATES = 5;
+	private const CANDIDATES = 8;
+
+	/**
+	 * Of those, how many are read against the question.
+	 */
+	private const READ = 5;
+
+	/**
+	 * Other passages are cited when their chance is at least this share of the best one's.
+	 */
+	private const CLOSE = 0.6;
 
 	/**
 	 * Retriever.
@@ -59,6 +74,13 @@ final class Extractive_Answerer implements Answerer {
 	private Settings $settings;
 
 	/**
+	 * Reads passages against questions.
+	 *
+	 * @var Evidence
+	 */
+	private Evidence $evidence;
+
+	/**
 	 * Builds the answerer.
 	 *
 	 * @param Retriever  $retriever  Retriever.
@@ -71,6 +93,7 @@ final class Extractive_Answerer implements Answerer {
 		$this->small_talk = $small_talk;
 		$this->tokenizer  = $tokenizer;
 		$this->settings   = $settings;
+		$this->evidence   = new Evidence( $tokenizer );
 	}
 
 	/**
@@ -84,37 +107,90 @@ final class Extractive_Answerer implements Answerer {
 		if ( null !== $small ) {
 			return new Answer( Answer::KIND_SMALL_TALK, $this->small_talk->reply( $small ), 1.0 );
 		}
-
-		$result     = $this->retriever->search( $question, self::CANDIDATES );
-		$confidence = $this->confidence( $result );
+		$read = $this->read( $question );
+		if ( ! $read ) {
+			return new Answer( Answer::KIND_DONT_KNOW, self::dont_know_text(), 0.0 );
+		}
+		$best       = $read[0];
 		$tried      = array_map(
-			static function ( array $hit ): array {
+			static function ( array $entry ): array {
 				return array(
-					'passage_id' => $hit['id'],
-					'post_id'    => $hit['post_id'],
-					'score'      => $hit['score'],
+					'passage_id' => $entry['hit']['id'],
+					'post_id'    => $entry['hit']['post_id'],
+					'score'      => $entry['hit']['score'],
+					'confidence' => round( $entry['chance'], 4 ),
 				);
 			},
-			$result['hits']
+			$read
 		);
-
-		if ( ! $result['hits'] || $confidence < (float) $this->settings->get( 'answer_threshold' ) ) {
-			return new Answer( Answer::KIND_DONT_KNOW, self::dont_know_text(), $confidence, array(), $tried );
+		$confidence = round( $best['chance'], 4 );
+		$threshold  = (float) $this->settings->get( 'answer_threshold' );
+		if ( $confidence < $threshold ) {
+			return new Answer( Answer::KIND_DONT_KNOW, self::dont_know_text(), $confidence, array(), $tried, $best['weighed']['features'] );
 		}
 
-		list( $body, $used ) = $this->compose( $result );
-		$citations           = array();
-		$this->retriever->prime_posts( $used );
-		foreach ( $used as $hit ) {
+		$cited = array( $best['hit'] );
+		foreach ( array_slice( $read, 1 ) as $entry ) {
+			if ( count( $cited ) < 3 && $entry['chance'] >= $threshold && $entry['chance'] >= self::CLOSE * $best['chance'] ) {
+				$cited[] = $entry['hit'];
+			}
+		}
+		$this->retriever->prime_posts( $cited );
+		$citations = array();
+		foreach ( $cited as $hit ) {
 			$citation = $this->citation( $hit );
-			if ( $citation ) {
+			if ( $citation && ! isset( $citations[ $citation['url'] ] ) ) {
 				$citations[ $citation['url'] ] = $citation;
 			}
 		}
+		$body = $this->compose( $best['hit'], $best['weighed'] );
 		if ( '' === $body || ! $citations ) {
-			return new Answer( Answer::KIND_DONT_KNOW, self::dont_know_text(), $confidence, array(), $tried );
+			return new Answer( Answer::KIND_DONT_KNOW, self::dont_know_text(), $confidence, array(), $tried, $best['weighed']['features'] );
 		}
-		return new Answer( Answer::KIND_ANSWER, $body, $confidence, array_values( $citations ), $tried );
+		return new Answer( Answer::KIND_ANSWER, $body, $confidence, array_values( $citations ), $tried, $best['weighed']['features'] );
+	}
+
+	/**
+	 * The best retrieved passages, each read against the question with its chance of answering
+	 * it, likeliest first (retrieval order breaks ties).
+	 *
+	 * @param string $text The question.
+	 * @return list<array{hit: Hit, weighed: Weighed, chance: float}>
+	 */
+	public function read( string $text ): array {
+		$result = $this->retriever->search( $text, self::CANDIDATES );
+		if ( ! $result['hits'] ) {
+			return array();
+		}
+		$question = Question::parse( $text, $this->tokenizer );
+		$top      = $result['hits'][0]['score'];
+		$read     = array();
+		foreach ( array_slice( $result['hits'], 0, self::READ ) as $rank => $hit ) {
+			$weighed = $this->evidence->weigh( $question, $hit, $result['idf'], $result['df'], $top );
+			$read[]  = array(
+				'hit'     => $hit,
+				'weighed' => $weighed,
+				'chance'  => Confidence_Model::probability( $weighed['features'] ),
+				'rank'    => $rank,
+			);
+		}
+		usort(
+			$read,
+			static function ( array $a, array $b ): int {
+				$by_chance = $b['chance'] <=> $a['chance'];
+				return 0 !== $by_chance ? $by_chance : $a['rank'] <=> $b['rank'];
+			}
+		);
+		return array_map(
+			static function ( array $entry ): array {
+				return array(
+					'hit'     => $entry['hit'],
+					'weighed' => $entry['weighed'],
+					'chance'  => $entry['chance'],
+				);
+			},
+			$read
+		);
 	}
 
 	/**
@@ -125,129 +201,53 @@ final class Extractive_Answerer implements Answerer {
 	}
 
 	/**
-	 * Confidence in [0, 1] from the retrieval evidence.
+	 * One to three sentences of the passage: the one that best answers, and its neighbours when
+	 * they answer nearly as well or it leans on the one before. A short passage is quoted whole.
 	 *
-	 * - coverage: the share of the question's weight (idf) that the best passage contains; words
-	 *   the site never uses weigh the most, so a question about something absent scores low;
-	 * - strength: the best score against what a passage matching every term once would score;
-	 * - margin and agreement: how clearly the best passage beats the next, or whether the next
-	 *   passages back it up (same page, or the same matched words).
-	 *
-	 * @param array $result Retrieval.
-	 * @phpstan-param Search_Result $result
+	 * @param array $hit     The passage.
+	 * @phpstan-param Hit $hit
+	 * @param array $weighed Its reading.
+	 * @phpstan-param Weighed $weighed
 	 */
-	private function confidence( array $result ): float {
-		if ( ! $result['hits'] || ! $result['idf'] ) {
-			return 0.0;
+	public function compose( array $hit, array $weighed ): string {
+		$sentences = $weighed['sentences'];
+		if ( ! $sentences ) {
+			return '';
 		}
-		$total = array_sum( $result['idf'] );
-		$best  = $result['hits'][0];
-		$have  = 0.0;
-		foreach ( array_unique( $best['matched'] ) as $term ) {
-			$have += $result['idf'][ $term ] ?? 0.0;
+		if ( count( $sentences ) <= 3 && $this->word_count( (string) $hit['content'] ) <= 70 ) {
+			return implode( ' ', array_column( $sentences, 'text' ) );
 		}
-		$coverage = $total > 0 ? $have / $total : 0.0;
-		$strength = $total > 0 ? min( 1.0, $best['score'] / $total ) : 0.0;
-
-		$second    = $result['hits'][1] ?? null;
-		$margin    = $second && $best['score'] > 0 ? ( $best['score'] - $second['score'] ) / $best['score'] : 1.0;
-		$agreement = 0.0;
-		if ( $second ) {
-			if ( $second['post_id'] === $best['post_id'] ) {
-				$agreement = 1.0;
-			} else {
-				$a         = array_unique( $best['matched'] );
-				$b         = array_unique( $second['matched'] );
-				$union     = count( array_unique( array_merge( $a, $b ) ) );
-				$agreement = $union ? count( array_intersect( $a, $b ) ) / $union : 0.0;
+		$best   = $weighed['best'];
+		$top    = $sentences[ $best ]['score'];
+		$chosen = array( $best => $sentences[ $best ]['text'] );
+		foreach ( array( $best + 1, $best - 1 ) as $i ) {
+			if ( isset( $sentences[ $i ] ) && $sentences[ $i ]['score'] > 0 && $sentences[ $i ]['score'] >= 0.7 * $top ) {
+				$chosen[ $i ] = $sentences[ $i ]['text'];
 			}
 		}
-		$confidence = 0.5 * $coverage + 0.3 * $strength + 0.2 * max( $margin, $agreement );
-		// A passage that misses most of what was asked cannot be a confident answer.
-		if ( $coverage < 0.5 ) {
-			$confidence *= $coverage;
+		// A sentence that leans on the one before ("This …", "It …") brings it along.
+		if ( $best > 0 && ! isset( $chosen[ $best - 1 ] ) && preg_match( '/^(?:below|above|after|before|otherwise|also|then|this|that|these|those|it|its|they|their|there|he|she|his|her|however|instead|in that case|such)\b/iu', $chosen[ $best ] ) ) {
+			$chosen[ $best - 1 ] = $sentences[ $best - 1 ]['text'];
 		}
-		return round( max( 0.0, min( 1.0, $confidence ) ), 4 );
-	}
-
-	/**
-	 * One to three sentences from the best passages, and the passages they came from.
-	 *
-	 * @param array $result Retrieval.
-	 * @phpstan-param Search_Result $result
-	 * @return array{0: string, 1: list<Hit>}
-	 */
-	private function compose( array $result ): array {
-		$best   = $result['hits'][0];
-		$scored = $this->score_sentences( $best, $result['idf'] );
-		// A short passage is the answer as it stands: quoting all of it keeps its context.
-		if ( count( $scored ) <= 3 && str_word_count( (string) $best['content'] ) <= 70 ) {
-			return array( implode( ' ', array_column( $scored, 'text' ) ), array( $best ) );
-		}
-		$chosen   = array();
-		$top_span = $scored ? max( array_column( $scored, 'score' ) ) : 0.0;
-		foreach ( $scored as $i => $sentence ) {
-			if ( $sentence['score'] > 0 && $sentence['score'] >= 0.5 * $top_span ) {
-				$chosen[ $i ] = $sentence['text'];
-			}
-		}
-		if ( ! $chosen && $scored ) {
-			$chosen[0] = $scored[0]['text'];
-		}
-		// Keep the best three, in the passage's order; add the next sentence when the answer is terse.
-		if ( count( $chosen ) > 3 ) {
-			uksort(
-				$chosen,
-				static function ( int $a, int $b ) use ( $scored ): int {
-					$by_score = $scored[ $b ]['score'] <=> $scored[ $a ]['score'];
-					return 0 !== $by_score ? $by_score : $a <=> $b;
-				}
-			);
-			$chosen = array_slice( $chosen, 0, 3, true );
-			ksort( $chosen );
-		}
-		// A sentence that leans on the one before ("Below that, …", "This …") brings it along.
-		foreach ( array_keys( $chosen ) as $i ) {
-			if ( $i > 0 && ! isset( $chosen[ $i - 1 ] ) && preg_match( '/^(?:below|above|after|before|otherwise|also|then|this|that|these|those|it|they|there|however|instead|in that case)\\b/iu', $chosen[ $i ] ) ) {
-				$chosen[ $i - 1 ] = $scored[ $i - 1 ]['text'];
-			}
+		// A terse answer gets the next sentence too.
+		if ( 1 === count( $chosen ) && $this->word_count( $chosen[ $best ] ) < 12 && isset( $sentences[ $best + 1 ] ) ) {
+			$chosen[ $best + 1 ] = $sentences[ $best + 1 ]['text'];
 		}
 		ksort( $chosen );
-		$chosen = array_slice( $chosen, 0, 3, true );
-		if ( 1 === count( $chosen ) ) {
-			$only = (int) array_key_first( $chosen );
-			if ( str_word_count( $chosen[ $only ] ) < 12 && isset( $scored[ $only + 1 ] ) ) {
-				$chosen[ $only + 1 ] = $scored[ $only + 1 ]['text'];
-			}
-		}
-		return array( implode( ' ', $chosen ), array( $best ) );
+		return implode( ' ', array_slice( $chosen, 0, 3 ) );
 	}
 
 	/**
-	 * Sentences of a passage with the question weight each contains.
+	 * Words in a text, in any script.
 	 *
-	 * @param array                $hit Passage.
-	 * @phpstan-param Hit $hit
-	 * @param array<string, float> $idf Question term weights.
-	 * @return array<int, array{text: string, score: float}>
+	 * @param string $text Text.
 	 */
-	private function score_sentences( array $hit, array $idf ): array {
-		$out = array();
-		foreach ( Sentences::split( (string) $hit['content'] ) as $sentence ) {
-			$score = 0.0;
-			foreach ( array_unique( $this->tokenizer->terms( $sentence ) ) as $term ) {
-				$score += $idf[ $term ] ?? 0.0;
-			}
-			$out[] = array(
-				'text'  => $sentence,
-				'score' => $score,
-			);
-		}
-		return $out;
+	private function word_count( string $text ): int {
+		return (int) preg_match_all( '/[\p{L}\p{N}]+/u', $text );
 	}
 
 	/**
-	 * The citation of a passage: its page's title and URL with the passage's anchor.
+	 * The citation of a passage: its page's title (plain text) and URL with the passage's anchor.
 	 *
 	 * @param array $hit Passage.
 	 * @phpstan-param Hit $hit
@@ -259,12 +259,21 @@ final class Extractive_Answerer implements Answerer {
 			return null;
 		}
 		$url  = (string) get_permalink( $post );
-		$path = (array) $hit['heading_path'];
+		$path = $hit['heading_path'];
 		return array(
-			'title'   => wp_strip_all_tags( get_the_title( $post ) ),
-			'url'     => '' !== $hit['anchor'] ? $url . '#' . rawurlencode( (string) $hit['anchor'] ) : $url,
-			'anchor'  => (string) $hit['anchor'],
-			'heading' => count( $path ) > 1 ? (string) end( $path ) : '',
+			'title'   => self::plain( get_the_title( $post ) ),
+			'url'     => '' !== $hit['anchor'] ? $url . '#' . rawurlencode( $hit['anchor'] ) : $url,
+			'anchor'  => $hit['anchor'],
+			'heading' => count( $path ) > 1 ? self::plain( (string) end( $path ) ) : '',
 		);
+	}
+
+	/**
+	 * Text as a visitor reads it: no tags, entities decoded (titles come with `&#8217;` and `&amp;`).
+	 *
+	 * @param string $html Title or heading.
+	 */
+	private static function plain( string $html ): string {
+		return trim( html_entity_decode( wp_strip_all_tags( $html ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ) );
 	}
 }

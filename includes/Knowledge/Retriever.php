@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * @phpstan-import-type Posting from Index_Repository
  * @phpstan-import-type Term_Posting from Index_Repository
  * @phpstan-type Hit array{id: int, post_id: int, position: int, heading_path: list<string>, anchor: string, content: string, length: int, score: float, matched: list<string>}
- * @phpstan-type Search_Result array{terms: list<string>, idf: array<string, float>, hits: list<Hit>}
+ * @phpstan-type Search_Result array{terms: list<string>, idf: array<string, float>, df: array<string, int>, passages: int, hits: list<Hit>}
  * @phpstan-type Scored array{score: float, matched: list<string>}
  */
 final class Retriever {
@@ -90,14 +90,18 @@ final class Retriever {
 	 * @return Search_Result
 	 *         terms: the question's distinct terms; idf: each term's weight (unknown terms get the
 	 *         highest weight, so a question about something absent cannot look well covered);
-	 *         hits: passages best first, each with score and matched terms.
+	 *         df: how many passages hold each term (0 for words the site never uses); passages:
+	 *         how many passages the index holds; hits: passages best first, each with score and
+	 *         matched terms.
 	 */
 	public function search( string $question, int $limit = 5 ): array {
 		$terms = array_values( array_unique( $this->tokenizer->terms( self::rewrite( $question ) ) ) );
 		$out   = array(
-			'terms' => $terms,
-			'idf'   => array(),
-			'hits'  => array(),
+			'terms'    => $terms,
+			'idf'      => array(),
+			'df'       => array(),
+			'passages' => 0,
+			'hits'     => array(),
 		);
 		if ( ! $terms ) {
 			return $out;
@@ -132,7 +136,9 @@ final class Retriever {
 		$rows = array_values( $rows );
 		foreach ( $terms as $term ) {
 			$out['idf'][ $term ] = log( 1 + ( $n - $df[ $term ] + 0.5 ) / ( $df[ $term ] + 0.5 ) );
+			$out['df'][ $term ]  = $df[ $term ];
 		}
+		$out['passages'] = $n;
 		if ( ! $rows ) {
 			return $out;
 		}

@@ -22,6 +22,7 @@ final class Sentences {
 	 *
 	 * @param string $text Plain text.
 	 * @return string[]
+	 * @phpstan-return list<string>
 	 */
 	public static function split( string $text ): array {
 		// A sentence starts with a capital, or with any letter of a script without capitals (\p{Lo}).

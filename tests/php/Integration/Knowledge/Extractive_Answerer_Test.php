@@ -70,7 +70,7 @@ final class Extractive_Answerer_Test extends Test_Case {
 	public function test_says_it_does_not_know( string $question ): void {
 		$answer = $this->answerer()->answer( $question, 'en' );
 		$this->assertSame( Answer::KIND_DONT_KNOW, $answer->kind );
-		$this->assertLessThan( 0.35, $answer->confidence );
+		$this->assertLessThan( (float) ( new Settings() )->get( 'answer_threshold' ), $answer->confidence );
 		$this->assertSame( array(), $answer->citations );
 		$this->assertStringContainsString( 'couldn’t find an answer', $answer->body );
 	}
@@ -113,5 +113,55 @@ final class Extractive_Answerer_Test extends Test_Case {
 		$this->assertSame( Answer::KIND_SMALL_TALK, $this->answerer()->answer( 'Bye!', 'en' )->kind );
 		$this->assertSame( $queries, get_num_queries() );
 		$this->assertSame( Answer::KIND_ANSWER, $this->answerer()->answer( 'hello, how do I brush my llama?', 'en' )->kind );
+	}
+
+	/**
+	 * Other passages that answer nearly as well are cited too, best first, three at most; what
+	 * the bot tried is kept with each passage's chance, and the evidence with the answer.
+	 */
+	public function test_close_passages_are_cited_too_up_to_three(): void {
+		foreach ( array( 'Shearing llamas', 'Llama shearing guide', 'Shearing your llama', 'Llama wool and shearing' ) as $i => $title ) {
+			$this->create_post(
+				array(
+					'post_title'   => $title,
+					'post_content' => '<p>Shear your llama once a year in late spring, before the summer heat' . str_repeat( ' arrives', $i + 1 ) . '.</p>',
+				)
+			);
+		}
+		$answer = $this->answerer()->answer( 'When should I shear my llama?', 'en' );
+		$this->assertSame( Answer::KIND_ANSWER, $answer->kind );
+		$this->assertCount( 3, $answer->citations );
+		$this->assertStringContainsString( 'once a year in late spring', $answer->body );
+		$chances = array_column( $answer->sources_tried, 'confidence' );
+		$this->assertSame( $answer->confidence, $chances[0] );
+		$sorted = $chances;
+		rsort( $sorted );
+		$this->assertSame( $sorted, $chances, 'sources tried, likeliest first' );
+		$this->assertArrayHasKey( 'coverage', $answer->evidence );
+		$this->assertArrayHasKey( 'sentence_missing_share', $answer->evidence );
+	}
+
+	/**
+	 * A page that answers a different question is not cited beside the answer.
+	 */
+	public function test_a_far_passage_is_not_cited(): void {
+		$answer = $this->answerer()->answer( 'How long does a llama refund take?', 'en' );
+		$this->assertCount( 1, $answer->citations );
+	}
+
+	/**
+	 * Citation titles and headings are plain text, as visitors read them (not `Don&#8217;t`).
+	 */
+	public function test_citation_titles_are_plain_text(): void {
+		$this->create_post(
+			array(
+				'post_title'   => 'Don\'t feed llamas bread & cake',
+				'post_content' => "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">Treats &amp; snacks</h2>\n<!-- /wp:heading -->\n<!-- wp:paragraph -->\n<p>Llamas may eat carrots and apples as treats, never bread or cake.</p>\n<!-- /wp:paragraph -->",
+			)
+		);
+		$answer = $this->answerer()->answer( 'Can llamas eat carrots as treats?', 'en' );
+		$this->assertSame( Answer::KIND_ANSWER, $answer->kind );
+		$this->assertSame( 'Don’t feed llamas bread & cake', $answer->citations[0]['title'] );
+		$this->assertSame( 'Treats & snacks', $answer->citations[0]['heading'] );
 	}
 }

@@ -1,0 +1,56 @@
+<?php
+/**
+ * Turns the evidence about an answer into the chance that it is right.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Knowledge;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Logistic regression over the features of Evidence::weigh(), fitted so that a confidence of 0.7
+ * means that about 70 in 100 such answers are right (an answerable question, the right page cited
+ * first, the answer in the reply). The weights below are written by tools/fit-confidence.mjs from
+ * the features that `php bench/answer-features.php` collects on a question set; refit them when a
+ * feature changes.
+ */
+final class Confidence_Model {
+
+	// Fitted weights: tools/fit-confidence.mjs rewrites the lines from here to "End of fitted weights".
+	public const BIAS = -11.7348;
+
+	/**
+	 * Feature => weight.
+	 *
+	 * @var array<string, float>
+	 */
+	public const WEIGHTS = array(
+		'relative_score'         => 11.1322,
+		'missing_share'          => 2.7233,
+		'specific_missing'       => -2.5613,
+		'specific_away'          => -1.9490,
+		'sentence_missing_share' => -4.6042,
+		'number_away'            => -1.7637,
+		'opposite_sentence'      => -4.5525,
+		'negated_question'       => -2.1649,
+		'order'                  => 1.3012,
+	);
+	// End of fitted weights.
+
+	/**
+	 * The chance, in [0, 1], that an answer with these features is right.
+	 *
+	 * @param array<string, float> $features Feature => value.
+	 */
+	public static function probability( array $features ): float {
+		$z = self::BIAS;
+		foreach ( self::WEIGHTS as $name => $weight ) {
+			$z += $weight * ( $features[ $name ] ?? 0.0 );
+		}
+		return 1 / ( 1 + exp( -$z ) );
+	}
+}
