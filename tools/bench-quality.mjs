@@ -18,7 +18,7 @@
  * - auroc: how well the reply's confidence separates answerable from unanswerable questions;
  * - dont_know: the share of "I don't know" replies to answerable and to unanswerable questions at
  *   the site's threshold, and what they would be at other thresholds (from the confidences);
- * - calibration: per band of confidence, the share of replies that were right (an answerable
+ * - calibration: per band of confidence, the share of answers that were right (an answerable
  *   question, the right page cited first, a gold answer in the reply);
  * - message_ms: the median and p90 time of a visitor message.
  */
@@ -158,18 +158,24 @@ export function figures( rows, threshold ) {
 			),
 		} );
 	}
+	// Over answered replies: a "don't know" cannot be right or wrong.
 	const calibration = [];
-	for ( let low = 0; low < 1; low += 0.1 ) {
-		const high = low + 0.1;
-		const band = rows.filter(
+	for ( let band = 0; band < 10; band++ ) {
+		const low = band / 10;
+		const high = ( band + 1 ) / 10;
+		const replies = rows.filter(
 			( r ) =>
+				r.kind === 'answer' &&
 				r.confidence >= low &&
-				( r.confidence < high || ( high >= 1 && r.confidence <= 1 ) )
+				( r.confidence < high || ( band === 9 && r.confidence <= 1 ) )
 		);
 		calibration.push( {
 			confidence: `${ low.toFixed( 1 ) }–${ high.toFixed( 1 ) }`,
-			replies: band.length,
-			right: share( band.filter( ( r ) => r.right ).length, band.length ),
+			answers: replies.length,
+			right: share(
+				replies.filter( ( r ) => r.right ).length,
+				replies.length
+			),
 		} );
 	}
 	const times = rows.map( ( r ) => r.ms );
