@@ -160,7 +160,7 @@ final class Repository_Test extends Test_Case {
 		} finally {
 			remove_action( 'doing_it_wrong_run', $note, 10 );
 			remove_filter( 'doing_it_wrong_trigger_error', '__return_false' );
-		}
+		}//end try
 	}
 
 	/**
