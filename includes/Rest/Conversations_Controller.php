@@ -424,22 +424,22 @@ final class Conversations_Controller extends Controller {
 	}
 
 	/**
-	 * The conversation and its token (reads only).
+	 * The conversation and its token (reads only). IDs are sequential, so an unknown one answers
+	 * exactly as a wrong token does, after the same hash comparison: nobody can count the
+	 * conversations of a site.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return true|WP_Error
 	 */
 	private function verify_token( $request ) {
-		$id           = (int) $request['id'];
-		$conversation = $this->conversations->find( $id );
-		if ( ! $conversation ) {
-			return new WP_Error( 'handoff_bot_conversation_not_found', __( 'This conversation does not exist.', 'handoff-bot' ), array( 'status' => 404 ) );
-		}
 		$token = (string) $request->get_header( self::TOKEN_HEADER );
 		if ( '' === $token ) {
 			return new WP_Error( 'handoff_bot_token_missing', __( 'The conversation token is missing.', 'handoff-bot' ), array( 'status' => 401 ) );
 		}
-		if ( ! Visitor_Token::verify( $token, (string) $conversation['token_hash'] ) ) {
+		$id           = (int) $request['id'];
+		$conversation = $this->conversations->find( $id );
+		$verified     = Visitor_Token::verify( $token, $conversation ? (string) $conversation['token_hash'] : '' );
+		if ( ! $conversation || ! $verified ) {
 			return new WP_Error( 'handoff_bot_invalid_token', __( 'This token does not give access to this conversation.', 'handoff-bot' ), array( 'status' => 403 ) );
 		}
 		$this->authorised[ $id ] = $conversation;

@@ -238,8 +238,8 @@ final class Conversations_Controller_Test extends Test_Case {
 		$this->assertSame( 403, $write->get_status() );
 
 		$unknown = $this->send( 999999, $a_token, 'Hello' );
-		$this->assertSame( 404, $unknown->get_status() );
-		$this->assertSame( 'handoff_bot_conversation_not_found', $unknown->get_data()['code'] );
+		$this->assertSame( 403, $unknown->get_status() );
+		$this->assertSame( 'handoff_bot_invalid_token', $unknown->get_data()['code'] );
 
 		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $b_id . '/end', array( 'rating' => 4 ), array( 'X-Handoff-Bot-Token' => $b_token ) )->get_status() );
 		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $b_id . '/end', array(), array( 'X-Handoff-Bot-Token' => $b_token ) )->get_status() );
@@ -253,6 +253,43 @@ final class Conversations_Controller_Test extends Test_Case {
 		$replay = $this->send( $a_id, $a_token, 'Last words', 'late-key-1' );
 		$this->assertSame( 200, $replay->get_status() );
 		$this->assertTrue( $replay->get_data()['replayed'] );
+	}
+
+	/**
+	 * Whether a conversation exists cannot be told from outside: on every visitor route an unknown
+	 * ID answers exactly as a wrong token does, and a missing token the same whatever the ID.
+	 */
+	public function test_unknown_conversations_answer_like_wrong_tokens(): void {
+		( new Settings() )->update( array( 'rate_limit_ip_per_minute' => 1000 ) );
+		list( $id )            = $this->start_conversation();
+		list( $other, $token ) = $this->start_conversation();
+		$unknown               = $other + 1000;
+		$calls                 = array(
+			array( 'GET', 'messages', array( 'after' => 0 ) ),
+			array(
+				'POST',
+				'messages',
+				array(
+					'message'         => 'Hello',
+					'idempotency_key' => 'probe-key-1',
+				),
+			),
+			array( 'POST', 'pages', array( 'page_url' => home_url( '/shipping/' ) ) ),
+			array( 'POST', 'feedback', array( 'rating' => 5 ) ),
+			array( 'POST', 'end', array() ),
+		);
+		foreach ( $calls as list( $method, $route, $params ) ) {
+			foreach ( array( $token, '' ) as $sent ) {
+				$headers  = '' === $sent ? array() : array( 'X-Handoff-Bot-Token' => $sent );
+				$existing = $this->rest( $method, '/handoff-bot/v1/conversations/' . $id . '/' . $route, $params, $headers );
+				$missing  = $this->rest( $method, '/handoff-bot/v1/conversations/' . $unknown . '/' . $route, $params, $headers );
+				$label    = $method . ' ' . $route . ( '' === $sent ? ' without a token' : ' with another conversation’s token' );
+				$this->assertSame( '' === $sent ? 401 : 403, $existing->get_status(), $label );
+				$this->assertSame( $existing->get_status(), $missing->get_status(), $label );
+				$this->assertSame( $existing->get_data(), $missing->get_data(), $label );
+				$this->assertSame( $existing->get_headers(), $missing->get_headers(), $label );
+			}
+		}
 	}
 
 	/**
