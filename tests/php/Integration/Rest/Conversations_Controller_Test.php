@@ -371,7 +371,7 @@ final class Conversations_Controller_Test extends Test_Case {
 			),
 			$headers
 		)->get_data()['page_trail'];
-		$this->assertSame( array( home_url( '/help/' ), home_url( '/shipping/' ), home_url( '/returns/?ref=chat' ) ), wp_list_pluck( $trail, 'url' ) );
+		$this->assertSame( array( home_url( '/help/' ), home_url( '/shipping/' ), home_url( '/returns/' ) ), wp_list_pluck( $trail, 'url' ) );
 		$this->assertSame( 'Returns', $trail[2]['title'] );
 
 		for ( $i = 0; $i < 60; $i++ ) {
@@ -384,6 +384,54 @@ final class Conversations_Controller_Test extends Test_Case {
 
 		$missing = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/pages', array(), $headers );
 		$this->assertSame( 400, $missing->get_status() );
+	}
+
+	/**
+	 * Page URLs lose their query string (an e-mail address, tracking parameters) and fragment, in
+	 * the trail and in each message's page_url, unless a site allows a parameter.
+	 */
+	public function test_page_urls_keep_no_query_string(): void {
+		global $wpdb;
+		( new Settings() )->update( array( 'rate_limit_ip_per_minute' => 1000 ) );
+		$started = $this->rest( 'POST', '/handoff-bot/v1/conversations', array( 'page_url' => home_url( '/help/?email=jo%40example.com&utm_source=news#top' ) ) )->get_data();
+		$id      = (int) $started['id'];
+		$token   = (string) $started['token'];
+		$meta    = function () use ( $wpdb, $id ): array {
+			$raw = $wpdb->get_col( $wpdb->prepare( 'SELECT meta FROM %i WHERE conversation_id = %d AND role = %s ORDER BY id', $wpdb->prefix . 'handoff_bot_messages', $id, 'visitor' ) );
+			return array_map(
+				static function ( $json ) {
+					return json_decode( (string) $json, true )['page_url'];
+				},
+				$raw
+			);
+		};
+
+		$this->send( $id, $token, 'Hello', '', array( 'page_url' => home_url( '/orders/?order=123&key=wc_order_abc#details' ) ) );
+		$trail = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/pages', array( 'page_url' => home_url( '/account/?reset=secret-token' ) ), array( 'X-Handoff-Bot-Token' => $token ) )->get_data()['page_trail'];
+		$this->assertSame( array( home_url( '/help/' ), home_url( '/orders/' ), home_url( '/account/' ) ), wp_list_pluck( $trail, 'url' ) );
+		$this->assertSame( array( home_url( '/orders/' ) ), $meta() );
+
+		$allow = static function (): array {
+			return array( 'lang', 'product' );
+		};
+		add_filter( 'handoff_bot_page_url_allowed_params', $allow );
+		try {
+			$this->send( $id, $token, 'And this?', '', array( 'page_url' => home_url( '/shop/?email=jo%40example.com&product=42&lang=fr#reviews' ) ) );
+		} finally {
+			remove_filter( 'handoff_bot_page_url_allowed_params', $allow );
+		}
+		$this->assertSame( array( home_url( '/orders/' ), home_url( '/shop/?product=42&lang=fr' ) ), $meta() );
+		$this->assertStringNotContainsString( 'example.com', (string) $wpdb->get_var( $wpdb->prepare( 'SELECT page_trail FROM %i WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', $id ) ) );
+
+		// With plain permalinks, the parameters that name a page stay.
+		$structure = get_option( 'permalink_structure' );
+		update_option( 'permalink_structure', '' );
+		try {
+			$this->send( $id, $token, 'One more', '', array( 'page_url' => home_url( '/?page_id=7&email=jo%40example.com' ) ) );
+		} finally {
+			update_option( 'permalink_structure', $structure );
+		}
+		$this->assertSame( home_url( '/?page_id=7' ), $meta()[2] );
 	}
 
 	/**
