@@ -25,8 +25,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Anonymous visitors authenticate with their conversation's token (X-Handoff-Bot-Token), never a
- * nonce, so cached pages work. Every route is rate limited on REMOTE_ADDR, and sending messages on
- * the token too.
+ * nonce, so cached pages work. Every route is rate limited on the client's address (REMOTE_ADDR
+ * unless the site trusts a proxy, see Client_Address), and sending messages on the token too.
  *
  * @phpstan-import-type Conversation from Conversation_Repository
  * @phpstan-import-type Message from Message_Repository
@@ -365,16 +365,17 @@ final class Conversations_Controller extends Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_create( $request ) {
-		$ip     = Rate_Limiter::client_ip();
-		$errors = array_filter(
+		$address = Rate_Limiter::client_key();
+		$waits   = array_filter(
 			$this->limiter->check_all(
 				array(
-					array( 'ip', $ip, (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS ),
-					array( 'new', $ip, (int) $this->settings->get( 'rate_limit_new_conversations_per_hour' ), HOUR_IN_SECONDS ),
+					array( 'ip', $address, (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS ),
+					array( 'new', $address, (int) $this->settings->get( 'rate_limit_new_conversations_per_hour' ), HOUR_IN_SECONDS ),
 				)
 			)
 		);
-		return $errors ? reset( $errors ) : true;
+		// Over both limits, the visitor waits for the later window.
+		return $waits ? $this->rate_limited( max( $waits ) ) : true;
 	}
 
 	/**
@@ -407,20 +408,20 @@ final class Conversations_Controller extends Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_token( $request, bool $sending ) {
-		$address               = array( 'ip', Rate_Limiter::client_ip(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
+		$address               = array( 'ip', Rate_Limiter::client_key(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
 		$this->visitor_outcome = $this->verify_token( $request );
 		$limits                = array( $address );
 		if ( $sending && true === $this->visitor_outcome ) {
 			$limits[] = array( 'token', (string) $request->get_header( self::TOKEN_HEADER ), (int) $this->settings->get( 'rate_limit_token_per_minute' ), MINUTE_IN_SECONDS );
 		}
-		$limited = $this->limiter->check_all( $limits );
-		if ( $limited[0] ) {
-			$this->visitor_outcome = $limited[0];
+		$waits = $this->limiter->check_all( $limits );
+		if ( null !== $waits[0] ) {
+			$this->visitor_outcome = $this->rate_limited( $waits[0] );
 		}
 		if ( true !== $this->visitor_outcome ) {
 			return $this->visitor_outcome;
 		}
-		return $limited[1] ?? true;
+		return isset( $waits[1] ) ? $this->rate_limited( $waits[1] ) : true;
 	}
 
 	/**
@@ -729,6 +730,22 @@ final class Conversations_Controller extends Controller {
 		}
 		$time = strtotime( $mysql . ' UTC' );
 		return false === $time ? '' : gmdate( 'Y-m-d\TH:i:s\Z', $time );
+	}
+
+	/**
+	 * The 429 of a rate limit.
+	 *
+	 * @param int $retry_after Seconds until the limit's window ends.
+	 */
+	private function rate_limited( int $retry_after ): WP_Error {
+		return new WP_Error(
+			'handoff_bot_rate_limited',
+			__( 'Too many requests. Please wait a moment and try again.', 'handoff-bot' ),
+			array(
+				'status'      => 429,
+				'retry_after' => $retry_after,
+			)
+		);
 	}
 
 	/**
