@@ -604,44 +604,4 @@ final class Conversations_Controller_Test extends Test_Case {
 		$this->assertSame( 'How long does alpaca delivery take?', $response->get_data()['message']['body'] );
 		$this->assertCount( 1, wp_list_filter( ( new Event_Repository() )->for_conversation( $id ), array( 'type' => 'answer_failed' ) ) );
 	}
-
-	/**
-	 * The early poll answers exactly like the REST route, and refuses the same way.
-	 */
-	public function test_fast_poll_matches_the_rest_route(): void {
-		list( $id, $token ) = $this->start_conversation();
-		$this->send( $id, $token, 'How long does alpaca delivery take?' );
-		$controller = null;
-		foreach ( rest_get_server()->get_routes()['/handoff-bot/v1/conversations/(?P<id>\d+)/messages'] as $handler ) {
-			$controller = $handler['callback'][0];
-		}
-		$this->assertInstanceOf( \HandoffBot\Rest\Conversations_Controller::class, $controller );
-
-		$server                              = $_SERVER;
-		$get                                 = $_GET; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- saved to restore after the test.
-		$_SERVER['REQUEST_METHOD']           = 'GET';
-		$_SERVER['REQUEST_URI']              = '/wp-json/handoff-bot/v1/conversations/' . $id . '/messages?after=0';
-		$_GET                                = array( 'after' => '0' );
-		$_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] = $token;
-		try {
-			$fast = $controller->fast_poll_response();
-			$rest = $this->rest( 'GET', '/handoff-bot/v1/conversations/' . $id . '/messages', array( 'after' => 0 ), array( 'X-Handoff-Bot-Token' => $token ) );
-			$this->assertSame( 200, $fast['status'] );
-			$this->assertSame( 'no-store', $fast['headers']['Cache-Control'] );
-			$this->assertSame( wp_json_encode( $rest->get_data() ), $fast['body'] );
-
-			$_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] = 'wrong';
-			$refused                             = $controller->fast_poll_response();
-			$this->assertSame( 403, $refused['status'] );
-			$this->assertSame( 'handoff_bot_invalid_token', json_decode( $refused['body'], true )['code'] );
-
-			$_GET = array( 'after' => '-1' );
-			$this->assertNull( $controller->fast_poll_response(), 'a malformed cursor takes the normal path and its 400' );
-			$_SERVER['REQUEST_METHOD'] = 'POST';
-			$this->assertNull( $controller->fast_poll_response() );
-		} finally {
-			$_SERVER = $server;
-			$_GET    = $get;
-		}
-	}
 }
