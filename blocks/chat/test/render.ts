@@ -24,7 +24,7 @@ export type RenderOptions = {
 	attributes?: Record< string, unknown >;
 	loggedIn?: boolean;
 	settings?: Record< string, unknown > | false;
-	/** Whether the site has a published page with the slug "contact" (default true). */
+	/** Whether the site has a published contact page (default true). */
 	contactPage?: boolean;
 };
 
@@ -37,7 +37,7 @@ const renderCache = new Map< string, string >();
  * @param options.attributes  Block attributes.
  * @param options.loggedIn    Whether a user is logged in.
  * @param options.settings    The handoff_bot_settings option.
- * @param options.contactPage Whether a page with the slug "contact" is published.
+ * @param options.contactPage Whether a contact page is published.
  */
 export function renderPhp( {
 	attributes = {},
@@ -67,11 +67,7 @@ namespace HandoffBot {
 }
 namespace {
 define( 'ABSPATH', '/' );
-final class WP_Post {
-	public $post_status = 'publish';
-	public $post_name = 'contact';
-}
-function get_page_by_path( $path ) { return ${ contactPage ? "'contact' === $path ? new WP_Post() : null" : 'null' }; }
+function get_posts( $args ) { return ${ contactPage ? "array( (object) array( 'post_name' => $args['post_name__in'][0] ) )" : 'array()' }; }
 function get_permalink( $post ) { return 'https://shop.example/' . $post->post_name . '/'; }
 function home_url( $path = '' ) { return 'https://shop.example' . $path; }
 function apply_filters( $hook, $value ) { return $value; }

@@ -50,8 +50,8 @@ final class Chat_Block_Test extends Test_Case {
 	}
 
 	/**
-	 * The chat links to the contact page when the site has a published one, else to the home
-	 * page; a filter chooses another.
+	 * The chat links to the contact page ("contact", else "contact-us") when the site has a
+	 * published one, else to the home page; a filter chooses another.
 	 */
 	public function test_contact_url(): void {
 		$this->assertSame( home_url( '/' ), $this->config()['contactUrl'] );
@@ -65,6 +65,15 @@ final class Chat_Block_Test extends Test_Case {
 		$this->assertSame( home_url( '/' ), $this->config()['contactUrl'], 'not a draft' );
 		wp_publish_post( $draft );
 		$this->assertSame( get_permalink( $draft ), $this->config()['contactUrl'] );
+		$this->create_post(
+			array(
+				'post_title' => 'Contact us',
+				'post_name'  => 'contact-us',
+			)
+		);
+		$this->assertSame( get_permalink( $draft ), $this->config()['contactUrl'], '"contact" first' );
+		wp_trash_post( $draft );
+		$this->assertSame( home_url( '/contact-us/' ), $this->config()['contactUrl'] );
 
 		$other = static function (): string {
 			return 'https://help.example.com/tickets/new?from=chat';
