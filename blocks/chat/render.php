@@ -23,11 +23,40 @@ $handoff_bot_id       = wp_unique_id( 'handoff-bot-chat-' );
 
 $handoff_bot_max = (int) ( new HandoffBot\Settings() )->get( 'max_message_length' );
 
+$handoff_bot_contact_pages = get_posts(
+	array(
+		'post_type'              => 'page',
+		'post_status'            => 'publish',
+		'post_name__in'          => array( 'contact', 'contact-us' ),
+		'orderby'                => 'post_name__in',
+		'numberposts'            => 1,
+		'no_found_rows'          => true,
+		'update_post_meta_cache' => false,
+		'update_post_term_cache' => false,
+	)
+);
+/**
+ * Where a visitor can reach the site another way; the chat links to it when it cannot take their
+ * message yet (over a rate limit).
+ *
+ * @since 0.2.0
+ *
+ * @param string $url Default: the published page with the slug "contact" or "contact-us", else
+ *                    the home page.
+ */
+$handoff_bot_contact = (string) apply_filters(
+	'handoff_bot_contact_url',
+	$handoff_bot_contact_pages ? (string) get_permalink( $handoff_bot_contact_pages[0] ) : home_url( '/' )
+);
+
 $handoff_bot_config = array(
 	'restUrl'         => rest_url( 'handoff-bot/v1/' ),
 	'maxLength'       => $handoff_bot_max,
 	'showHumanButton' => $handoff_bot_human,
 	'display'         => $handoff_bot_display,
+	'contactUrl'      => esc_url_raw( $handoff_bot_contact ),
+	// BCP 47, for the wait the chat shows in words ("20 minutes").
+	'locale'          => str_replace( '_', '-', determine_locale() ),
 	'strings'         => array(
 		/* translators: Read by screen readers before each of the visitor's own chat messages. */
 		'you'              => __( 'You:', 'handoff-bot' ),
@@ -36,6 +65,11 @@ $handoff_bot_config = array(
 		/* translators: Read by screen readers before each message from a support agent. */
 		'agent'            => __( 'Support agent:', 'handoff-bot' ),
 		'retrying'         => __( 'Not sent yet — retrying…', 'handoff-bot' ),
+		/* translators: Shown under a chat message held back by a rate limit. 1: how long until it is sent, e.g. "20 minutes". 2: the time it is sent, e.g. "14:35". */
+		'rateLimited'      => __( 'Not sent yet: this site has had too many chat requests from your network. Your message will be sent automatically in about %1$s (at %2$s).', 'handoff-bot' ),
+		/* translators: Followed by a "Contact us" link, under a chat message held back by a rate limit. */
+		'contactSooner'    => __( 'Need an answer sooner?', 'handoff-bot' ),
+		'contactLink'      => __( 'Contact us', 'handoff-bot' ),
 		/* translators: Shown before the reason a chat message was refused. */
 		'notSent'          => __( 'Not sent.', 'handoff-bot' ),
 		'genericError'     => __( 'Something went wrong.', 'handoff-bot' ),

@@ -19,6 +19,14 @@ export type ChatStrings = {
 	/** Screen-reader prefix of a support agent's messages. */
 	agent: string;
 	retrying: string;
+	/**
+	 * Under a message held back by a rate limit: `%1$s` is the wait in words ("20 minutes"),
+	 * `%2$s` the time it is sent ("14:35").
+	 */
+	rateLimited: string;
+	/** Before the contact link, under a message held back by a rate limit. */
+	contactSooner: string;
+	contactLink: string;
 	notSent: string;
 	genericError: string;
 	tooLong: string;
@@ -48,6 +56,10 @@ export type ChatConfig = {
 	maxLength: number;
 	showHumanButton: boolean;
 	display: 'inline' | 'floating';
+	/** Another way to reach the site (filter `handoff_bot_contact_url`). */
+	contactUrl: string;
+	/** The page's language as a BCP 47 tag, for waits written in words; '' for the browser's. */
+	locale: string;
 	strings: ChatStrings;
 };
 

@@ -244,7 +244,8 @@ final class Conversation_Service {
 	}
 
 	/**
-	 * Adds a page to the conversation's trail.
+	 * Adds a page to the conversation's trail, keeping pages other requests added since the
+	 * conversation was read.
 	 *
 	 * @param array  $conversation Conversation row.
 	 * @phpstan-param Conversation $conversation
@@ -253,16 +254,17 @@ final class Conversation_Service {
 	 * @return list<Trail_Entry> The trail.
 	 */
 	public function remember_page( array $conversation, string $page_url, string $page_title ): array {
-		$trail   = (array) $conversation['page_trail'];
-		$updated = $this->trail->add( $trail, $page_url, $page_title );
-		if ( $updated !== $trail ) {
-			try {
-				$this->conversations->update( (int) $conversation['id'], array( 'page_trail' => $updated ) );
-			} catch ( Storage_Exception $e ) {
-				return $trail;
-			}
+		try {
+			return $this->conversations->change_trail(
+				$conversation,
+				function ( array $trail ) use ( $page_url, $page_title ): array {
+					return $this->trail->add( $trail, $page_url, $page_title );
+				}
+			);
+		} catch ( Storage_Exception $e ) {
+			// The trail is context for people; the request goes on without it.
+			return $conversation['page_trail'];
 		}
-		return $updated;
 	}
 
 	/**

@@ -12,14 +12,19 @@ namespace HandoffBot\Conversations;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Ordered, same-site URLs only, with a title and a time; consecutive repeats are merged and the
- * list keeps the most recent MAX entries.
+ * Ordered, same-site URLs only (without their query string and fragment), with a title and a time;
+ * consecutive repeats are merged and the list keeps the most recent MAX entries.
  *
  * @phpstan-type Trail_Entry array{url: string, title: string, at: string}
  */
 final class Page_Trail {
 
 	public const MAX = 50;
+
+	/**
+	 * The query parameters that tell pages apart with plain permalinks.
+	 */
+	private const PLAIN_PERMALINK_PARAMS = array( 'p', 'page_id', 'attachment_id', 'post_type', 'cat', 'tag', 'paged' );
 
 	/**
 	 * Appends a page when it belongs to this site.
@@ -49,7 +54,9 @@ final class Page_Trail {
 	}
 
 	/**
-	 * The URL, normalised, when it points to this site; null otherwise.
+	 * The URL, normalised, when it points to this site; null otherwise. The query string goes
+	 * (it may carry an e-mail address, a reset key or tracking parameters), except the parameters
+	 * a site allows, and so does the fragment.
 	 *
 	 * @param string $url URL.
 	 */
@@ -66,7 +73,39 @@ final class Page_Trail {
 		if ( strtolower( $parts['host'] ) !== strtolower( (string) ( $home['host'] ?? '' ) ) || ( $parts['port'] ?? null ) !== ( $home['port'] ?? null ) ) {
 			return null;
 		}
-		$clean = esc_url_raw( $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' ) . ( $parts['path'] ?? '/' ) . ( isset( $parts['query'] ) ? '?' . $parts['query'] : '' ) );
+		$query = isset( $parts['query'] ) ? $this->allowed_query( $parts['query'] ) : '';
+		$clean = esc_url_raw( $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' ) . ( $parts['path'] ?? '/' ) . ( '' === $query ? '' : '?' . $query ) );
 		return '' === $clean ? null : $clean;
+	}
+
+	/**
+	 * The parameters of a query string that the site allows, in their order and as sent.
+	 *
+	 * @param string $query Query string, without "?".
+	 */
+	private function allowed_query( string $query ): string {
+		// Without pretty permalinks a page is only known by its query.
+		$default = '' === (string) get_option( 'permalink_structure' ) ? self::PLAIN_PERMALINK_PARAMS : array();
+		/**
+		 * Query parameters kept in the page URLs of the page trail and of messages (say, a product
+		 * or language parameter that tells pages apart). Every other parameter is dropped.
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param string[] $params Parameter names. Default none, or with plain permalinks those
+		 *                         that name a post, page, post type, category, tag or page number.
+		 */
+		$allowed = (array) apply_filters( 'handoff_bot_page_url_allowed_params', $default );
+		if ( ! $allowed ) {
+			return '';
+		}
+		$kept = array();
+		foreach ( explode( '&', $query ) as $pair ) {
+			$name = urldecode( explode( '=', $pair, 2 )[0] );
+			if ( '' !== $name && in_array( $name, $allowed, true ) ) {
+				$kept[] = $pair;
+			}
+		}
+		return implode( '&', $kept );
 	}
 }

@@ -34,12 +34,14 @@ final class Visitor_Token {
 	}
 
 	/**
-	 * Whether a token matches a stored hash.
+	 * Whether a token matches a stored hash. The token is hashed and compared even without a
+	 * stored hash (an unknown conversation), so that case takes as long as a wrong token.
 	 *
 	 * @param string $token Token from the request.
-	 * @param string $hash  Stored hash.
+	 * @param string $hash  Stored hash, or '' when there is none.
 	 */
 	public static function verify( string $token, string $hash ): bool {
-		return '' !== $token && '' !== $hash && hash_equals( $hash, self::hash( $token ) );
+		$matches = hash_equals( '' === $hash ? str_repeat( '0', 64 ) : $hash, self::hash( $token ) );
+		return $matches && '' !== $token && '' !== $hash;
 	}
 }

@@ -12,7 +12,8 @@ namespace HandoffBot\Database;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Keys are hashes (of an IP address or a token), never the raw values.
+ * A bucket is "<window end>:<limit>:<slot>", the slot picked by a salted hash of the address or
+ * token: never the raw values (see Rest\Rate_Limiter).
  */
 final class Rate_Limits_Table extends Table {
 

@@ -64,8 +64,30 @@ final class Conversation_Repository extends Repository {
 	 * @return Conversation
 	 */
 	private function hydrate( array $row ): array {
+		return array(
+			'id'             => (int) $row['id'],
+			'token_hash'     => (string) $row['token_hash'],
+			'user_id'        => (int) $row['user_id'],
+			'status'         => (string) $row['status'],
+			'language'       => (string) $row['language'],
+			'page_trail'     => self::decode_trail( (string) $row['page_trail'] ),
+			'rating'         => null === $row['rating'] ? null : (int) $row['rating'],
+			'config_version' => (int) $row['config_version'],
+			'created_at'     => (string) $row['created_at'],
+			'updated_at'     => (string) $row['updated_at'],
+			'ended_at'       => null === $row['ended_at'] ? null : (string) $row['ended_at'],
+		);
+	}
+
+	/**
+	 * A stored page trail, decoded.
+	 *
+	 * @param string $json The column's JSON.
+	 * @return list<Trail_Entry>
+	 */
+	private static function decode_trail( string $json ): array {
 		$trail = array();
-		$raw   = json_decode( (string) $row['page_trail'], true );
+		$raw   = json_decode( $json, true );
 		foreach ( is_array( $raw ) ? $raw : array() as $entry ) {
 			if ( is_array( $entry ) && isset( $entry['url'] ) ) {
 				$trail[] = array(
@@ -75,19 +97,43 @@ final class Conversation_Repository extends Repository {
 				);
 			}
 		}
-		return array(
-			'id'             => (int) $row['id'],
-			'token_hash'     => (string) $row['token_hash'],
-			'user_id'        => (int) $row['user_id'],
-			'status'         => (string) $row['status'],
-			'language'       => (string) $row['language'],
-			'page_trail'     => $trail,
-			'rating'         => null === $row['rating'] ? null : (int) $row['rating'],
-			'config_version' => (int) $row['config_version'],
-			'created_at'     => (string) $row['created_at'],
-			'updated_at'     => (string) $row['updated_at'],
-			'ended_at'       => null === $row['ended_at'] ? null : (string) $row['ended_at'],
-		);
+		return $trail;
+	}
+
+	/**
+	 * Changes a conversation's page trail without losing a change made meanwhile: the trail is
+	 * written only if it is still the one the change started from (compare and swap on the
+	 * stored JSON); otherwise it is read again and the change applied to it. A page update and
+	 * a message that arrive together both land, and the usual case costs one write, as before.
+	 *
+	 * @param array    $conversation The conversation as read; its trail is tried first.
+	 * @phpstan-param Conversation $conversation
+	 * @param callable $change       Returns the trail it is given, changed (or as it was).
+	 * @phpstan-param callable(list<Trail_Entry>): list<Trail_Entry> $change
+	 * @return list<Trail_Entry> The trail as stored.
+	 * @throws Storage_Exception When the database refuses it, or the trail keeps changing.
+	 */
+	public function change_trail( array $conversation, callable $change ): array {
+		$id       = (int) $conversation['id'];
+		$trail    = $conversation['page_trail'];
+		$expected = (string) wp_json_encode( $trail );
+		for ( $attempt = 0; $attempt < 5; $attempt++ ) {
+			$updated = $change( $trail );
+			if ( $updated === $trail ) {
+				return $trail;
+			}
+			if ( $this->execute( 'UPDATE %i SET page_trail = %s, updated_at = %s WHERE id = %d AND page_trail = %s', $this->table( 'conversations' ), (string) wp_json_encode( $updated ), $this->now(), $id, $expected ) > 0 ) {
+				return $updated;
+			}
+			// Changed meanwhile (or stored in another form than this code writes): start again from the row.
+			$stored = $this->get_var( 'SELECT page_trail FROM %i WHERE id = %d', $this->table( 'conversations' ), $id );
+			if ( null === $stored ) {
+				throw new Storage_Exception( 'The conversation is gone.' );
+			}
+			$expected = $stored;
+			$trail    = self::decode_trail( $stored );
+		}
+		throw new Storage_Exception( 'The page trail kept changing.' );
 	}
 
 	/**

@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Fixed-window counters in their own table: one atomic upsert for all the counters a request
- * touches, then one read.
+ * touches, then one read. A bucket names the window's end, the limit and a slot (see Rate_Limiter).
  */
 final class Rate_Limit_Repository extends Repository {
 
@@ -82,16 +82,19 @@ final class Rate_Limit_Repository extends Repository {
 	}
 
 	/**
-	 * Deletes windows that ended before a time.
+	 * Deletes the counters of ended windows: buckets start with their window's end, so those
+	 * that sort before a bucket prefix have ended. Counters from before that form (or under any
+	 * other key) go once their window started long ago.
 	 *
-	 * @param int $before Unix time.
+	 * @param string $ended_before A bucket prefix: the current time plus one, as ten digits.
+	 * @param int    $stale_before Unix time.
 	 */
-	public function purge( int $before ): void {
+	public function purge( string $ended_before, int $stale_before ): void {
 		try {
-			$this->execute( 'DELETE FROM %i WHERE window_start < %d', $this->table( 'rate_limits' ), $before );
+			$this->execute( 'DELETE FROM %i WHERE bucket < %s OR window_start < %d', $this->table( 'rate_limits' ), $ended_before, $stale_before );
 		} catch ( Storage_Exception $e ) {
 			unset( $e );
-			// Housekeeping; the next purge tries again.
+			// Housekeeping; the next minute's first request tries again.
 		}
 	}
 }

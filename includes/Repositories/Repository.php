@@ -17,7 +17,8 @@ defined( 'ABSPATH' ) || exit;
  * Repositories are the only classes that talk to the database, and every statement is prepared.
  *
  * Statements are written once, with `$wpdb->prepare()` placeholders (%i, %d, %f, %s), in SQL that
- * MySQL, MariaDB and SQLite all accept. They run in one of two ways:
+ * MySQL, MariaDB and SQLite all accept, and without a literal "?" (refused, see refuses()). They
+ * run in one of two ways:
  * - through `$wpdb->prepare()` and `$wpdb` (MySQL and MariaDB, or any other database drop-in);
  * - on the SQLite Database Integration, on its SQLite connection (`get_sqlite_pdo()`, which the
  *   integration exposes for this use), as a PDO prepared statement with bound values. This skips
@@ -156,6 +157,9 @@ abstract class Repository {
 	 */
 	protected function get_rows( string $query, ...$args ): array {
 		global $wpdb;
+		if ( self::refuses( $query ) ) {
+			return array();
+		}
 		$pdo = self::native_connection();
 		if ( $pdo ) {
 			$statement = $this->run_native( $pdo, $query, array_values( $args ) );
@@ -213,6 +217,9 @@ abstract class Repository {
 	 */
 	protected function execute( string $query, ...$args ): int {
 		global $wpdb;
+		if ( self::refuses( $query ) ) {
+			throw new Storage_Exception( self::$native_error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed; logged or turned into a generic REST error.
+		}
 		$pdo = self::native_connection();
 		if ( $pdo ) {
 			$statement = $this->run_native( $pdo, $query, array_values( $args ) );
@@ -315,6 +322,22 @@ abstract class Repository {
 	}
 
 	/**
+	 * Whether a statement must not run, whichever way it would: a literal "?" would take a bound
+	 * value on SQLite's connection (shifting the values after it) where `$wpdb->prepare()` leaves
+	 * it as text. Values go in placeholders, so a statement never needs one.
+	 *
+	 * @param string $query SQL with placeholders.
+	 */
+	private static function refuses( string $query ): bool {
+		if ( false === strpos( $query, '?' ) ) {
+			return false;
+		}
+		self::$native_error = 'The statement was not run: it has a literal "?"; pass the value as a placeholder.';
+		_doing_it_wrong( __METHOD__, esc_html( self::$native_error ), '0.2.0' );
+		return true;
+	}
+
+	/**
 	 * The placeholder for a value.
 	 *
 	 * @param mixed $value Value.
@@ -370,6 +393,10 @@ abstract class Repository {
 			},
 			$query
 		);
+		if ( '' === $wrong && substr_count( (string) $sql, '?' ) !== count( $bind ) ) {
+			// Only an identifier (%i) can bring one in now; it would take a bound value too.
+			$wrong = 'a "?" in an identifier';
+		}
 		if ( '' === $wrong && count( $args ) !== $next ) {
 			// $wpdb->prepare() runs such a statement too, and says so.
 			_doing_it_wrong( __METHOD__, 'The statement has more values than placeholders.', '0.2.0' );

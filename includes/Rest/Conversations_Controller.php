@@ -25,8 +25,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Anonymous visitors authenticate with their conversation's token (X-Handoff-Bot-Token), never a
- * nonce, so cached pages work. Every route is rate limited on REMOTE_ADDR, and sending messages on
- * the token too.
+ * nonce, so cached pages work. Every route is rate limited on the client's address (REMOTE_ADDR
+ * unless the site trusts a proxy, see Client_Address), and sending messages on the token too.
  *
  * @phpstan-import-type Conversation from Conversation_Repository
  * @phpstan-import-type Message from Message_Repository
@@ -129,8 +129,10 @@ final class Conversations_Controller extends Controller {
 	/**
 	 * Answers "read messages after a cursor" as soon as plugins are loaded, skipping the theme,
 	 * `init` and the REST server's start-up: the chat polls this route, and most polls find
-	 * nothing new. The same permission check and callback as the REST route run, so the answer
-	 * is identical; anything unusual (other methods, a malformed cursor) takes the normal path.
+	 * nothing new. It answers only what the REST route would answer the same way: a GET of the
+	 * site's own REST URL for this route, from a visitor without a login cookie or HTTP
+	 * authentication (the REST server authenticates those, after `init`). It defines REST_REQUEST,
+	 * applies `rest_authentication_errors`, then runs the route's permission check and callback.
 	 */
 	public function serve_fast_poll(): void {
 		$response = $this->fast_poll_response();
@@ -146,7 +148,8 @@ final class Conversations_Controller extends Controller {
 	}
 
 	/**
-	 * The fast poll's response, or null when the request is not a plain poll.
+	 * The fast poll's response, or null when the request is not a plain poll. Once it has
+	 * defined REST_REQUEST it always answers (WordPress would define it again).
 	 *
 	 * @return array{status: int, headers: array<string, string>, body: string}|null
 	 */
@@ -157,7 +160,8 @@ final class Conversations_Controller extends Controller {
 		}
 		/**
 		 * Whether message polls are answered early, before `init`. Turn it off if a plugin must see
-		 * every REST request on `init` or later.
+		 * every REST request on `init` or later (code that filters `rest_authentication_errors` is
+		 * seen when a plugin or must-use plugin adds it, not a theme).
 		 *
 		 * @since 0.1.0
 		 *
@@ -166,51 +170,46 @@ final class Conversations_Controller extends Controller {
 		if ( ! apply_filters( 'handoff_bot_fast_poll', true ) ) {
 			return null;
 		}
-		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- visitors authenticate with their token; see the permission check.
-		if ( isset( $_GET['rest_route'] ) ) {
-			$route = sanitize_text_field( wp_unslash( $_GET['rest_route'] ) );
-		} else {
-			$path   = (string) wp_parse_url( isset( $_SERVER['REQUEST_URI'] ) ? esc_url_raw( wp_unslash( $_SERVER['REQUEST_URI'] ) ) : '', PHP_URL_PATH );
-			$prefix = '/' . trim( rest_get_url_prefix(), '/' ) . '/';
-			$at     = strpos( $path, $prefix );
-			$route  = false === $at ? '' : '/' . substr( $path, $at + strlen( $prefix ) );
-		}
-		if ( ! preg_match( '#^/' . preg_quote( $this->namespace, '#' ) . '/' . $this->rest_base . '/(\d+)/messages/?$#', $route, $m ) ) {
+		$route = $this->fast_poll_route();
+		if ( null === $route || ! preg_match( '#^/' . preg_quote( $this->namespace, '#' ) . '/' . $this->rest_base . '/(\d+)/messages/?$#', $route, $m ) ) {
 			return null;
 		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- visitors authenticate with their token; see the permission check.
 		$after = isset( $_GET['after'] ) ? sanitize_text_field( wp_unslash( $_GET['after'] ) ) : '0';
-		// phpcs:enable
-		if ( ! preg_match( '/^\d{1,18}$/', $after ) ) {
+		if ( ! preg_match( '/^\d{1,18}$/', $after ) || self::has_credentials() ) {
 			return null;
 		}
-		$request = new WP_REST_Request( 'GET', '/' . $this->namespace . '/' . $this->rest_base . '/' . $m[1] . '/messages' );
-		$request->set_url_params( array( 'id' => (int) $m[1] ) );
-		$request->set_query_params( array( 'after' => (int) $after ) );
-		if ( isset( $_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] ) ) {
-			$request->set_header( self::TOKEN_HEADER, sanitize_text_field( wp_unslash( $_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] ) ) );
+
+		if ( ! defined( 'REST_REQUEST' ) ) {
+			define( 'REST_REQUEST', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- WordPress's own constant, defined as rest_api_loaded() does.
 		}
 		$headers = array(
 			'Content-Type'           => 'application/json; charset=' . get_option( 'blog_charset' ),
 			'Cache-Control'          => 'no-store',
 			'X-Content-Type-Options' => 'nosniff',
 		);
-		$allowed = $this->visitor_permissions_check( $request );
-		if ( is_wp_error( $allowed ) ) {
-			$data   = (array) $allowed->get_error_data();
-			$status = (int) ( $data['status'] ?? 400 );
-			if ( isset( $data['retry_after'] ) ) {
+		/** This filter is documented in wp-includes/rest-api/class-wp-rest-server.php */
+		$refused = apply_filters( 'rest_authentication_errors', null ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress's own filter, applied as the REST server applies it.
+		if ( ! is_wp_error( $refused ) ) {
+			$request = new WP_REST_Request( 'GET', '/' . $this->namespace . '/' . $this->rest_base . '/' . $m[1] . '/messages' );
+			$request->set_url_params( array( 'id' => (int) $m[1] ) );
+			$request->set_query_params( array( 'after' => (int) $after ) );
+			if ( isset( $_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] ) ) {
+				$request->set_header( self::TOKEN_HEADER, sanitize_text_field( wp_unslash( $_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] ) ) );
+			}
+			$refused = $this->visitor_permissions_check( $request );
+		}
+		if ( is_wp_error( $refused ) ) {
+			// The body and status the REST server makes of an error.
+			$error = rest_convert_error_to_response( $refused );
+			$data  = (array) $refused->get_error_data();
+			if ( 429 === $error->get_status() && isset( $data['retry_after'] ) ) {
 				$headers['Retry-After'] = (string) (int) $data['retry_after'];
 			}
 			return array(
-				'status'  => $status,
+				'status'  => $error->get_status(),
 				'headers' => $headers,
-				'body'    => (string) wp_json_encode(
-					array(
-						'code'    => $allowed->get_error_code(),
-						'message' => $allowed->get_error_message(),
-						'data'    => $data,
-					)
-				),
+				'body'    => (string) wp_json_encode( $error->get_data() ),
 			);
 		}
 		return array(
@@ -218,6 +217,41 @@ final class Conversations_Controller extends Controller {
 			'headers' => $headers,
 			'body'    => (string) wp_json_encode( $this->get_messages( $request )->get_data() ),
 		);
+	}
+
+	/**
+	 * The REST route a request asks for, when it asks through the site's own REST URL: the path
+	 * under the REST prefix with pretty permalinks, or `?rest_route=` on the front page (what
+	 * WordPress itself reads; not on wp-login.php or admin-ajax.php). Null otherwise.
+	 */
+	private function fast_poll_route(): ?string {
+		$path = isset( $_SERVER['REQUEST_URI'] ) ? (string) wp_parse_url( esc_url_raw( wp_unslash( $_SERVER['REQUEST_URI'] ) ), PHP_URL_PATH ) : '';
+		$home = '/' . ltrim( trailingslashit( (string) wp_parse_url( home_url( '/' ), PHP_URL_PATH ) ), '/' );
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- only reads which route is asked for.
+		if ( isset( $_GET['rest_route'] ) ) {
+			if ( $path !== $home && $path !== $home . 'index.php' ) {
+				return null;
+			}
+			return is_string( $_GET['rest_route'] ) ? sanitize_text_field( wp_unslash( $_GET['rest_route'] ) ) : null;
+		}
+		// phpcs:enable
+		$structure = (string) get_option( 'permalink_structure' );
+		if ( '' === $structure ) {
+			return null;
+		}
+		// As get_rest_url() builds it; $wp_rewrite, which it asks, does not exist yet.
+		$prefix = $home . ( preg_match( '#^/*index\.php#', $structure ) ? 'index.php/' : '' ) . trim( rest_get_url_prefix(), '/' ) . '/';
+		return 0 === strpos( $path, $prefix ) ? '/' . substr( $path, strlen( $prefix ) ) : null;
+	}
+
+	/**
+	 * Whether the request carries a login cookie or HTTP authentication.
+	 */
+	private static function has_credentials(): bool {
+		return ( defined( 'LOGGED_IN_COOKIE' ) && isset( $_COOKIE[ LOGGED_IN_COOKIE ] ) )
+			|| isset( $_SERVER['PHP_AUTH_USER'] )
+			|| isset( $_SERVER['HTTP_AUTHORIZATION'] )
+			|| isset( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] );
 	}
 
 	/**
@@ -365,16 +399,17 @@ final class Conversations_Controller extends Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_create( $request ) {
-		$ip     = Rate_Limiter::client_ip();
-		$errors = array_filter(
+		$address = Rate_Limiter::client_key();
+		$waits   = array_filter(
 			$this->limiter->check_all(
 				array(
-					array( 'ip', $ip, (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS ),
-					array( 'new', $ip, (int) $this->settings->get( 'rate_limit_new_conversations_per_hour' ), HOUR_IN_SECONDS ),
+					array( 'ip', $address, (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS ),
+					array( 'new', $address, (int) $this->settings->get( 'rate_limit_new_conversations_per_hour' ), HOUR_IN_SECONDS ),
 				)
 			)
 		);
-		return $errors ? reset( $errors ) : true;
+		// Over both limits, the visitor waits for the later window.
+		return $waits ? $this->rate_limited( max( $waits ) ) : true;
 	}
 
 	/**
@@ -407,40 +442,42 @@ final class Conversations_Controller extends Controller {
 	 * @return true|WP_Error
 	 */
 	private function check_token( $request, bool $sending ) {
-		$address               = array( 'ip', Rate_Limiter::client_ip(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
+		$address               = array( 'ip', Rate_Limiter::client_key(), (int) $this->settings->get( 'rate_limit_ip_per_minute' ), MINUTE_IN_SECONDS );
 		$this->visitor_outcome = $this->verify_token( $request );
 		$limits                = array( $address );
 		if ( $sending && true === $this->visitor_outcome ) {
 			$limits[] = array( 'token', (string) $request->get_header( self::TOKEN_HEADER ), (int) $this->settings->get( 'rate_limit_token_per_minute' ), MINUTE_IN_SECONDS );
 		}
-		$limited = $this->limiter->check_all( $limits );
-		if ( $limited[0] ) {
-			$this->visitor_outcome = $limited[0];
+		$waits = $this->limiter->check_all( $limits );
+		if ( null !== $waits[0] ) {
+			$this->visitor_outcome = $this->rate_limited( $waits[0] );
 		}
 		if ( true !== $this->visitor_outcome ) {
 			return $this->visitor_outcome;
 		}
-		return $limited[1] ?? true;
+		return isset( $waits[1] ) ? $this->rate_limited( $waits[1] ) : true;
 	}
 
 	/**
-	 * The conversation and its token (reads only).
+	 * The conversation and its token (reads only). IDs are sequential, so an unknown one answers
+	 * exactly as a wrong token does, after the same hash comparison: nobody can count the
+	 * conversations of a site.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return true|WP_Error
 	 */
 	private function verify_token( $request ) {
-		$id           = (int) $request['id'];
-		$conversation = $this->conversations->find( $id );
-		if ( ! $conversation ) {
-			return new WP_Error( 'handoff_bot_conversation_not_found', __( 'This conversation does not exist.', 'handoff-bot' ), array( 'status' => 404 ) );
-		}
 		$token = (string) $request->get_header( self::TOKEN_HEADER );
 		if ( '' === $token ) {
-			return new WP_Error( 'handoff_bot_token_missing', __( 'The conversation token is missing.', 'handoff-bot' ), array( 'status' => 401 ) );
+			$message = self::can_translate() ? __( 'The conversation token is missing.', 'handoff-bot' ) : 'The conversation token is missing.';
+			return new WP_Error( 'handoff_bot_token_missing', $message, array( 'status' => 401 ) );
 		}
-		if ( ! Visitor_Token::verify( $token, (string) $conversation['token_hash'] ) ) {
-			return new WP_Error( 'handoff_bot_invalid_token', __( 'This token does not give access to this conversation.', 'handoff-bot' ), array( 'status' => 403 ) );
+		$id           = (int) $request['id'];
+		$conversation = $this->conversations->find( $id );
+		$verified     = Visitor_Token::verify( $token, $conversation ? (string) $conversation['token_hash'] : '' );
+		if ( ! $conversation || ! $verified ) {
+			$message = self::can_translate() ? __( 'This token does not give access to this conversation.', 'handoff-bot' ) : 'This token does not give access to this conversation.';
+			return new WP_Error( 'handoff_bot_invalid_token', $message, array( 'status' => 403 ) );
 		}
 		$this->authorised[ $id ] = $conversation;
 		return true;
@@ -729,6 +766,32 @@ final class Conversations_Controller extends Controller {
 		}
 		$time = strtotime( $mysql . ' UTC' );
 		return false === $time ? '' : gmdate( 'Y-m-d\TH:i:s\Z', $time );
+	}
+
+	/**
+	 * Whether messages can be translated now. The early poll runs before the theme is set up,
+	 * when loading a translation is an error (WordPress 6.7+ reports it on every call, which
+	 * would print into the JSON where errors are displayed): its refusals use the English text,
+	 * which is what the REST path shows where no translation is installed.
+	 */
+	private static function can_translate(): bool {
+		return did_action( 'after_setup_theme' ) > 0 || doing_action( 'after_setup_theme' );
+	}
+
+	/**
+	 * The 429 of a rate limit.
+	 *
+	 * @param int $retry_after Seconds until the limit's window ends.
+	 */
+	private function rate_limited( int $retry_after ): WP_Error {
+		return new WP_Error(
+			'handoff_bot_rate_limited',
+			self::can_translate() ? __( 'Too many requests. Please wait a moment and try again.', 'handoff-bot' ) : 'Too many requests. Please wait a moment and try again.',
+			array(
+				'status'      => 429,
+				'retry_after' => $retry_after,
+			)
+		);
 	}
 
 	/**

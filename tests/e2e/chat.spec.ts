@@ -312,3 +312,48 @@ test( 'a failed index update is shown until the index is rebuilt', async ( {
 		screen.getByText( /An update of the index failed/ )
 	).toHaveCount( 0 );
 } );
+
+test( 'a visitor over the new-conversation limit is told when the message will go out and how else to reach the site', async ( {
+	page,
+} ) => {
+	// The hourly limit's window ends on the hour: not a moment to start this test.
+	const toHour = 3600 - ( Math.floor( Date.now() / 1000 ) % 3600 );
+	if ( toHour < 30 ) {
+		await page.waitForTimeout( ( toHour + 2 ) * 1000 );
+	}
+	sitePhp(
+		"( new HandoffBot\\Settings() )->update( array( 'rate_limit_new_conversations_per_hour' => 1 ) );"
+	);
+	try {
+		// This hour's one new conversation from this address (taken already if an earlier test
+		// started one).
+		await page.request.post( '/wp-json/handoff-bot/v1/conversations', {
+			data: {},
+		} );
+
+		await page.goto( '/help/' );
+		await ask( page, 'Can I change my delivery address?' );
+		const mine = page.locator( '.handoff-bot-chat__msg.is-visitor', {
+			hasText: 'Can I change my delivery address?',
+		} );
+		const status = mine.locator( '.handoff-bot-chat__status' );
+		await expect( status ).toHaveText(
+			/^Not sent yet: this site has had too many chat requests from your network\. Your message will be sent automatically in about (\d+ (minutes?|seconds?)|1 hour) \(at \d{1,2}:\d{2}( [AP]M)?\)\. Need an answer sooner\? Contact us$/
+		);
+		await expect(
+			status.getByRole( 'link', { name: 'Contact us' } )
+		).toHaveAttribute( 'href', /\/contact-us\/$/ );
+
+		// The message is kept: still there after a reload, waiting to be sent.
+		await page.reload();
+		await expect(
+			page.locator( '.handoff-bot-chat__msg.is-visitor', {
+				hasText: 'Can I change my delivery address?',
+			} )
+		).toContainText( 'Your message will be sent automatically' );
+	} finally {
+		sitePhp(
+			"( new HandoffBot\\Settings() )->update( array( 'rate_limit_new_conversations_per_hour' => 10000 ) );"
+		);
+	}
+} );

@@ -154,7 +154,11 @@ export function createChatClient( options: ChatClientOptions ) {
 
 	function classify( failure: ApiFailure ): AttemptResult< SendResponse > {
 		if ( isRetryable( failure ) ) {
-			return { kind: 'retry', retryAfter: failure.retryAfter };
+			return {
+				kind: 'retry',
+				retryAfter: failure.retryAfter,
+				...( failure.status === 429 ? { rateLimited: true } : {} ),
+			};
 		}
 		return {
 			kind: 'final',

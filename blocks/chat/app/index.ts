@@ -57,6 +57,9 @@ export function readConfig( root: HTMLElement ): ChatConfig | null {
 					: 2000,
 			showHumanButton: config.showHumanButton !== false,
 			display: config.display === 'floating' ? 'floating' : 'inline',
+			contactUrl:
+				typeof config.contactUrl === 'string' ? config.contactUrl : '',
+			locale: typeof config.locale === 'string' ? config.locale : '',
 			strings: { ...( config.strings as ChatConfig[ 'strings' ] ) },
 		};
 	} catch {
@@ -138,7 +141,7 @@ export function mount(
 		return inert;
 	}
 	const d = { ...browserDeps(), ...deps };
-	const view = createView( root, config );
+	const view = createView( root, config, d.clock );
 	const client = createChatClient( {
 		fetch: d.fetch,
 		storage: d.storage,

@@ -40,11 +40,15 @@ export type OutboxEntry = {
 	maybeStored?: boolean;
 	/** `options.mark()` when the first attempt started: what the server had seen before. */
 	mark?: number;
+	/** While it waits: when it is tried again (clock time), when the server said. */
+	retryAt?: number;
+	/** While it waits: whether a rate limit holds it back. */
+	rateLimited?: boolean;
 };
 
 export type AttemptResult< R > =
 	| { kind: 'sent'; value: R }
-	| { kind: 'retry'; retryAfter?: number | null }
+	| { kind: 'retry'; retryAfter?: number | null; rateLimited?: boolean }
 	| { kind: 'final'; message: string };
 
 export type OutboxOptions< R > = {
@@ -211,6 +215,8 @@ export function createOutbox< R >( options: OutboxOptions< R > ) {
 					break;
 				}
 				head.state = 'sending';
+				delete head.retryAt;
+				delete head.rateLimited;
 				if ( ! head.maybeStored ) {
 					head.maybeStored = true;
 					head.mark = options.mark?.() ?? 0;
@@ -242,6 +248,12 @@ export function createOutbox< R >( options: OutboxOptions< R > ) {
 						at: clock.now() + delay,
 						serverSaid,
 					} );
+					if ( serverSaid ) {
+						head.retryAt = clock.now() + delay;
+					}
+					if ( result.rateLimited ) {
+						head.rateLimited = true;
+					}
 					persist();
 					changed();
 					schedule( delay );

@@ -4,7 +4,8 @@
  */
 import type { ChatConfig, ChatMessage, Citation, SendResponse } from '../types';
 import type { ChatClient, ChatListener } from './client';
-import type { OutboxEntry } from './outbox';
+import type { Clock, OutboxEntry } from './outbox';
+import { timeOfDay, waitInWords } from './wait';
 
 const PREFIX = 'handoff-bot-chat__';
 
@@ -65,9 +66,15 @@ function charCount( text: string ): number {
  * Wires the chat DOM inside one block.
  * @param root   The block wrapper.
  * @param config The block config.
+ * @param clock  The clock the outbox's retry times are on.
  */
-export function createView( root: HTMLElement, config: ChatConfig ) {
+export function createView(
+	root: HTMLElement,
+	config: ChatConfig,
+	clock: Pick< Clock, 'now' > = { now: () => Date.now() }
+) {
 	const s = config.strings;
+	const contactHref = safeHref( config.contactUrl || '' );
 	const panel =
 		root.querySelector< HTMLElement >( `.${ PREFIX }panel` ) ?? root;
 	const log =
@@ -238,12 +245,31 @@ export function createView( root: HTMLElement, config: ChatConfig ) {
 		return node;
 	}
 
+	/**
+	 * What a message held back by a rate limit says: when it goes out, in words and as a time.
+	 * @param retryAt When it is sent (clock time).
+	 */
+	function heldBack( retryAt: number ): string {
+		const wait = Math.max( 0, retryAt - clock.now() );
+		const at = timeOfDay( Date.now() + wait, config.locale );
+		return s.rateLimited
+			.replace( '%1$s', waitInWords( wait, config.locale ) )
+			.replace( '%2$s', at );
+	}
+
 	function setStatus( node: HTMLElement, entry: OutboxEntry ): void {
 		let status = node.querySelector< HTMLElement >( `.${ PREFIX }status` );
 		const failed = entry.state === 'failed';
+		const held =
+			! failed &&
+			!! entry.rateLimited &&
+			entry.retryAt !== undefined &&
+			!! s.rateLimited;
 		let text = entry.tries > 0 ? s.retrying : '';
 		if ( failed ) {
 			text = `${ s.notSent } ${ entry.error || s.genericError }`;
+		} else if ( held ) {
+			text = heldBack( entry.retryAt! );
 		}
 		node.classList.toggle( 'is-failed', failed );
 		node.classList.toggle( 'is-pending', ! failed );
@@ -255,8 +281,20 @@ export function createView( root: HTMLElement, config: ChatConfig ) {
 			status = h( 'p', 'status' );
 			node.append( status );
 		}
-		if ( status.textContent !== text ) {
-			status.textContent = text;
+		// Another way to reach the site, for a visitor who cannot wait.
+		const contact = held && contactHref && s.contactLink;
+		const shown = contact
+			? `${ text } ${ s.contactSooner } ${ s.contactLink }`
+			: text;
+		if ( status.textContent !== shown ) {
+			status.textContent = contact
+				? `${ text } ${ s.contactSooner } `
+				: text;
+			if ( contact ) {
+				const link = h( 'a', 'contact', s.contactLink );
+				link.href = contactHref;
+				status.append( link );
+			}
 		}
 	}
 

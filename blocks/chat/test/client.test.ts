@@ -184,7 +184,7 @@ describe( 'an open conversation on a new page', () => {
 		] );
 	} );
 
-	it( 'forgets a stored conversation the server does not know (404) and starts a new one', async () => {
+	it( 'forgets a stored conversation the server does not know (403) and starts a new one', async () => {
 		const server = new FakeServer();
 		const chat = await mountChat( {
 			server,

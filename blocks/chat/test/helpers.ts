@@ -236,13 +236,8 @@ export class FakeServer {
 			} );
 		}
 		const conversation = this.conversations.get( Number( match[ 1 ] ) );
-		if ( ! conversation ) {
-			return respond( 404, {
-				code: 'handoff_bot_conversation_not_found',
-				message: 'No such conversation.',
-			} );
-		}
-		if ( token !== conversation.token ) {
+		// An unknown conversation answers like a wrong token.
+		if ( ! conversation || token !== conversation.token ) {
 			return respond( 403, {
 				code: 'handoff_bot_invalid_token',
 				message: 'Wrong token.',

@@ -21,6 +21,9 @@ const STRING_KEYS: ( keyof ChatStrings )[] = [
 	'assistant',
 	'agent',
 	'retrying',
+	'rateLimited',
+	'contactSooner',
+	'contactLink',
 	'notSent',
 	'genericError',
 	'tooLong',
@@ -85,6 +88,18 @@ describe( 'render.php', () => {
 			"I'd like to talk to a person."
 		);
 		expect( config.strings.tooLong ).toContain( '500' );
+	} );
+
+	it( 'passes the contact page (else the home page) and the locale', () => {
+		expect( render().config ).toEqual(
+			expect.objectContaining( {
+				contactUrl: 'https://shop.example/contact/',
+				locale: 'en-US',
+			} )
+		);
+		expect( render( { contactPage: false } ).config.contactUrl ).toBe(
+			'https://shop.example/'
+		);
 	} );
 
 	it( 'defaults the length limit to 2000', () => {

@@ -24,6 +24,8 @@ export type RenderOptions = {
 	attributes?: Record< string, unknown >;
 	loggedIn?: boolean;
 	settings?: Record< string, unknown > | false;
+	/** Whether the site has a published contact page (default true). */
+	contactPage?: boolean;
 };
 
 const renderCache = new Map< string, string >();
@@ -31,17 +33,24 @@ const renderCache = new Map< string, string >();
 /**
  * The block's HTML from the real render.php, with WordPress functions and the plugin's
  * Settings class stubbed (tests/php covers render.php inside the real WordPress).
- * @param options            What to render.
- * @param options.attributes Block attributes.
- * @param options.loggedIn   Whether a user is logged in.
- * @param options.settings   The handoff_bot_settings option.
+ * @param options             What to render.
+ * @param options.attributes  Block attributes.
+ * @param options.loggedIn    Whether a user is logged in.
+ * @param options.settings    The handoff_bot_settings option.
+ * @param options.contactPage Whether a contact page is published.
  */
 export function renderPhp( {
 	attributes = {},
 	loggedIn = false,
 	settings = false,
+	contactPage = true,
 }: RenderOptions = {} ): string {
-	const cacheKey = JSON.stringify( [ attributes, loggedIn, settings ] );
+	const cacheKey = JSON.stringify( [
+		attributes,
+		loggedIn,
+		settings,
+		contactPage,
+	] );
 	const cached = renderCache.get( cacheKey );
 	if ( cached !== undefined ) {
 		return cached;
@@ -58,6 +67,12 @@ namespace HandoffBot {
 }
 namespace {
 define( 'ABSPATH', '/' );
+function get_posts( $args ) { return ${ contactPage ? "array( (object) array( 'post_name' => $args['post_name__in'][0] ) )" : 'array()' }; }
+function get_permalink( $post ) { return 'https://shop.example/' . $post->post_name . '/'; }
+function home_url( $path = '' ) { return 'https://shop.example' . $path; }
+function apply_filters( $hook, $value ) { return $value; }
+function esc_url_raw( $url ) { return $url; }
+function determine_locale() { return 'en_US'; }
 function __( $t, $d = null ) { return $t; }
 function _n( $s, $p, $n, $d = null ) { return 1 === $n ? $s : $p; }
 function esc_html( $t ) { return htmlspecialchars( (string) $t, ENT_QUOTES ); }

@@ -39,6 +39,54 @@ final class Chat_Block_Test extends Test_Case {
 	}
 
 	/**
+	 * The chat's config, as the block prints it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function config(): array {
+		$html = do_blocks( '<!-- wp:handoff-bot/chat /-->' );
+		$this->assertSame( 1, preg_match( '#<script type="application/json" class="handoff-bot-chat__config">(.*?)</script>#s', $html, $m ) );
+		return (array) json_decode( $m[1], true );
+	}
+
+	/**
+	 * The chat links to the contact page ("contact", else "contact-us") when the site has a
+	 * published one, else to the home page; a filter chooses another.
+	 */
+	public function test_contact_url(): void {
+		$this->assertSame( home_url( '/' ), $this->config()['contactUrl'] );
+		$draft = $this->create_post(
+			array(
+				'post_title'  => 'Contact',
+				'post_name'   => 'contact',
+				'post_status' => 'draft',
+			)
+		);
+		$this->assertSame( home_url( '/' ), $this->config()['contactUrl'], 'not a draft' );
+		wp_publish_post( $draft );
+		$this->assertSame( get_permalink( $draft ), $this->config()['contactUrl'] );
+		$this->create_post(
+			array(
+				'post_title' => 'Contact us',
+				'post_name'  => 'contact-us',
+			)
+		);
+		$this->assertSame( get_permalink( $draft ), $this->config()['contactUrl'], '"contact" first' );
+		wp_trash_post( $draft );
+		$this->assertSame( home_url( '/contact-us/' ), $this->config()['contactUrl'] );
+
+		$other = static function (): string {
+			return 'https://help.example.com/tickets/new?from=chat';
+		};
+		add_filter( 'handoff_bot_contact_url', $other );
+		try {
+			$this->assertSame( 'https://help.example.com/tickets/new?from=chat', $this->config()['contactUrl'] );
+		} finally {
+			remove_filter( 'handoff_bot_contact_url', $other );
+		}
+	}
+
+	/**
 	 * The floating display starts with a closed launcher.
 	 */
 	public function test_floating_display_renders_a_closed_launcher(): void {

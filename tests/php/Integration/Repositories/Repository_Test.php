@@ -127,6 +127,43 @@ final class Repository_Test extends Test_Case {
 	}
 
 	/**
+	 * A literal "?" in a statement is refused on either path, as a mismatch is: on SQLite's
+	 * connection it would take one of the bound values (and shift the others), where
+	 * $wpdb->prepare() leaves it as text.
+	 */
+	public function test_a_literal_question_mark_is_refused(): void {
+		global $wpdb;
+		$wrong = array();
+		$note  = static function ( string $function, string $message ) use ( &$wrong ): void {
+			$wrong[] = $message;
+		};
+		add_filter( 'doing_it_wrong_trigger_error', '__return_false' );
+		add_action( 'doing_it_wrong_run', $note, 10, 2 );
+		$blogname = get_option( 'blogname' );
+		try {
+			foreach ( array( 'direct', 'wpdb' ) as $path ) {
+				if ( 'wpdb' === $path ) {
+					$this->through_wpdb();
+				}
+				$wrong = array();
+				$this->assertNull( $this->repository()->row( 'SELECT option_value FROM %i WHERE option_name = %s AND ? IS NULL', $wpdb->options, 'blogname' ), "a read with a literal ? finds nothing ({$path})" );
+				$this->assertNotEmpty( $wrong, "and says why ({$path})" );
+				try {
+					$this->repository()->write( 'UPDATE %i SET option_value = %s WHERE option_name = %s OR ? IS NULL', $wpdb->options, 'changed', 'blogname' );
+					$this->fail( "a write with a literal ? is refused ({$path})" );
+				} catch ( Storage_Exception $e ) {
+					$this->assertStringContainsString( '?', $e->getMessage(), $path );
+				}
+				wp_cache_delete( 'alloptions', 'options' );
+				$this->assertSame( $blogname, get_option( 'blogname' ), "nothing was written ({$path})" );
+			}
+		} finally {
+			remove_action( 'doing_it_wrong_run', $note, 10 );
+			remove_filter( 'doing_it_wrong_trigger_error', '__return_false' );
+		}//end try
+	}
+
+	/**
 	 * Stored rows read back with the same types either way: strings, and null for NULL.
 	 */
 	public function test_stored_rows_read_back_the_same_either_way(): void {

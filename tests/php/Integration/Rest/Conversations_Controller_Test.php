@@ -238,8 +238,8 @@ final class Conversations_Controller_Test extends Test_Case {
 		$this->assertSame( 403, $write->get_status() );
 
 		$unknown = $this->send( 999999, $a_token, 'Hello' );
-		$this->assertSame( 404, $unknown->get_status() );
-		$this->assertSame( 'handoff_bot_conversation_not_found', $unknown->get_data()['code'] );
+		$this->assertSame( 403, $unknown->get_status() );
+		$this->assertSame( 'handoff_bot_invalid_token', $unknown->get_data()['code'] );
 
 		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $b_id . '/end', array( 'rating' => 4 ), array( 'X-Handoff-Bot-Token' => $b_token ) )->get_status() );
 		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $b_id . '/end', array(), array( 'X-Handoff-Bot-Token' => $b_token ) )->get_status() );
@@ -253,6 +253,43 @@ final class Conversations_Controller_Test extends Test_Case {
 		$replay = $this->send( $a_id, $a_token, 'Last words', 'late-key-1' );
 		$this->assertSame( 200, $replay->get_status() );
 		$this->assertTrue( $replay->get_data()['replayed'] );
+	}
+
+	/**
+	 * Whether a conversation exists cannot be told from outside: on every visitor route an unknown
+	 * ID answers exactly as a wrong token does, and a missing token the same whatever the ID.
+	 */
+	public function test_unknown_conversations_answer_like_wrong_tokens(): void {
+		( new Settings() )->update( array( 'rate_limit_ip_per_minute' => 1000 ) );
+		list( $id )            = $this->start_conversation();
+		list( $other, $token ) = $this->start_conversation();
+		$unknown               = $other + 1000;
+		$calls                 = array(
+			array( 'GET', 'messages', array( 'after' => 0 ) ),
+			array(
+				'POST',
+				'messages',
+				array(
+					'message'         => 'Hello',
+					'idempotency_key' => 'probe-key-1',
+				),
+			),
+			array( 'POST', 'pages', array( 'page_url' => home_url( '/shipping/' ) ) ),
+			array( 'POST', 'feedback', array( 'rating' => 5 ) ),
+			array( 'POST', 'end', array() ),
+		);
+		foreach ( $calls as list( $method, $route, $params ) ) {
+			foreach ( array( $token, '' ) as $sent ) {
+				$headers  = '' === $sent ? array() : array( 'X-Handoff-Bot-Token' => $sent );
+				$existing = $this->rest( $method, '/handoff-bot/v1/conversations/' . $id . '/' . $route, $params, $headers );
+				$missing  = $this->rest( $method, '/handoff-bot/v1/conversations/' . $unknown . '/' . $route, $params, $headers );
+				$label    = $method . ' ' . $route . ( '' === $sent ? ' without a token' : ' with another conversation’s token' );
+				$this->assertSame( '' === $sent ? 401 : 403, $existing->get_status(), $label );
+				$this->assertSame( $existing->get_status(), $missing->get_status(), $label );
+				$this->assertSame( $existing->get_data(), $missing->get_data(), $label );
+				$this->assertSame( $existing->get_headers(), $missing->get_headers(), $label );
+			}
+		}
 	}
 
 	/**
@@ -334,7 +371,7 @@ final class Conversations_Controller_Test extends Test_Case {
 			),
 			$headers
 		)->get_data()['page_trail'];
-		$this->assertSame( array( home_url( '/help/' ), home_url( '/shipping/' ), home_url( '/returns/?ref=chat' ) ), wp_list_pluck( $trail, 'url' ) );
+		$this->assertSame( array( home_url( '/help/' ), home_url( '/shipping/' ), home_url( '/returns/' ) ), wp_list_pluck( $trail, 'url' ) );
 		$this->assertSame( 'Returns', $trail[2]['title'] );
 
 		for ( $i = 0; $i < 60; $i++ ) {
@@ -347,6 +384,54 @@ final class Conversations_Controller_Test extends Test_Case {
 
 		$missing = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/pages', array(), $headers );
 		$this->assertSame( 400, $missing->get_status() );
+	}
+
+	/**
+	 * Page URLs lose their query string (an e-mail address, tracking parameters) and fragment, in
+	 * the trail and in each message's page_url, unless a site allows a parameter.
+	 */
+	public function test_page_urls_keep_no_query_string(): void {
+		global $wpdb;
+		( new Settings() )->update( array( 'rate_limit_ip_per_minute' => 1000 ) );
+		$started = $this->rest( 'POST', '/handoff-bot/v1/conversations', array( 'page_url' => home_url( '/help/?email=jo%40example.com&utm_source=news#top' ) ) )->get_data();
+		$id      = (int) $started['id'];
+		$token   = (string) $started['token'];
+		$meta    = function () use ( $wpdb, $id ): array {
+			$raw = $wpdb->get_col( $wpdb->prepare( 'SELECT meta FROM %i WHERE conversation_id = %d AND role = %s ORDER BY id', $wpdb->prefix . 'handoff_bot_messages', $id, 'visitor' ) );
+			return array_map(
+				static function ( $json ) {
+					return json_decode( (string) $json, true )['page_url'];
+				},
+				$raw
+			);
+		};
+
+		$this->send( $id, $token, 'Hello', '', array( 'page_url' => home_url( '/orders/?order=123&key=wc_order_abc#details' ) ) );
+		$trail = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/pages', array( 'page_url' => home_url( '/account/?reset=secret-token' ) ), array( 'X-Handoff-Bot-Token' => $token ) )->get_data()['page_trail'];
+		$this->assertSame( array( home_url( '/help/' ), home_url( '/orders/' ), home_url( '/account/' ) ), wp_list_pluck( $trail, 'url' ) );
+		$this->assertSame( array( home_url( '/orders/' ) ), $meta() );
+
+		$allow = static function (): array {
+			return array( 'lang', 'product' );
+		};
+		add_filter( 'handoff_bot_page_url_allowed_params', $allow );
+		try {
+			$this->send( $id, $token, 'And this?', '', array( 'page_url' => home_url( '/shop/?email=jo%40example.com&product=42&lang=fr#reviews' ) ) );
+		} finally {
+			remove_filter( 'handoff_bot_page_url_allowed_params', $allow );
+		}
+		$this->assertSame( array( home_url( '/orders/' ), home_url( '/shop/?product=42&lang=fr' ) ), $meta() );
+		$this->assertStringNotContainsString( 'example.com', (string) $wpdb->get_var( $wpdb->prepare( 'SELECT page_trail FROM %i WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', $id ) ) );
+
+		// With plain permalinks, the parameters that name a page stay.
+		$structure = get_option( 'permalink_structure' );
+		update_option( 'permalink_structure', '' );
+		try {
+			$this->send( $id, $token, 'One more', '', array( 'page_url' => home_url( '/?page_id=7&email=jo%40example.com' ) ) );
+		} finally {
+			update_option( 'permalink_structure', $structure );
+		}
+		$this->assertSame( home_url( '/?page_id=7' ), $meta()[2] );
 	}
 
 	/**
@@ -518,45 +603,5 @@ final class Conversations_Controller_Test extends Test_Case {
 		$this->assertSame( 'dont_know', $response->get_data()['reply']['kind'] );
 		$this->assertSame( 'How long does alpaca delivery take?', $response->get_data()['message']['body'] );
 		$this->assertCount( 1, wp_list_filter( ( new Event_Repository() )->for_conversation( $id ), array( 'type' => 'answer_failed' ) ) );
-	}
-
-	/**
-	 * The early poll answers exactly like the REST route, and refuses the same way.
-	 */
-	public function test_fast_poll_matches_the_rest_route(): void {
-		list( $id, $token ) = $this->start_conversation();
-		$this->send( $id, $token, 'How long does alpaca delivery take?' );
-		$controller = null;
-		foreach ( rest_get_server()->get_routes()['/handoff-bot/v1/conversations/(?P<id>\d+)/messages'] as $handler ) {
-			$controller = $handler['callback'][0];
-		}
-		$this->assertInstanceOf( \HandoffBot\Rest\Conversations_Controller::class, $controller );
-
-		$server                              = $_SERVER;
-		$get                                 = $_GET; // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- saved to restore after the test.
-		$_SERVER['REQUEST_METHOD']           = 'GET';
-		$_SERVER['REQUEST_URI']              = '/wp-json/handoff-bot/v1/conversations/' . $id . '/messages?after=0';
-		$_GET                                = array( 'after' => '0' );
-		$_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] = $token;
-		try {
-			$fast = $controller->fast_poll_response();
-			$rest = $this->rest( 'GET', '/handoff-bot/v1/conversations/' . $id . '/messages', array( 'after' => 0 ), array( 'X-Handoff-Bot-Token' => $token ) );
-			$this->assertSame( 200, $fast['status'] );
-			$this->assertSame( 'no-store', $fast['headers']['Cache-Control'] );
-			$this->assertSame( wp_json_encode( $rest->get_data() ), $fast['body'] );
-
-			$_SERVER['HTTP_X_HANDOFF_BOT_TOKEN'] = 'wrong';
-			$refused                             = $controller->fast_poll_response();
-			$this->assertSame( 403, $refused['status'] );
-			$this->assertSame( 'handoff_bot_invalid_token', json_decode( $refused['body'], true )['code'] );
-
-			$_GET = array( 'after' => '-1' );
-			$this->assertNull( $controller->fast_poll_response(), 'a malformed cursor takes the normal path and its 400' );
-			$_SERVER['REQUEST_METHOD'] = 'POST';
-			$this->assertNull( $controller->fast_poll_response() );
-		} finally {
-			$_SERVER = $server;
-			$_GET    = $get;
-		}
 	}
 }
