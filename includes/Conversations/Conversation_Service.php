@@ -184,6 +184,12 @@ final class Conversation_Service {
 			'language'      => $language,
 			'citations'     => $answer->citations,
 			'sources_tried' => $answer->sources_tried,
+			'evidence'      => array_map(
+				static function ( float $value ): float {
+					return round( $value, 3 );
+				},
+				$answer->evidence
+			),
 		);
 		try {
 			// The reply and its event commit together.

@@ -12,6 +12,7 @@ namespace HandoffBot\Tests\Integration\Rest;
 use HandoffBot\Contracts\Answerer;
 use HandoffBot\Knowledge\Answer;
 use HandoffBot\Repositories\Event_Repository;
+use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Settings;
 use HandoffBot\Tests\Integration\Test_Case;
 use WP_REST_Request;
@@ -99,7 +100,13 @@ final class Conversations_Controller_Test extends Test_Case {
 		$this->assertSame( 'en', $data['reply']['language'] );
 		$this->assertGreaterThan( 0.35, $data['reply']['confidence'] );
 		$this->assertArrayNotHasKey( 'sources_tried', $data['reply'] );
+		$this->assertArrayNotHasKey( 'evidence', $data['reply'] );
 		$this->assertSame( 'no-store', $response->get_headers()['Cache-Control'] );
+		// What the bot tried, and what its confidence stands on, are kept for agents.
+		$stored = ( new Message_Repository() )->find( $id, (int) $data['reply']['id'] );
+		$this->assertNotNull( $stored );
+		$this->assertNotEmpty( $stored['meta']['sources_tried'] );
+		$this->assertArrayHasKey( 'sentence_missing_share', $stored['meta']['evidence'] );
 
 		$types = wp_list_pluck( ( new Event_Repository() )->for_conversation( $id ), 'type' );
 		$this->assertSame( array( 'conversation_started', 'message_received', 'answered' ), $types );
