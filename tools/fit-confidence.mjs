@@ -56,19 +56,21 @@ function solve( a, b ) {
 const sigmoid = ( z ) => 1 / ( 1 + Math.exp( -z ) );
 
 /**
- * The features the model weighs (the evidence holds a few more, for the agent's brief). Chosen by
+ * The features the model weighs (Evidence gives two more, for the agent's brief). Chosen by
  * `--select`: backward elimination, keeping a feature only while dropping it lowers the
  * leave-one-article-out AUROC, so that what is kept carries over to articles the model has not
- * seen. The question's length was then left out by hand although it helps on this set: its
- * questions are long and its short ones are more often unanswerable, while a help centre's
- * visitors ask short questions ("How do I reset my password?") that the pages answer.
+ * seen. Evidence deliberately ignores some things that help on this set but not on a help centre:
+ * the question's length (the set's short questions are more often unanswerable; a help centre's
+ * visitors ask short questions the pages answer), typos in names, and opposites by prefix
+ * ("able" and "disable").
  */
 const FEATURES = [
 	'relative_score',
 	'missing_share',
+	'sentence_coverage',
+	'sentence_missing_share',
 	'specific_missing',
 	'specific_away',
-	'sentence_missing_share',
 	'number_away',
 	'opposite_sentence',
 	'negated_question',
@@ -173,11 +175,15 @@ function operatingPoint( answerable, unanswerable ) {
  */
 function calibration( out ) {
 	const bands = {};
-	for ( let low = 0; low < 1; low += 0.2 ) {
+	for ( let step = 0; step < 5; step++ ) {
+		const low = step / 5;
+		const high = ( step + 1 ) / 5;
 		const band = out.filter(
-			( q ) => q.confidence >= low && q.confidence < low + 0.2
+			( q ) =>
+				q.confidence >= low &&
+				( q.confidence < high || ( step === 4 && q.confidence <= 1 ) )
 		);
-		bands[ `${ low.toFixed( 1 ) }-${ ( low + 0.2 ).toFixed( 1 ) }` ] = [
+		bands[ `${ low.toFixed( 1 ) }-${ high.toFixed( 1 ) }` ] = [
 			band.length,
 			band.length
 				? +(
@@ -233,9 +239,11 @@ function questionFigures( byQuestion, score ) {
 			unanswerable.filter( ( q ) => q.confidence < threshold ).length /
 			unanswerable.length
 		).toFixed( 4 ),
-		right_among_answered: +(
-			answered.filter( ( q ) => q.right ).length / answered.length
-		).toFixed( 4 ),
+		right_among_answered: answered.length
+			? +(
+					answered.filter( ( q ) => q.right ).length / answered.length
+				).toFixed( 4 )
+			: null,
 		...operatingPoint( answerable, unanswerable ),
 		calibration: calibration( out ),
 	};
@@ -383,6 +391,11 @@ function main() {
 		const source = fs.readFileSync( target, 'utf8' );
 		const start = source.indexOf( '\t// Fitted weights:' );
 		const end = source.indexOf( '\t// End of fitted weights.' );
+		if ( start < 0 || end < start ) {
+			throw new Error(
+				`${ target } has lost its "Fitted weights" markers; nothing written.`
+			);
+		}
 		const width = Math.max( ...names.map( ( n ) => n.length ) ) + 2;
 		const block = [
 			'\t// Fitted weights: tools/fit-confidence.mjs rewrites the lines from here to "End of fitted weights".',

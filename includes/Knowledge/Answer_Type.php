@@ -114,7 +114,7 @@ final class Answer_Type {
 		}
 		$known = array_flip( $known );
 		foreach ( $m[0] as $name ) {
-			$word = mb_strtolower( rtrim( $name, '.’\'' ), 'UTF-8' );
+			$word = mb_strtolower( (string) preg_replace( '/[.’\']+$/u', '', $name ), 'UTF-8' );
 			if ( ! isset( $known[ $word ] ) && ! Tokenizer::is_stop_word( $word ) ) {
 				return true;
 			}

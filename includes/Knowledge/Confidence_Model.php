@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
 final class Confidence_Model {
 
 	// Fitted weights: tools/fit-confidence.mjs rewrites the lines from here to "End of fitted weights".
-	public const BIAS = -11.7348;
+	public const BIAS = -14.8722;
 
 	/**
 	 * Feature => weight.
@@ -29,17 +29,30 @@ final class Confidence_Model {
 	 * @var array<string, float>
 	 */
 	public const WEIGHTS = array(
-		'relative_score'         => 11.1322,
-		'missing_share'          => 2.7233,
-		'specific_missing'       => -2.5613,
-		'specific_away'          => -1.9490,
-		'sentence_missing_share' => -4.6042,
-		'number_away'            => -1.7637,
-		'opposite_sentence'      => -4.5525,
-		'negated_question'       => -2.1649,
-		'order'                  => 1.3012,
+		'relative_score'         => 10.7955,
+		'missing_share'          => 4.6155,
+		'sentence_coverage'      => 3.4810,
+		'sentence_missing_share' => -2.9144,
+		'specific_missing'       => -1.5971,
+		'specific_away'          => -1.1388,
+		'number_away'            => -2.2359,
+		'opposite_sentence'      => -2.5559,
+		'negated_question'       => -1.9222,
+		'order'                  => 1.2216,
 	);
 	// End of fitted weights.
+
+	/**
+	 * The highest chance the model can give (every feature at its most favourable value in
+	 * [0, 1]): a threshold above it would never answer.
+	 */
+	public static function ceiling(): float {
+		$z = self::BIAS;
+		foreach ( self::WEIGHTS as $weight ) {
+			$z += max( 0.0, $weight );
+		}
+		return 1 / ( 1 + exp( -$z ) );
+	}
 
 	/**
 	 * The chance, in [0, 1], that an answer with these features is right.

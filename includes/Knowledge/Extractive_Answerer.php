@@ -31,14 +31,9 @@ defined( 'ABSPATH' ) || exit;
 final class Extractive_Answerer implements Answerer {
 
 	/**
-	 * Passages retrieved per question.
+	 * Passages retrieved and read against the question.
 	 */
-	private const CANDIDATES = 8;
-
-	/**
-	 * Of those, how many are read against the question.
-	 */
-	private const READ = 5;
+	private const CANDIDATES = 5;
 
 	/**
 	 * Other passages are cited when their chance is at least this share of the best one's.
@@ -129,13 +124,17 @@ final class Extractive_Answerer implements Answerer {
 			return new Answer( Answer::KIND_DONT_KNOW, self::dont_know_text(), $confidence, array(), $tried, $best['weighed']['features'] );
 		}
 
+		// The passage quoted must be one that can be cited: a page visitors can open.
+		$this->retriever->prime_posts( array_column( $read, 'hit' ) );
+		if ( null === $this->citation( $best['hit'] ) ) {
+			return new Answer( Answer::KIND_DONT_KNOW, self::dont_know_text(), 0.0, array(), $tried, $best['weighed']['features'] );
+		}
 		$cited = array( $best['hit'] );
 		foreach ( array_slice( $read, 1 ) as $entry ) {
 			if ( count( $cited ) < 3 && $entry['chance'] >= $threshold && $entry['chance'] >= self::CLOSE * $best['chance'] ) {
 				$cited[] = $entry['hit'];
 			}
 		}
-		$this->retriever->prime_posts( $cited );
 		$citations = array();
 		foreach ( $cited as $hit ) {
 			$citation = $this->citation( $hit );
@@ -165,7 +164,7 @@ final class Extractive_Answerer implements Answerer {
 		$question = Question::parse( $text, $this->tokenizer );
 		$top      = $result['hits'][0]['score'];
 		$read     = array();
-		foreach ( array_slice( $result['hits'], 0, self::READ ) as $rank => $hit ) {
+		foreach ( $result['hits'] as $rank => $hit ) {
 			$weighed = $this->evidence->weigh( $question, $hit, $result['idf'], $result['df'], $top );
 			$read[]  = array(
 				'hit'     => $hit,

@@ -12,9 +12,9 @@ namespace HandoffBot\Knowledge;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Immutable: the question's index terms in order, its words, the kind of answer it asks for, its
+ * A value: the question's index terms in order, its words, the kind of answer it asks for, its
  * specific terms (numbers, years and names, which an answer must not contradict), and whether it
- * is negated.
+ * is a negated question about a fact.
  */
 final class Question {
 
@@ -52,6 +52,13 @@ final class Question {
 	public array $words;
 
 	/**
+	 * Each of its words that makes an index term => that term.
+	 *
+	 * @var array<string, string>
+	 */
+	public array $word_terms;
+
+	/**
 	 * One of the Answer_Type constants.
 	 *
 	 * @var string
@@ -66,7 +73,7 @@ final class Question {
 	public array $specifics;
 
 	/**
-	 * Whether the question is negated.
+	 * Whether it is a negated question about a fact ("Who did not…").
 	 *
 	 * @var bool
 	 */
@@ -75,32 +82,44 @@ final class Question {
 	/**
 	 * Builds the value.
 	 *
-	 * @param string             $text      Question text.
-	 * @param array<int, string> $sequence  Index terms in order.
+	 * @param string                $text      Question text.
+	 * @param array<int, string>    $sequence  Index terms in order.
 	 * @phpstan-param list<string> $sequence
-	 * @param array<int, string> $words     Lowercase words.
+	 * @param array<int, string>    $words     Lowercase words.
 	 * @phpstan-param list<string> $words
-	 * @param string             $type      Answer type.
-	 * @param array<int, string> $specifics Specific terms.
+	 * @param string                $type      Answer type.
+	 * @param array<int, string>    $specifics Specific terms.
 	 * @phpstan-param list<string> $specifics
-	 * @param bool               $negated   Whether it is negated.
+	 * @param bool                  $negated   Whether it is negated.
+	 * @param array<string, string> $word_terms Word => its term.
 	 */
-	public function __construct( string $text, array $sequence, array $words, string $type, array $specifics, bool $negated ) {
-		$this->text      = $text;
-		$this->sequence  = $sequence;
-		$this->terms     = array_values( array_unique( $sequence ) );
-		$this->words     = $words;
-		$this->type      = $type;
-		$this->specifics = $specifics;
-		$this->negated   = $negated;
+	public function __construct( string $text, array $sequence, array $words, string $type, array $specifics, bool $negated, array $word_terms = array() ) {
+		$this->text       = $text;
+		$this->sequence   = $sequence;
+		$this->terms      = array_values( array_unique( $sequence ) );
+		$this->words      = $words;
+		$this->type       = $type;
+		$this->specifics  = $specifics;
+		$this->negated    = $negated;
+		$this->word_terms = $word_terms;
 	}
 
 	/**
-	 * Whether it asks with a question word (what, which, who, when, where, why, how) rather than
-	 * telling a problem or asking yes or no.
+	 * Each word of a text that makes one index term => that term.
+	 *
+	 * @param string    $text      Text.
+	 * @param Tokenizer $tokenizer Tokenizer.
+	 * @return array<string, string>
 	 */
-	public function asks(): bool {
-		return (bool) preg_match( '/\b(?:what|which|who|whom|whose|when|where|why|how)\b/i', $this->text );
+	public static function word_terms( string $text, Tokenizer $tokenizer ): array {
+		$out = array();
+		foreach ( array_unique( $tokenizer->words( $text ) ) as $word ) {
+			$terms = $tokenizer->terms( $word );
+			if ( 1 === count( $terms ) ) {
+				$out[ (string) $word ] = (string) $terms[0];
+			}
+		}
+		return $out;
 	}
 
 	/**
@@ -111,8 +130,9 @@ final class Question {
 	 */
 	public static function parse( string $text, Tokenizer $tokenizer ): self {
 		$specifics = array();
-		// Numbers, and capitalised words that do not start the question (names, places, products).
-		if ( preg_match_all( '/\d+(?:[.,]\d+)*|(?<=[\s(“"\'])\p{Lu}[\p{L}\p{N}\'’.-]*/u', $text, $m ) ) {
+		// Whole numbers (not the "2" of "2FA"), and capitalised words that do not start the
+		// question (names, places, products).
+		if ( preg_match_all( '/(?<![\p{L}\p{N}])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])|(?<=[\s(“"\'])\p{Lu}[\p{L}\p{N}\'’.-]*/u', $text, $m ) ) {
 			foreach ( $m[0] as $token ) {
 				foreach ( $tokenizer->terms( $token ) as $term ) {
 					$specifics[ $term ] = true;
@@ -125,7 +145,10 @@ final class Question {
 			array_values( $tokenizer->words( $text ) ),
 			Answer_Type::of_question( $text ),
 			array_values( array_map( 'strval', array_keys( $specifics ) ) ),
-			(bool) preg_match( self::NEGATIONS, $text )
+			// "What did they not…": a negated question about a fact. Not "why doesn't it work?",
+			// "how do I check out without an account?" or a problem told with "not".
+			(bool) preg_match( '/^\W*(?:what|which|who|whom|whose|when|where)\b.*\b(?:not|never|no)\b|^\W*(?:what|which|who|whom|whose|when|where)\b.*n[\'’]t\b/iu', $text ),
+			self::word_terms( $text, $tokenizer )
 		);
 	}
 }
