@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
 final class Confidence_Model {
 
 	// Fitted weights: tools/fit-confidence.mjs rewrites the lines from here to "End of fitted weights".
-	public const BIAS = -14.8722;
+	public const BIAS = -14.8706;
 
 	/**
 	 * Feature => weight.
@@ -29,16 +29,16 @@ final class Confidence_Model {
 	 * @var array<string, float>
 	 */
 	public const WEIGHTS = array(
-		'relative_score'         => 10.7955,
-		'missing_share'          => 4.6155,
-		'sentence_coverage'      => 3.4810,
-		'sentence_missing_share' => -2.9144,
-		'specific_missing'       => -1.5971,
-		'specific_away'          => -1.1388,
-		'number_away'            => -2.2359,
-		'opposite_sentence'      => -2.5559,
-		'negated_question'       => -1.9222,
-		'order'                  => 1.2216,
+		'relative_score'         => 10.7885,
+		'missing_share'          => 4.6044,
+		'sentence_coverage'      => 3.4857,
+		'sentence_missing_share' => -2.9089,
+		'specific_missing'       => -1.5928,
+		'specific_away'          => -1.1382,
+		'number_away'            => -2.2351,
+		'opposite_sentence'      => -2.5553,
+		'negated_question'       => -1.9230,
+		'order'                  => 1.2242,
 	);
 	// End of fitted weights.
 

@@ -67,6 +67,8 @@ final class Retriever {
 	 * @var array<string, string>
 	 */
 	private const PHRASES = array(
+		// "How long does a refund take?": the "take" says no more than "how long" does.
+		'/\\bhow\\s+long\\b(.*?)\\b(?:take|takes|last|lasts)\\b/iu' => ' timing $1 ',
 		'/\\bhow\\s+long\\b/iu'         => ' timing ',
 		'/\\bhow\\s+much\\b/iu'         => ' cost ',
 		'/\\bhow\\s+many\\s+days\\b/iu' => ' days ',
