@@ -18,6 +18,7 @@ use HandoffBot\Contracts\Registrable;
 use HandoffBot\Conversations\Conversation_Service;
 use HandoffBot\Conversations\Page_Trail;
 use HandoffBot\Database\Migrator;
+use HandoffBot\Jobs\Reindex_Job;
 use HandoffBot\Knowledge\Extractive_Answerer;
 use HandoffBot\Knowledge\Heading_Anchors;
 use HandoffBot\Knowledge\Indexer;
@@ -119,6 +120,7 @@ final class Plugin {
 			new Chat_Block(),
 			new Heading_Anchors(),
 			$this->indexer,
+			new Reindex_Job( $this->indexer ),
 			new Knowledge_Page(),
 		);
 	}
