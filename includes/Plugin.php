@@ -165,7 +165,6 @@ final class Plugin {
 	private function register(): void {
 		// Upgrades arrive without an activation hook; one autoloaded option read when nothing changed.
 		add_action( 'plugins_loaded', array( $this->migrator, 'maybe_migrate' ), 5 );
-		add_action( 'init', array( $this, 'load_textdomain' ) );
 		foreach ( $this->services as $service ) {
 			$service->register();
 		}
@@ -186,12 +185,5 @@ final class Plugin {
 	 */
 	public function conversations(): Conversation_Service {
 		return $this->conversations;
-	}
-
-	/**
-	 * Loads translations shipped with the plugin (WordPress.org language packs load on their own).
-	 */
-	public function load_textdomain(): void {
-		load_plugin_textdomain( 'handoff-bot', false, dirname( plugin_basename( HANDOFF_BOT_FILE ) ) . '/languages' );
 	}
 }
