@@ -140,16 +140,22 @@ final class Index_Controller extends Controller {
 	}
 
 	/**
-	 * The post types the screen offers, and whether the REST search endpoint can look up their
-	 * posts by title.
+	 * The post types the screen offers, with their singular label, and whether the REST search
+	 * endpoint can look up their posts by title.
 	 *
-	 * @return list<array{name: string, label: string, searchable: bool}>
+	 * @return list<array{name: string, label: string, singular_label: string, searchable: bool}>
 	 */
 	private function available_post_types(): array {
 		$out = array();
 		foreach ( $this->settings->offered_post_types() as $type ) {
 			$object = get_post_type_object( $type['name'] );
-			$out[]  = array_merge( $type, array( 'searchable' => $object && $object->show_in_rest ) );
+			$out[]  = array_merge(
+				$type,
+				array(
+					'singular_label' => $object ? (string) $object->labels->singular_name : $type['label'],
+					'searchable'     => $object && $object->show_in_rest,
+				)
+			);
 		}
 		return $out;
 	}
@@ -194,9 +200,10 @@ final class Index_Controller extends Controller {
 						'items'       => array(
 							'type'       => 'object',
 							'properties' => array(
-								'name'       => array( 'type' => 'string' ),
-								'label'      => array( 'type' => 'string' ),
-								'searchable' => array( 'type' => 'boolean' ),
+								'name'           => array( 'type' => 'string' ),
+								'label'          => array( 'type' => 'string' ),
+								'singular_label' => array( 'type' => 'string' ),
+								'searchable'     => array( 'type' => 'boolean' ),
 							),
 						),
 					),
