@@ -14,6 +14,12 @@ const ignored = [
 
 module.exports = {
 	...preset,
+	// Some dependencies of @wordpress/components (uuid, @wordpress/theme) ship ES modules only
+	// (.mjs): Babel compiles them for Jest too.
+	transform: {
+		'\\.[cm]?[jt]sx?$': Object.values( preset.transform )[ 0 ],
+	},
+	transformIgnorePatterns: [ '/node_modules/(?!(uuid|@wordpress)/)' ],
 	testMatch: [ '<rootDir>/{blocks,src}/**/test/**/*.test.[jt]s?(x)' ],
 	testPathIgnorePatterns: ignored,
 	modulePathIgnorePatterns: ignored,

@@ -42,14 +42,39 @@ final class Capabilities {
 	}
 
 	/**
-	 * Removes the capabilities and the role (used on uninstall).
+	 * Removes both capabilities from every role and from every user of the current site who
+	 * holds them, takes the agent role from its users, and deletes the role (used on uninstall).
 	 */
 	public static function revoke(): void {
-		foreach ( array( 'administrator', 'editor' ) as $role_name ) {
-			$role = get_role( $role_name );
-			if ( $role ) {
-				$role->remove_cap( self::AGENT );
-				$role->remove_cap( self::MANAGE );
+		global $wpdb;
+		$caps = array( self::AGENT, self::MANAGE );
+		foreach ( wp_roles()->role_objects as $role ) {
+			foreach ( $caps as $cap ) {
+				if ( $role->has_cap( $cap ) ) {
+					$role->remove_cap( $cap );
+				}
+			}
+		}
+		// The role's name and both capabilities start with handoff_bot_ in the users' capabilities meta.
+		$users = get_users(
+			array(
+				'blog_id'    => get_current_blog_id(),
+				'fields'     => 'ID',
+				'number'     => -1,
+				'meta_query' => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- once, on uninstall.
+					array(
+						'key'     => $wpdb->get_blog_prefix() . 'capabilities',
+						'value'   => '"handoff_bot_',
+						'compare' => 'LIKE',
+					),
+				),
+			)
+		);
+		foreach ( $users as $user_id ) {
+			$user = new \WP_User( (int) $user_id );
+			$user->remove_role( self::ROLE );
+			foreach ( $caps as $cap ) {
+				$user->remove_cap( $cap );
 			}
 		}
 		remove_role( self::ROLE );

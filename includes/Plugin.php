@@ -18,6 +18,7 @@ use HandoffBot\Contracts\Registrable;
 use HandoffBot\Conversations\Conversation_Service;
 use HandoffBot\Conversations\Page_Trail;
 use HandoffBot\Database\Migrator;
+use HandoffBot\Jobs\Reindex_Job;
 use HandoffBot\Knowledge\Extractive_Answerer;
 use HandoffBot\Knowledge\Heading_Anchors;
 use HandoffBot\Knowledge\Indexer;
@@ -120,6 +121,7 @@ final class Plugin {
 			new Chat_Block(),
 			new Heading_Anchors(),
 			$this->indexer,
+			new Reindex_Job( $this->indexer ),
 			new Knowledge_Page(),
 		);
 	}
@@ -175,7 +177,6 @@ final class Plugin {
 	private function register(): void {
 		// Upgrades arrive without an activation hook; one autoloaded option read when nothing changed.
 		add_action( 'plugins_loaded', array( $this->migrator, 'maybe_migrate' ), 5 );
-		add_action( 'init', array( $this, 'load_textdomain' ) );
 		foreach ( $this->services as $service ) {
 			$service->register();
 		}
@@ -196,12 +197,5 @@ final class Plugin {
 	 */
 	public function conversations(): Conversation_Service {
 		return $this->conversations;
-	}
-
-	/**
-	 * Loads translations shipped with the plugin (WordPress.org language packs load on their own).
-	 */
-	public function load_textdomain(): void {
-		load_plugin_textdomain( 'handoff-bot', false, dirname( plugin_basename( HANDOFF_BOT_FILE ) ) . '/languages' );
 	}
 }

@@ -9,11 +9,27 @@ declare( strict_types=1 );
 
 namespace HandoffBot;
 
+use WP_Error;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * One autoloaded option, `handoff_bot_settings`. Unknown keys are ignored; values are clamped to
- * their allowed range, so code that reads a setting can trust it.
+ * One autoloaded option, `handoff_bot_settings`. A change is validated against the schema and
+ * refused whole when any value is wrong (the field is named); nothing is clamped or defaulted in
+ * its place. Reading fills defaults and keeps stored values within range, so code that reads a
+ * setting can trust it.
+ *
+ * @phpstan-type Settings_Values array{
+ *     answer_threshold: float,
+ *     max_message_length: int,
+ *     post_types: list<string>,
+ *     excluded_posts: list<int>,
+ *     rate_limit_ip_per_minute: int,
+ *     rate_limit_token_per_minute: int,
+ *     rate_limit_new_conversations_per_hour: int,
+ *     delete_data_on_uninstall: bool
+ * }
+ * @phpstan-type Post_Type_Choice array{name: string, label: string}
  */
 final class Settings {
 
@@ -26,29 +42,50 @@ final class Settings {
 	public const CONFIG_VERSION_OPTION = 'handoff_bot_config_version';
 
 	/**
-	 * Setting name => [type, default, min, max].
-	 *
-	 * @var array<string, array{0: string, 1: mixed, 2?: float|int, 3?: float|int}>
+	 * Mirror of `delete_data_on_uninstall`, which `uninstall.php` reads without the plugin loaded.
 	 */
-	private const FIELDS = array(
+	public const UNINSTALL_OPTION = 'handoff_bot_delete_data_on_uninstall';
+
+	/**
+	 * The most posts that can be excluded from the index.
+	 */
+	public const MAX_EXCLUDED_POSTS = 1000;
+
+	/**
+	 * Numeric settings: name => [type, default, minimum, maximum].
+	 *
+	 * @var array<string, array{0: 'number'|'integer', 1: float|int, 2: float|int, 3: float|int}>
+	 */
+	private const NUMBERS = array(
 		'answer_threshold'                      => array( 'number', 0.35, 0, 1 ),
 		'max_message_length'                    => array( 'integer', 2000, 50, 10000 ),
-		'post_types'                            => array( 'post_types', array( 'post', 'page' ) ),
-		'excluded_posts'                        => array( 'ids', array() ),
 		'rate_limit_ip_per_minute'              => array( 'integer', 60, 1, 10000 ),
 		'rate_limit_token_per_minute'           => array( 'integer', 20, 1, 1000 ),
 		'rate_limit_new_conversations_per_hour' => array( 'integer', 30, 1, 10000 ),
-		'delete_data_on_uninstall'              => array( 'boolean', false ),
 	);
+
+	/**
+	 * The post types indexed by default.
+	 */
+	private const DEFAULT_POST_TYPES = array( 'post', 'page' );
 
 	/**
 	 * All settings, with defaults filled in.
 	 *
-	 * @return array<string, mixed>
+	 * @return Settings_Values
 	 */
 	public function all(): array {
 		$stored = get_option( self::OPTION, array() );
-		return $this->sanitize( is_array( $stored ) ? $stored : array() );
+		return $this->normalize( is_array( $stored ) ? $stored : array() );
+	}
+
+	/**
+	 * The settings as they are before anything is saved.
+	 *
+	 * @return Settings_Values
+	 */
+	public function defaults(): array {
+		return $this->normalize( array() );
 	}
 
 	/**
@@ -63,94 +100,138 @@ final class Settings {
 	}
 
 	/**
-	 * Merges and stores new values; returns the full settings.
+	 * Validates, merges and stores new values; returns the full settings. Unknown names are
+	 * ignored; one invalid value stores nothing.
 	 *
 	 * @param array<string, mixed> $values New values.
-	 * @return array<string, mixed>
+	 * @return Settings_Values
+	 * @throws Invalid_Setting_Exception When a value is invalid.
 	 */
 	public function update( array $values ): array {
-		$merged = $this->sanitize( array_merge( $this->all(), array_intersect_key( $values, self::FIELDS ) ) );
+		$schema  = $this->schema();
+		$changes = array();
+		foreach ( array_intersect_key( $values, $schema ) as $name => $value ) {
+			$valid = $this->validate( $name, $value );
+			if ( is_wp_error( $valid ) ) {
+				throw new Invalid_Setting_Exception( $name, $valid->get_error_message() ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- not output; the REST layer sends it as JSON.
+			}
+			$changes[ $name ] = rest_sanitize_value_from_schema( $value, $schema[ $name ], $name );
+		}
+		$merged = $this->normalize( array_merge( $this->all(), $changes ) );
 		update_option( self::OPTION, $merged, true );
-		// The uninstaller reads this flag on its own, without the plugin loaded.
-		update_option( 'handoff_bot_delete_data_on_uninstall', $merged['delete_data_on_uninstall'] ? 1 : 0, false );
+		update_option( self::UNINSTALL_OPTION, $merged['delete_data_on_uninstall'] ? 1 : 0, false );
 		return $merged;
 	}
 
 	/**
-	 * JSON schema of the settings, for the REST route.
+	 * Whether a value may be stored for a setting.
+	 *
+	 * @param string $name  Setting name.
+	 * @param mixed  $value Value as sent.
+	 * @return true|WP_Error The error's message names the setting.
+	 */
+	public function validate( string $name, $value ) {
+		$schema = $this->schema();
+		if ( ! isset( $schema[ $name ] ) ) {
+			/* translators: %s: setting name. */
+			return new WP_Error( 'handoff_bot_unknown_setting', sprintf( __( '%s is not a setting.', 'handoff-bot' ), $name ) );
+		}
+		if ( null === $value ) {
+			/* translators: %s: setting name. */
+			return new WP_Error( 'handoff_bot_missing_value', sprintf( __( '%s cannot be null.', 'handoff-bot' ), $name ) );
+		}
+		return rest_validate_value_from_schema( $value, $schema[ $name ], $name );
+	}
+
+	/**
+	 * Public post types the bot can answer from (media attachments excepted): the ones the
+	 * Knowledge screen offers, and the only ones `post_types` accepts.
+	 *
+	 * @return list<Post_Type_Choice>
+	 */
+	public function offered_post_types(): array {
+		$out = array();
+		foreach ( get_post_types( array( 'public' => true ), 'objects' ) as $type ) {
+			if ( 'attachment' === $type->name ) {
+				continue;
+			}
+			$out[] = array(
+				'name'  => (string) $type->name,
+				'label' => (string) $type->labels->name,
+			);
+		}
+		return $out;
+	}
+
+	/**
+	 * JSON schema of the settings, for the REST route and for validation.
 	 *
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function schema(): array {
 		$properties = array();
-		foreach ( self::FIELDS as $name => $field ) {
-			$type = $field[0];
-			switch ( $type ) {
-				case 'post_types':
-					$properties[ $name ] = array(
-						'type'  => 'array',
-						'items' => array( 'type' => 'string' ),
-					);
-					break;
-				case 'ids':
-					$properties[ $name ] = array(
-						'type'  => 'array',
-						'items' => array(
-							'type'    => 'integer',
-							'minimum' => 1,
-						),
-					);
-					break;
-				case 'boolean':
-					$properties[ $name ] = array( 'type' => 'boolean' );
-					break;
-				default:
-					$properties[ $name ] = array(
-						'type'    => $type,
-						'minimum' => $field[2] ?? 0,
-						'maximum' => $field[3] ?? PHP_INT_MAX,
-					);
-			}//end switch
-			$properties[ $name ]['default'] = $field[1];
+		foreach ( self::NUMBERS as $name => list( $type, $default, $min, $max ) ) {
+			$properties[ $name ] = array(
+				'type'    => $type,
+				'minimum' => $min,
+				'maximum' => $max,
+				'default' => $default,
+			);
+		}
+		$properties['post_types']               = array(
+			'description' => __( 'Post types the bot answers from.', 'handoff-bot' ),
+			'type'        => 'array',
+			'items'       => array(
+				'type' => 'string',
+				'enum' => array_column( $this->offered_post_types(), 'name' ),
+			),
+			'minItems'    => 1,
+			'default'     => self::DEFAULT_POST_TYPES,
+		);
+		$properties['excluded_posts']           = array(
+			'description' => __( 'Posts left out of the index.', 'handoff-bot' ),
+			'type'        => 'array',
+			'items'       => array(
+				'type'    => 'integer',
+				'minimum' => 1,
+			),
+			'maxItems'    => self::MAX_EXCLUDED_POSTS,
+			'default'     => array(),
+		);
+		$properties['delete_data_on_uninstall'] = array(
+			'type'    => 'boolean',
+			'default' => false,
+		);
+		foreach ( $properties as $name => $property ) {
 			$properties[ $name ]['context'] = array( 'view', 'edit' );
-		}//end foreach
+		}
 		return $properties;
 	}
 
 	/**
-	 * Fills defaults and clamps values.
+	 * Fills defaults and keeps stored values within range (an older version may have stored
+	 * anything).
 	 *
-	 * @param array<string, mixed> $values Raw values.
-	 * @return array<string, mixed>
+	 * @param array<string, mixed> $values Stored values.
+	 * @return Settings_Values
 	 */
-	private function sanitize( array $values ): array {
-		$out = array();
-		foreach ( self::FIELDS as $name => $field ) {
-			$value = array_key_exists( $name, $values ) ? $values[ $name ] : $field[1];
-			switch ( $field[0] ) {
-				case 'number':
-					$value = is_numeric( $value ) ? (float) $value : $field[1];
-					$value = max( (float) $field[2], min( (float) $field[3], $value ) );
-					break;
-				case 'integer':
-					$value = is_numeric( $value ) ? (int) $value : $field[1];
-					$value = max( (int) $field[2], min( (int) $field[3], $value ) );
-					break;
-				case 'boolean':
-					$value = (bool) $value;
-					break;
-				case 'ids':
-					$value = array_values( array_unique( array_filter( array_map( 'intval', (array) $value ) ) ) );
-					break;
-				case 'post_types':
-					$value = array_values( array_unique( array_filter( array_map( 'strval', (array) $value ), 'post_type_exists' ) ) );
-					if ( ! $value ) {
-						$value = $field[1];
-					}
-					break;
-			}//end switch
-			$out[ $name ] = $value;
-		}//end foreach
-		return $out;
+	private function normalize( array $values ): array {
+		$number = static function ( string $name ) use ( $values ): float {
+			list( , $default, $min, $max ) = self::NUMBERS[ $name ];
+			$value                         = isset( $values[ $name ] ) && is_numeric( $values[ $name ] ) ? (float) $values[ $name ] : (float) $default;
+			return max( (float) $min, min( (float) $max, $value ) );
+		};
+		$types  = array_values( array_unique( array_filter( array_map( 'strval', (array) ( $values['post_types'] ?? array() ) ), 'post_type_exists' ) ) );
+		$ids    = array_slice( array_values( array_unique( array_filter( array_map( 'intval', (array) ( $values['excluded_posts'] ?? array() ) ), static fn( int $id ): bool => $id > 0 ) ) ), 0, self::MAX_EXCLUDED_POSTS );
+		return array(
+			'answer_threshold'                      => $number( 'answer_threshold' ),
+			'max_message_length'                    => (int) $number( 'max_message_length' ),
+			'post_types'                            => $types ? $types : self::DEFAULT_POST_TYPES,
+			'excluded_posts'                        => $ids,
+			'rate_limit_ip_per_minute'              => (int) $number( 'rate_limit_ip_per_minute' ),
+			'rate_limit_token_per_minute'           => (int) $number( 'rate_limit_token_per_minute' ),
+			'rate_limit_new_conversations_per_hour' => (int) $number( 'rate_limit_new_conversations_per_hour' ),
+			'delete_data_on_uninstall'              => (bool) ( $values['delete_data_on_uninstall'] ?? false ),
+		);
 	}
 }

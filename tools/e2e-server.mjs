@@ -11,7 +11,13 @@ const args = parseArgs();
 const port = Number( args.port || 8889 );
 
 try {
-	const site = prepareSite( { name: 'e2e', port, reset: true, demo: true } );
+	const site = prepareSite( {
+		name: 'e2e',
+		port,
+		reset: true,
+		demo: true,
+		devSite: true,
+	} );
 	// Every test browses from 127.0.0.1; the default per-address limits would throttle the suite.
 	run(
 		'php',

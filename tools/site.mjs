@@ -124,6 +124,30 @@ function layout( dir, db ) {
 }
 
 /**
+ * Links the development site's must-use plugin (tools/wp/mu-plugins) into a site, or removes it.
+ * @param dir
+ * @param on
+ */
+function devPlugin( dir, on ) {
+	const folder = path.join( dir, 'wp-content', 'mu-plugins' );
+	const link = path.join( folder, 'handoff-bot-dev-site.php' );
+	fs.rmSync( link, { force: true } );
+	if ( on ) {
+		fs.mkdirSync( folder, { recursive: true } );
+		fs.symlinkSync(
+			path.join(
+				ROOT,
+				'tools',
+				'wp',
+				'mu-plugins',
+				'handoff-bot-dev-site.php'
+			),
+			link
+		);
+	}
+}
+
+/**
  * Prepares a site and installs WordPress in it when needed.
  *
  * @param {Object}  opts
@@ -133,6 +157,8 @@ function layout( dir, db ) {
  * @param {boolean} opts.reset        Start from scratch.
  * @param {boolean} opts.demo         Add the demo content.
  * @param {boolean} opts.debugDisplay Show PHP notices in responses.
+ * @param {boolean} opts.devSite      A development site (npm start, end-to-end tests): WordPress.org
+ *                                    checks answered offline (tools/wp/mu-plugins).
  * @return {{dir: string, url: string, fresh: boolean}} The site.
  */
 export function prepareSite( {
@@ -142,6 +168,7 @@ export function prepareSite( {
 	reset = false,
 	demo = false,
 	debugDisplay = false,
+	devSite = false,
 } ) {
 	const dir = path.join( SITES, name );
 	const url = `http://localhost:${ port }`;
@@ -160,6 +187,7 @@ export function prepareSite( {
 		path.join( dir, 'wp-config.php' ),
 		wpConfig( { url, db, dir, debugDisplay } )
 	);
+	devPlugin( dir, devSite );
 	if ( fresh ) {
 		run(
 			'php',

@@ -43,6 +43,7 @@ try {
 		port,
 		reset: !! args.reset,
 		demo: true,
+		devSite: true,
 	} );
 	step( `Starting PHP's built-in server on port ${ port }` );
 	const server = await serve( site, port, {

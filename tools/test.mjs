@@ -5,10 +5,11 @@
  *   npm test                    everything
  *   npm test -- --only php      one part: lint, unit, php, e2e
  */
-import { ROOT, fail, parseArgs, run, secondsSince, step } from './lib.mjs';
+import { fail, parseArgs, run, secondsSince, step } from './lib.mjs';
 import { ensureBuild } from './build.mjs';
 import { setup } from './setup.mjs';
 import { runPhpUnit } from './test-php.mjs';
+import { runPlaywright } from './test-e2e.mjs';
 
 const t0 = Date.now();
 const args = parseArgs();
@@ -44,15 +45,7 @@ const suites = [
 	],
 	[ 'php', 'PHPUnit on SQLite', () => runPhpUnit( 'sqlite' ) ],
 	[ 'php', 'PHPUnit on MariaDB', () => runPhpUnit( 'mariadb' ) ],
-	[
-		'e2e',
-		'Playwright in Chromium',
-		() =>
-			run( 'npx', [ 'playwright', 'test' ], {
-				allowFailure: true,
-				cwd: ROOT,
-			} ),
-	],
+	[ 'e2e', 'Playwright in Chromium', () => runPlaywright() ],
 ];
 
 const results = [];

@@ -61,6 +61,7 @@ final class Knowledge_Page implements Registrable {
 		wp_set_script_translations( 'handoff-bot-knowledge', 'handoff-bot', HANDOFF_BOT_DIR . 'languages' );
 		if ( file_exists( HANDOFF_BOT_DIR . 'build/admin/knowledge/index.css' ) ) {
 			wp_enqueue_style( 'handoff-bot-knowledge', plugins_url( 'build/admin/knowledge/index.css', HANDOFF_BOT_FILE ), array( 'wp-components' ), $asset['version'] );
+			wp_style_add_data( 'handoff-bot-knowledge', 'rtl', 'replace' );
 		} else {
 			wp_enqueue_style( 'wp-components' );
 		}

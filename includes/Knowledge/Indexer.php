@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Knowledge;
 
 use HandoffBot\Contracts\Registrable;
+use HandoffBot\Jobs\Reindex_Job;
 use HandoffBot\Repositories\Index_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
@@ -168,31 +169,33 @@ final class Indexer implements Registrable {
 	}
 
 	/**
-	 * Applies changes to the excluded posts and post types.
+	 * Applies changes to the excluded posts and post types. A few changed posts are re-indexed
+	 * at once; more (up to a thousand excluded posts, or every indexed post of a dropped post
+	 * type) are queued in background batches, so that saving the settings returns at once.
 	 *
 	 * @param mixed $old_value Previous settings.
 	 * @param mixed $new_value New settings.
 	 */
 	public function on_settings_change( $old_value, $new_value ): void {
-		$old           = is_array( $old_value ) ? $old_value : array();
+		// Before the first save there is no stored option: the defaults were in force.
+		$old           = is_array( $old_value ) && $old_value ? $old_value : $this->settings->defaults();
 		$new           = is_array( $new_value ) ? $new_value : array();
-		$changed       = array_merge(
-			array_diff( (array) ( $new['excluded_posts'] ?? array() ), (array) ( $old['excluded_posts'] ?? array() ) ),
-			array_diff( (array) ( $old['excluded_posts'] ?? array() ), (array) ( $new['excluded_posts'] ?? array() ) )
-		);
-		$removed_types = array_diff( (array) ( $old['post_types'] ?? array() ), (array) ( $new['post_types'] ?? array() ) );
+		$before        = wp_parse_id_list( (array) ( $old['excluded_posts'] ?? array() ) );
+		$after         = wp_parse_id_list( (array) ( $new['excluded_posts'] ?? array() ) );
+		$changed       = array_merge( array_diff( $after, $before ), array_diff( $before, $after ) );
+		$removed_types = array_values( array_diff( (array) ( $old['post_types'] ?? array() ), (array) ( $new['post_types'] ?? array() ) ) );
 		$this->safely(
 			function () use ( $changed, $removed_types ): void {
-				foreach ( array_unique( array_map( 'intval', $changed ) ) as $post_id ) {
-					$this->index_post( $post_id );
-				}
 				if ( $removed_types ) {
-					foreach ( $this->index->indexed_post_ids() as $post_id ) {
-						if ( in_array( get_post_type( $post_id ), $removed_types, true ) ) {
-							$this->index->delete_post( $post_id );
-						}
-					}
-					$this->index->refresh_stats();
+					$changed = array_merge( $changed, $this->indexed_posts_of_types( $removed_types ) );
+				}
+				$changed = array_values( array_unique( $changed ) );
+				if ( count( $changed ) > Reindex_Job::AT_ONCE ) {
+					Reindex_Job::schedule( $changed );
+					return;
+				}
+				foreach ( $changed as $post_id ) {
+					$this->index_post( $post_id );
 				}
 			}
 		);
@@ -367,5 +370,32 @@ final class Indexer implements Registrable {
 			'update_post_meta_cache' => false,
 			'update_post_term_cache' => false,
 		);
+	}
+
+	/**
+	 * The indexed posts of some post types, in one query.
+	 *
+	 * @param string[] $types Post types.
+	 * @return int[]
+	 */
+	private function indexed_posts_of_types( array $types ): array {
+		$indexed = $this->index->indexed_post_ids();
+		if ( ! $indexed ) {
+			return array();
+		}
+		$query = new WP_Query(
+			array(
+				'post_type'              => $types,
+				'post_status'            => 'any',
+				'post__in'               => $indexed,
+				'fields'                 => 'ids',
+				'posts_per_page'         => count( $indexed ), // phpcs:ignore WordPress.WP.PostsPerPage.posts_per_page_posts_per_page -- IDs only, and no more than the index holds.
+				'no_found_rows'          => true,
+				'suppress_filters'       => true,
+				'update_post_meta_cache' => false,
+				'update_post_term_cache' => false,
+			)
+		);
+		return wp_parse_id_list( (array) $query->posts );
 	}
 }

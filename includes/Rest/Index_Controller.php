@@ -28,6 +28,12 @@ final class Index_Controller extends Controller {
 	use Manage_Permission;
 
 	/**
+	 * The largest rebuild offset: more posts than any site holds, and within a 32-bit integer,
+	 * so that the number reaches the database as sent.
+	 */
+	private const MAX_OFFSET = 2147483647;
+
+	/**
 	 * Indexer.
 	 *
 	 * @var Indexer
@@ -88,9 +94,11 @@ final class Index_Controller extends Controller {
 					'permission_callback' => array( $this, 'get_item_permissions_check' ),
 					'args'                => array(
 						'offset' => array(
-							'type'    => 'integer',
-							'minimum' => 0,
-							'default' => 0,
+							'description' => __( 'Posts already done; 0 empties the index first.', 'handoff-bot' ),
+							'type'        => 'integer',
+							'minimum'     => 0,
+							'maximum'     => self::MAX_OFFSET,
+							'default'     => 0,
 						),
 						'batch'  => array(
 							'type'    => 'integer',
@@ -99,6 +107,7 @@ final class Index_Controller extends Controller {
 							'default' => 50,
 						),
 					),
+					'validate_callback'   => array( Null_Guard::class, 'check' ),
 				),
 			)
 		);
@@ -131,19 +140,21 @@ final class Index_Controller extends Controller {
 	}
 
 	/**
-	 * Public post types the bot can answer from (media attachments excepted).
+	 * The post types the screen offers, with their singular label, and whether the REST search
+	 * endpoint can look up their posts by title.
 	 *
-	 * @return array<int, array{name: string, label: string}>
+	 * @return list<array{name: string, label: string, singular_label: string, searchable: bool}>
 	 */
 	private function available_post_types(): array {
 		$out = array();
-		foreach ( get_post_types( array( 'public' => true ), 'objects' ) as $type ) {
-			if ( 'attachment' === $type->name ) {
-				continue;
-			}
-			$out[] = array(
-				'name'  => (string) $type->name,
-				'label' => (string) $type->labels->name,
+		foreach ( $this->settings->offered_post_types() as $type ) {
+			$object = get_post_type_object( $type['name'] );
+			$out[]  = array_merge(
+				$type,
+				array(
+					'singular_label' => $object ? (string) $object->labels->singular_name : $type['label'],
+					'searchable'     => $object && $object->show_in_rest,
+				)
 			);
 		}
 		return $out;
@@ -189,8 +200,10 @@ final class Index_Controller extends Controller {
 						'items'       => array(
 							'type'       => 'object',
 							'properties' => array(
-								'name'  => array( 'type' => 'string' ),
-								'label' => array( 'type' => 'string' ),
+								'name'           => array( 'type' => 'string' ),
+								'label'          => array( 'type' => 'string' ),
+								'singular_label' => array( 'type' => 'string' ),
+								'searchable'     => array( 'type' => 'boolean' ),
 							),
 						),
 					),

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
+use HandoffBot\Invalid_Setting_Exception;
 use HandoffBot\Settings;
 use WP_Error;
 use WP_REST_Request;
@@ -18,7 +19,8 @@ use WP_REST_Server;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The plugin settings, for people who manage the plugin.
+ * The plugin settings, for people who manage the plugin. A bad value, null included, is
+ * `400 rest_invalid_param` with the field named in `data.params`, and nothing is stored.
  */
 final class Settings_Controller extends Controller {
 
@@ -45,6 +47,10 @@ final class Settings_Controller extends Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes(): void {
+		$args = $this->get_endpoint_args_for_item_schema( WP_REST_Server::EDITABLE );
+		foreach ( array_keys( $args ) as $name ) {
+			$args[ $name ]['validate_callback'] = array( $this, 'validate_setting' );
+		}
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,
@@ -58,7 +64,8 @@ final class Settings_Controller extends Controller {
 					'methods'             => WP_REST_Server::EDITABLE,
 					'callback'            => array( $this, 'update_item' ),
 					'permission_callback' => array( $this, 'update_item_permissions_check' ),
-					'args'                => $this->get_endpoint_args_for_item_schema( WP_REST_Server::EDITABLE ),
+					'args'                => $args,
+					'validate_callback'   => array( Null_Guard::class, 'check' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -86,27 +93,38 @@ final class Settings_Controller extends Controller {
 	}
 
 	/**
+	 * Validates one setting as sent (WordPress calls this for every setting that is not null).
+	 *
+	 * @param mixed           $value   Value.
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $name    Setting name.
+	 * @return true|WP_Error
+	 */
+	public function validate_setting( $value, $request, $name ) {
+		return $this->settings->validate( (string) $name, $value );
+	}
+
+	/**
 	 * Updates the settings that were sent.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
-		$values = array_intersect_key( (array) $request->get_params(), $this->settings->schema() );
-		if ( isset( $values['post_types'] ) ) {
-			foreach ( (array) $values['post_types'] as $type ) {
-				$object = get_post_type_object( (string) $type );
-				if ( ! $object || ! $object->public ) {
-					return new WP_Error(
-						'handoff_bot_invalid_post_type',
-						/* translators: %s: post type name. */
-						sprintf( __( '“%s” is not a public post type.', 'handoff-bot' ), (string) $type ),
-						array( 'status' => 400 )
-					);
-				}
-			}
+		$values = array_intersect_key( $request->get_params(), $this->settings->schema() );
+		try {
+			return new WP_REST_Response( $this->settings->update( $values ) );
+		} catch ( Invalid_Setting_Exception $e ) {
+			return new WP_Error(
+				'rest_invalid_param',
+				/* translators: %s: list of parameter names. */
+				sprintf( __( 'Invalid parameter(s): %s', 'handoff-bot' ), $e->field() ),
+				array(
+					'status' => 400,
+					'params' => array( $e->field() => $e->getMessage() ),
+				)
+			);
 		}
-		return new WP_REST_Response( $this->settings->update( $values ) );
 	}
 
 	/**

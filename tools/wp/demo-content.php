@@ -105,6 +105,28 @@ function handoff_bot_demo_pages() {
 }
 
 /**
+ * Deletes the content WordPress installs: "Hello world!" with its comment, "Sample Page" and the
+ * draft privacy policy page. Returns how many posts were deleted.
+ *
+ * @return int
+ */
+function handoff_bot_demo_remove_defaults() {
+	$posts   = array(
+		get_page_by_path( 'hello-world', OBJECT, 'post' ),
+		get_page_by_path( 'sample-page', OBJECT, 'page' ),
+		get_post( (int) get_option( 'wp_page_for_privacy_policy' ) ),
+	);
+	$deleted = 0;
+	foreach ( $posts as $post ) {
+		if ( $post instanceof WP_Post && wp_delete_post( $post->ID, true ) ) {
+			++$deleted;
+		}
+	}
+	update_option( 'wp_page_for_privacy_policy', 0 );
+	return $deleted;
+}
+
+/**
  * Creates the demo pages once; returns how many pages exist.
  *
  * @return int

@@ -21,6 +21,13 @@ require_once ABSPATH . 'wp-admin/includes/plugin.php';
 
 wp_set_current_user( 1 );
 
+// The demo is a help centre: WordPress's sample post, page and comment and its draft privacy
+// policy would be indexed (or listed) beside it. Removed before activation, which indexes the site.
+if ( $handoff_bot_demo ) {
+	require __DIR__ . '/demo-content.php';
+	echo 'Removed WordPress\'s default content: ' . handoff_bot_demo_remove_defaults() . " posts\n";
+}
+
 $handoff_bot_result = activate_plugin( 'handoff-bot/handoff-bot.php' );
 if ( is_wp_error( $handoff_bot_result ) ) {
 	fwrite( STDERR, 'handoff-bot: ' . $handoff_bot_result->get_error_message() . "\n" );
@@ -37,7 +44,6 @@ if ( defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE ) {
 }
 
 if ( $handoff_bot_demo ) {
-	require __DIR__ . '/demo-content.php';
 	$handoff_bot_count = handoff_bot_demo_content();
 	echo 'Demo content: ' . $handoff_bot_count . " pages\n";
 }

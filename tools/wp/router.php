@@ -6,11 +6,25 @@
  */
 
 $handoff_bot_root = $_SERVER['DOCUMENT_ROOT'];
-$handoff_bot_path = rawurldecode( (string) parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) );
-$handoff_bot_file = realpath( $handoff_bot_root . $handoff_bot_path );
+// The path is what comes before the query string (parse_url() would read "//x" as a host).
+$handoff_bot_path = rawurldecode( explode( '?', (string) $_SERVER['REQUEST_URI'], 2 )[0] );
 
-// Never serve dotfiles (the SQLite database is wp-content/database/.ht.sqlite).
-if ( false !== strpos( $handoff_bot_path, '/.' ) ) {
+// A NUL byte is no part of a file name (and realpath() throws on one): a bad request.
+if ( false !== strpos( $handoff_bot_path, "\0" ) ) {
+	http_response_code( 400 );
+	return true;
+}
+
+// Never serve dotfiles (the SQLite database is wp-content/database/.ht.sqlite), PHP's error log
+// and the server's request log (debug.log, server.log in the site's folder), or a database file.
+if ( false !== strpos( $handoff_bot_path, '/.' ) || preg_match( '/\.(log|sqlite|sql)$/i', $handoff_bot_path ) ) {
+	http_response_code( 404 );
+	return true;
+}
+
+$handoff_bot_file = realpath( $handoff_bot_root . $handoff_bot_path );
+// The same for the file a path resolves to (through a symlink, say); the site itself lives in a dot folder (.wp/).
+if ( false !== $handoff_bot_file && preg_match( '/^\.|\.(log|sqlite|sql)$/i', basename( $handoff_bot_file ) ) ) {
 	http_response_code( 404 );
 	return true;
 }

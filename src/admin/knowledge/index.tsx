@@ -5,6 +5,7 @@ import domReady from '@wordpress/dom-ready';
 import { createRoot } from '@wordpress/element';
 
 import App from './App';
+import './screen.scss';
 
 domReady( () => {
 	const root = document.getElementById( 'handoff-bot-knowledge-root' );

@@ -19,10 +19,42 @@ export type IndexState = {
 	terms: number;
 	indexable: number;
 	post_types: string[];
-	available: Array< { name: string; label: string } >;
+	available: PostType[];
 	updated_at: string;
 	last_error: { message: string; time: string } | null;
 };
+
+/** A post type the Knowledge screen offers (`available` of GET /index). */
+export type PostType = {
+	name: string;
+	label: string;
+	singular_label: string;
+	/** Whether WordPress's search route finds its posts. */
+	searchable: boolean;
+};
+
+/** A post as WordPress's search route (/wp/v2/search) describes it. */
+export type PostChoice = {
+	id: number;
+	title: string;
+	subtype: string;
+	url: string;
+};
+
+/** The JSON schema of each setting (what GET /settings' OPTIONS describe). */
+export type SettingsSchema = Record<
+	keyof Settings,
+	{
+		type: string;
+		minimum?: number;
+		maximum?: number;
+		maxItems?: number;
+		minItems?: number;
+	}
+>;
+
+/** What is wrong with each refused setting, by setting name (`data.params` of a 400). */
+export type FieldErrors = Partial< Record< keyof Settings, string > >;
 
 export type RebuildStep = {
 	done: number;
@@ -35,5 +67,5 @@ export type RebuildStep = {
 export type ApiError = {
 	code: string;
 	message: string;
-	data?: { status?: number };
+	data?: { status?: number; params?: Record< string, string > };
 };

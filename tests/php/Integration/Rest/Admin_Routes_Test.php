@@ -91,7 +91,8 @@ final class Admin_Routes_Test extends Test_Case {
 		}
 		$bad_type = $this->rest( 'POST', '/handoff-bot/v1/settings', array( 'post_types' => array( 'nav_menu_item' ) ) );
 		$this->assertSame( 400, $bad_type->get_status() );
-		$this->assertSame( 'handoff_bot_invalid_post_type', $bad_type->get_data()['code'] );
+		$this->assertSame( 'rest_invalid_param', $bad_type->get_data()['code'] );
+		$this->assertArrayHasKey( 'post_types', $bad_type->get_data()['data']['params'] );
 		$this->assertSame( 500, $this->rest( 'GET', '/handoff-bot/v1/settings' )->get_data()['max_message_length'] );
 	}
 

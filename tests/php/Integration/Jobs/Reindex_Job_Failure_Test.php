@@ -1,0 +1,63 @@
+<?php
+/**
+ * A database failure while a background batch re-indexes posts.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Tests\Integration\Jobs;
+
+use HandoffBot\Jobs\Reindex_Job;
+use HandoffBot\Knowledge\Indexer;
+use HandoffBot\Tests\Integration\Test_Case;
+
+/**
+ * Runs without the test transaction (MySQL commits it on CREATE TRIGGER): the post it makes is
+ * deleted afterwards.
+ */
+final class Reindex_Job_Failure_Test extends Test_Case {
+
+	/**
+	 * No transaction (see the class comment).
+	 *
+	 * @var bool
+	 */
+	protected bool $use_transaction = false;
+
+	/**
+	 * The post this test made.
+	 *
+	 * @var int
+	 */
+	private int $post_id = 0;
+
+	/**
+	 * Removes the trigger, the post and the recorded error.
+	 */
+	protected function tearDown(): void {
+		$this->refuse_inserts( 'passages', false );
+		if ( $this->post_id ) {
+			wp_delete_post( $this->post_id, true );
+		}
+		delete_option( Indexer::ERROR_OPTION );
+		parent::tearDown();
+	}
+
+	/**
+	 * The batch does not die halfway with a fatal error: the failure is recorded for the
+	 * Knowledge screen, as a failed save is.
+	 */
+	public function test_a_failing_batch_is_recorded_for_the_knowledge_screen(): void {
+		$this->post_id = $this->create_post( array( 'post_content' => '<p>Platypuses lay eggs.</p>' ) );
+		delete_option( Indexer::ERROR_OPTION );
+		$this->refuse_inserts( 'passages', true );
+
+		do_action( 'handoff_bot_reindex_posts', array( $this->post_id ) );
+
+		$error = get_option( Indexer::ERROR_OPTION );
+		$this->assertIsArray( $error );
+		$this->assertNotSame( '', $error['message'] );
+	}
+}
