@@ -57,11 +57,11 @@ final class Settings {
 	 * @var array<string, array{0: 'number'|'integer', 1: float|int, 2: float|int, 3: float|int}>
 	 */
 	private const NUMBERS = array(
-		'answer_threshold'                      => array( 'number', 0.35, 0, 1 ),
+		'answer_threshold'                      => array( 'number', 0.3, 0, 1 ),
 		'max_message_length'                    => array( 'integer', 2000, 50, 10000 ),
-		'rate_limit_ip_per_minute'              => array( 'integer', 60, 1, 10000 ),
+		'rate_limit_ip_per_minute'              => array( 'integer', 300, 1, 10000 ),
 		'rate_limit_token_per_minute'           => array( 'integer', 20, 1, 1000 ),
-		'rate_limit_new_conversations_per_hour' => array( 'integer', 30, 1, 10000 ),
+		'rate_limit_new_conversations_per_hour' => array( 'integer', 120, 1, 10000 ),
 	);
 
 	/**
