@@ -38,3 +38,4 @@ if ( ! defined( 'HANDOFF_BOT_VERSION' ) ) {
 add_filter( 'handoff_bot_transactions', '__return_false' );
 
 require __DIR__ . '/Integration/Test_Case.php';
+require __DIR__ . '/Integration/Index_Failure_Test_Case.php';

@@ -11,40 +11,20 @@ namespace HandoffBot\Tests\Integration\Cli;
 
 use HandoffBot\Knowledge\Indexer;
 use HandoffBot\Plugin;
-use HandoffBot\Tests\Integration\Test_Case;
+use HandoffBot\Tests\Integration\Index_Failure_Test_Case;
 
 /**
  * The command runs in another process, so this test commits its post and its trigger, and
  * removes them afterwards.
  */
-final class Index_Command_Failure_Test extends Test_Case {
+final class Index_Command_Failure_Test extends Index_Failure_Test_Case {
 
 	/**
-	 * No transaction: WP-CLI must see the post and the trigger.
-	 *
-	 * @var bool
+	 * Rebuilds the index, which the command left half written.
 	 */
-	protected bool $use_transaction = false;
-
-	/**
-	 * The post this test made.
-	 *
-	 * @var int
-	 */
-	private int $post_id = 0;
-
-	/**
-	 * Removes the trigger and the post, and rebuilds the index.
-	 */
-	protected function tearDown(): void {
-		$this->refuse_inserts( 'passages', false );
-		if ( $this->post_id ) {
-			wp_delete_post( $this->post_id, true );
-		}
+	protected function after_cleanup(): void {
 		wp_cache_flush();
 		Plugin::boot()->indexer()->rebuild_batch( 0, 1000 );
-		delete_option( Indexer::ERROR_OPTION );
-		parent::tearDown();
 	}
 
 	/**

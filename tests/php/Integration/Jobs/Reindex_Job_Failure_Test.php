@@ -11,39 +11,13 @@ namespace HandoffBot\Tests\Integration\Jobs;
 
 use HandoffBot\Jobs\Reindex_Job;
 use HandoffBot\Knowledge\Indexer;
-use HandoffBot\Tests\Integration\Test_Case;
+use HandoffBot\Tests\Integration\Index_Failure_Test_Case;
 
 /**
  * Runs without the test transaction (MySQL commits it on CREATE TRIGGER): the post it makes is
  * deleted afterwards.
  */
-final class Reindex_Job_Failure_Test extends Test_Case {
-
-	/**
-	 * No transaction (see the class comment).
-	 *
-	 * @var bool
-	 */
-	protected bool $use_transaction = false;
-
-	/**
-	 * The post this test made.
-	 *
-	 * @var int
-	 */
-	private int $post_id = 0;
-
-	/**
-	 * Removes the trigger, the post and the recorded error.
-	 */
-	protected function tearDown(): void {
-		$this->refuse_inserts( 'passages', false );
-		if ( $this->post_id ) {
-			wp_delete_post( $this->post_id, true );
-		}
-		delete_option( Indexer::ERROR_OPTION );
-		parent::tearDown();
-	}
+final class Reindex_Job_Failure_Test extends Index_Failure_Test_Case {
 
 	/**
 	 * The batch does not die halfway with a fatal error: the failure is recorded for the

@@ -10,39 +10,13 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Knowledge;
 
 use HandoffBot\Knowledge\Indexer;
-use HandoffBot\Tests\Integration\Test_Case;
+use HandoffBot\Tests\Integration\Index_Failure_Test_Case;
 
 /**
  * Runs without the test transaction (MySQL commits it on CREATE TRIGGER): the post it makes is
  * deleted afterwards, and the index rebuilt.
  */
-final class Index_Failure_Test extends Test_Case {
-
-	/**
-	 * No transaction (see the class comment).
-	 *
-	 * @var bool
-	 */
-	protected bool $use_transaction = false;
-
-	/**
-	 * The post this test made.
-	 *
-	 * @var int
-	 */
-	private int $post_id = 0;
-
-	/**
-	 * Removes the trigger, the post and the recorded error.
-	 */
-	protected function tearDown(): void {
-		$this->refuse_inserts( 'passages', false );
-		if ( $this->post_id ) {
-			wp_delete_post( $this->post_id, true );
-		}
-		delete_option( Indexer::ERROR_OPTION );
-		parent::tearDown();
-	}
+final class Index_Failure_Test extends Index_Failure_Test_Case {
 
 	/**
 	 * Saving still works, the failure shows on the Knowledge screen's data, and a rebuild clears it.
