@@ -221,8 +221,20 @@ final class Settings {
 			$value                         = isset( $values[ $name ] ) && is_numeric( $values[ $name ] ) ? (float) $values[ $name ] : (float) $default;
 			return max( (float) $min, min( (float) $max, $value ) );
 		};
-		$types  = array_values( array_unique( array_filter( array_map( 'strval', (array) ( $values['post_types'] ?? array() ) ), 'post_type_exists' ) ) );
-		$ids    = array_slice( array_values( array_unique( array_filter( array_map( 'intval', (array) ( $values['excluded_posts'] ?? array() ) ), static fn( int $id ): bool => $id > 0 ) ) ), 0, self::MAX_EXCLUDED_POSTS );
+		// Only types the Knowledge screen offers: one that stopped being public (or media) must
+		// neither be indexed nor come back in a save the screen cannot undo.
+		$types = array_values(
+			array_unique(
+				array_filter(
+					array_map( 'strval', (array) ( $values['post_types'] ?? array() ) ),
+					static function ( string $type ): bool {
+						$object = get_post_type_object( $type );
+						return $object && $object->public && 'attachment' !== $type;
+					}
+				)
+			)
+		);
+		$ids   = array_slice( array_values( array_unique( array_filter( array_map( 'intval', (array) ( $values['excluded_posts'] ?? array() ) ), static fn( int $id ): bool => $id > 0 ) ) ), 0, self::MAX_EXCLUDED_POSTS );
 		return array(
 			'answer_threshold'                      => $number( 'answer_threshold' ),
 			'max_message_length'                    => (int) $number( 'max_message_length' ),

@@ -135,9 +135,9 @@ test( 'a message sent while requests fail is kept, retried and stored exactly on
 		}
 	);
 
-	await ask( page, 'Do you ship to PO boxes?' );
+	await ask( page, 'Do you ship to post office boxes?' );
 	const mine = page.locator( '.handoff-bot-chat__msg.is-visitor', {
-		hasText: 'Do you ship to PO boxes?',
+		hasText: 'Do you ship to post office boxes?',
 	} );
 	await expect( mine ).toHaveCount( 1 );
 	await expect( mine ).toContainText( 'Not sent yet' );
@@ -156,7 +156,7 @@ test( 'a message sent while requests fail is kept, retried and stored exactly on
 	expect(
 		messages.filter(
 			( m ) =>
-				m.role === 'visitor' && m.body === 'Do you ship to PO boxes?'
+				m.role === 'visitor' && m.body === 'Do you ship to post office boxes?'
 		)
 	).toHaveLength( 1 );
 	expect( messages.filter( ( m ) => m.role === 'bot' ) ).toHaveLength( 1 );

@@ -126,6 +126,22 @@ final class Settings_Validation_Test extends Test_Case {
 	}
 
 	/**
+	 * A stored post type the screen no longer offers (media, or a type that stopped being public)
+	 * is neither read back nor able to block the next save of what was read.
+	 */
+	public function test_a_stored_type_no_longer_offered_does_not_block_saving(): void {
+		$stored               = (array) get_option( Settings::OPTION, array() );
+		$stored['post_types'] = array( 'post', 'page', 'attachment' );
+		update_option( Settings::OPTION, $stored );
+		$read = $this->rest( 'GET', '/handoff-bot/v1/settings' )->get_data();
+		$this->assertSame( array( 'post', 'page' ), $read['post_types'] );
+		$read['answer_threshold'] = 0.4;
+		$response                 = $this->post_json( '/handoff-bot/v1/settings', (string) wp_json_encode( $read ) );
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$this->assertSame( 0.4, $this->rest( 'GET', '/handoff-bot/v1/settings' )->get_data()['answer_threshold'] );
+	}
+
+	/**
 	 * The settings schema says what is allowed, so the client and the docs can tell.
 	 */
 	public function test_the_schema_names_the_limits(): void {
