@@ -41,6 +41,11 @@ final class Migrator {
 	public const ERROR_OPTION = 'handoff_bot_migration_error';
 
 	/**
+	 * Seconds a visitor's request waits after a failed migration before trying again.
+	 */
+	public const RETRY_AFTER = 900;
+
+	/**
 	 * Short-lived lock so that two requests do not migrate at once.
 	 */
 	private const LOCK_OPTION = 'handoff_bot_migration_lock';
@@ -93,6 +98,13 @@ final class Migrator {
 		if ( $this->installed_version() >= self::SCHEMA_VERSION ) {
 			return;
 		}
+		// After a failure, visitors' requests wait before trying again (a migration that fails
+		// for good, on missing privileges say, must not run on every page); wp-admin, where the
+		// notice is, retries at once.
+		$error = get_option( self::ERROR_OPTION );
+		if ( is_array( $error ) && ! is_admin() && time() - (int) ( $error['time'] ?? 0 ) < self::RETRY_AFTER ) {
+			return;
+		}
 		$this->migrate();
 	}
 
@@ -127,11 +139,11 @@ final class Migrator {
 			}
 			$wpdb->last_error = '';
 		}
-		$wpdb->suppress_errors( $suppress );
-
 		if ( ! $errors ) {
 			$errors = $this->upgrade_data( $this->installed_version() );
 		}
+		// Errors are collected for the notice, never printed into a page or a JSON response.
+		$wpdb->suppress_errors( $suppress );
 
 		if ( $errors ) {
 			update_option(

@@ -157,6 +157,60 @@ final class Migrator_Test extends Test_Case {
 	}
 
 	/**
+	 * After a failure, a visitor's request does not try again for a while (a migration that
+	 * fails for good must not run on every page); once the wait is over, it does.
+	 */
+	public function test_a_failed_migration_waits_before_a_visitor_request_retries(): void {
+		global $wpdb;
+		update_option( Migrator::VERSION_OPTION, 0 );
+		$tries    = 0;
+		$count    = static function ( array $queries ) use ( &$tries ): array {
+			++$tries;
+			return $queries;
+		};
+		$broken   = new class() extends Table {
+			/**
+			 * {@inheritDoc}
+			 */
+			public function short_name(): string {
+				return 'broken';
+			}
+
+			/**
+			 * {@inheritDoc}
+			 */
+			protected function columns(): string {
+				return 'id bigint(20) unsigned NOT NULL AUTO_INCREMENT, PRIMARY KEY  (id), KEY missing_column (no_such_column)';
+			}
+		};
+		$migrator = new Migrator( array( $broken ) );
+		add_filter( 'dbdelta_create_queries', $count );
+		try {
+			$migrator->maybe_migrate();
+			$this->assertSame( 1, $tries, 'the first request tries' );
+			$migrator->maybe_migrate();
+			$this->assertSame( 1, $tries, 'the next one waits' );
+
+			$error         = (array) get_option( Migrator::ERROR_OPTION );
+			$error['time'] = time() - Migrator::RETRY_AFTER - 1;
+			// On SQLite the failed CREATE rolls the test's transaction back under WordPress's
+			// option cache: read the options again, and set the old version again.
+			wp_cache_flush();
+			update_option( Migrator::VERSION_OPTION, 0 );
+			update_option( Migrator::ERROR_OPTION, $error );
+			$migrator->maybe_migrate();
+			$this->assertSame( 2, $tries, 'after the wait it tries again' );
+		} finally {
+			remove_filter( 'dbdelta_create_queries', $count );
+			$wpdb->query( $wpdb->prepare( 'DROP TABLE IF EXISTS %i', $wpdb->prefix . 'handoff_bot_broken' ) );
+			// What the SQLite rollback left committed is put back as the other tests expect it.
+			update_option( Migrator::VERSION_OPTION, Migrator::SCHEMA_VERSION );
+			delete_option( Migrator::ERROR_OPTION );
+			wp_cache_flush();
+		}//end try
+	}
+
+	/**
 	 * Administrators get both capabilities and the support agent role exists.
 	 */
 	public function test_capabilities_are_granted(): void {
