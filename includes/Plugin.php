@@ -12,6 +12,7 @@ namespace HandoffBot;
 use HandoffBot\Admin\Knowledge_Page;
 use HandoffBot\Admin\Migration_Notice;
 use HandoffBot\Blocks\Chat_Block;
+use HandoffBot\Blocks\Contact_Page;
 use HandoffBot\Cli\Index_Command;
 use HandoffBot\Contracts\Answerer;
 use HandoffBot\Contracts\Registrable;
@@ -119,6 +120,7 @@ final class Plugin {
 			new Settings_Controller( $settings ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
+			new Contact_Page(),
 			new Heading_Anchors(),
 			$this->indexer,
 			new Reindex_Job( $this->indexer ),

@@ -23,31 +23,7 @@ $handoff_bot_id       = wp_unique_id( 'handoff-bot-chat-' );
 
 $handoff_bot_max = (int) ( new HandoffBot\Settings() )->get( 'max_message_length' );
 
-$handoff_bot_contact_pages = get_posts(
-	array(
-		'post_type'              => 'page',
-		'post_status'            => 'publish',
-		'post_name__in'          => array( 'contact', 'contact-us' ),
-		'orderby'                => 'post_name__in',
-		'numberposts'            => 1,
-		'no_found_rows'          => true,
-		'update_post_meta_cache' => false,
-		'update_post_term_cache' => false,
-	)
-);
-/**
- * Where a visitor can reach the site another way; the chat links to it when it cannot take their
- * message yet (over a rate limit).
- *
- * @since 0.2.0
- *
- * @param string $url Default: the published page with the slug "contact" or "contact-us", else
- *                    the home page.
- */
-$handoff_bot_contact = (string) apply_filters(
-	'handoff_bot_contact_url',
-	$handoff_bot_contact_pages ? (string) get_permalink( $handoff_bot_contact_pages[0] ) : home_url( '/' )
-);
+$handoff_bot_contact = HandoffBot\Blocks\Contact_Page::url();
 
 $handoff_bot_config = array(
 	'restUrl'         => rest_url( 'handoff-bot/v1/' ),

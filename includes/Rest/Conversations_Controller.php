@@ -123,7 +123,9 @@ final class Conversations_Controller extends Controller {
 	public function register(): void {
 		parent::register();
 		add_filter( 'rest_post_dispatch', array( $this, 'add_headers' ), 10, 3 );
-		add_action( 'plugins_loaded', array( $this, 'serve_fast_poll' ), 1 );
+		// Last on plugins_loaded: the filters other plugins add there (trusted proxies,
+		// rest_authentication_errors) are in place, and the schema is current (priority 5).
+		add_action( 'plugins_loaded', array( $this, 'serve_fast_poll' ), PHP_INT_MAX );
 	}
 
 	/**
@@ -176,7 +178,7 @@ final class Conversations_Controller extends Controller {
 		}
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- visitors authenticate with their token; see the permission check.
 		$after = isset( $_GET['after'] ) ? sanitize_text_field( wp_unslash( $_GET['after'] ) ) : '0';
-		if ( ! preg_match( '/^\d{1,18}$/', $after ) || self::has_credentials() ) {
+		if ( ! preg_match( '/^\d{1,18}$/', $after ) || self::has_credentials() || self::asks_the_rest_server_for_more() ) {
 			return null;
 		}
 
@@ -252,6 +254,19 @@ final class Conversations_Controller extends Controller {
 			|| isset( $_SERVER['PHP_AUTH_USER'] )
 			|| isset( $_SERVER['HTTP_AUTHORIZATION'] )
 			|| isset( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] );
+	}
+
+	/**
+	 * Whether the request uses one of the REST server's own parameters (an envelope, JSONP, a
+	 * field list, another method): the REST server answers those.
+	 */
+	private static function asks_the_rest_server_for_more(): bool {
+		foreach ( array( '_envelope', '_jsonp', '_fields', '_method', '_embed' ) as $name ) {
+			if ( isset( $_GET[ $name ] ) ) { // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only checks for presence.
+				return true;
+			}
+		}
+		return isset( $_SERVER['HTTP_X_HTTP_METHOD_OVERRIDE'] );
 	}
 
 	/**

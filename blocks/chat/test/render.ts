@@ -65,10 +65,13 @@ namespace HandoffBot {
 		}
 	}
 }
+namespace HandoffBot\\Blocks {
+	final class Contact_Page {
+		public static function url() { return ${ contactPage ? "'https://shop.example/contact/'" : "'https://shop.example/'" }; }
+	}
+}
 namespace {
 define( 'ABSPATH', '/' );
-function get_posts( $args ) { return ${ contactPage ? "array( (object) array( 'post_name' => $args['post_name__in'][0] ) )" : 'array()' }; }
-function get_permalink( $post ) { return 'https://shop.example/' . $post->post_name . '/'; }
 function home_url( $path = '' ) { return 'https://shop.example' . $path; }
 function apply_filters( $hook, $value ) { return $value; }
 function esc_url_raw( $url ) { return $url; }

@@ -55,6 +55,9 @@ final class Chat_Block_Test extends Test_Case {
 	 */
 	public function test_contact_url(): void {
 		$this->assertSame( home_url( '/' ), $this->config()['contactUrl'] );
+		$queries = get_num_queries();
+		$this->config();
+		$this->assertSame( $queries, get_num_queries(), 'the contact page is looked up once, not on every page view' );
 		$draft = $this->create_post(
 			array(
 				'post_title'  => 'Contact',

@@ -133,11 +133,17 @@ final class Fast_Poll_Test extends Test_Case {
 			'/shop/wp-json' . $route . '?after=0',
 			'/wp-json/handoff-bot/v1/conversations/' . $id . '/messages/extra',
 			'/wp-json' . $route . '?after=-1',
+			// The REST server's own parameters: it wraps, pads or trims the answer, or changes the method.
+			'/wp-json' . $route . '?_envelope=1',
+			'/wp-json' . $route . '?_jsonp=cb',
+			'/wp-json' . $route . '?_fields=cursor',
+			'/wp-json' . $route . '?_method=DELETE',
 		) as $uri ) {
 			$this->assertNull( $this->poll( $uri, $token ), $uri );
 		}
 		$this->assertNull( $this->poll( '/wp-json' . $route, $token, array( 'REQUEST_METHOD' => 'POST' ) ), 'a POST' );
 		$this->assertNull( $this->poll( '/wp-json' . $route, $token, array( 'PHP_AUTH_USER' => 'admin' ) ), 'HTTP authentication' );
+		$this->assertNull( $this->poll( '/wp-json' . $route, $token, array( 'HTTP_X_HTTP_METHOD_OVERRIDE' => 'DELETE' ) ), 'a method override' );
 		$_COOKIE[ LOGGED_IN_COOKIE ] = 'someone|1|x|y';
 		try {
 			$this->assertNull( $this->poll( '/wp-json' . $route, $token ), 'a login cookie' );
@@ -209,5 +215,13 @@ final class Fast_Poll_Test extends Test_Case {
 		$this->assertNotNull( $fast );
 		$this->assertSame( 401, $fast['status'] );
 		$this->assertSame( $served, $fast['body'] );
+	}
+
+	/**
+	 * The fast poll runs last on plugins_loaded, so filters that other plugins add there (a
+	 * trusted proxy, rest_authentication_errors) apply to polls as they do to the REST route.
+	 */
+	public function test_the_fast_poll_runs_after_other_plugins_have_added_their_filters(): void {
+		$this->assertSame( PHP_INT_MAX, has_action( 'plugins_loaded', array( $this->controller(), 'serve_fast_poll' ) ) );
 	}
 }
