@@ -76,14 +76,33 @@ final class Reindex_Job implements Registrable {
 	 */
 	public static function schedule( array $post_ids ): int {
 		$batches = array_chunk( wp_parse_id_list( $post_ids ), self::BATCH );
+		$queued  = 0;
 		foreach ( $batches as $batch ) {
+			$done = false;
 			if ( function_exists( 'as_enqueue_async_action' ) ) {
-				as_enqueue_async_action( self::HOOK, array( $batch ), self::GROUP );
-			} else {
-				wp_schedule_single_event( time(), self::HOOK, array( $batch ) );
+				try {
+					$done = (bool) as_enqueue_async_action( self::HOOK, array( $batch ), self::GROUP );
+				} catch ( \Throwable $e ) {
+					$done = false;
+				}
 			}
+			if ( ! $done ) {
+				$done = true === wp_schedule_single_event( time(), self::HOOK, array( $batch ), true );
+			}
+			$queued += $done ? 1 : 0;
 		}
-		return count( $batches );
+		if ( $queued < count( $batches ) ) {
+			// The posts left out stay as they were: the Knowledge screen offers a rebuild.
+			update_option(
+				Indexer::ERROR_OPTION,
+				array(
+					'message' => __( 'Some posts could not be queued for re-indexing after the settings changed.', 'handoff-bot' ),
+					'time'    => time(),
+				),
+				false
+			);
+		}
+		return $queued;
 	}
 
 	/**
@@ -94,9 +113,7 @@ final class Reindex_Job implements Registrable {
 	 */
 	public function run( $post_ids ): void {
 		try {
-			foreach ( wp_parse_id_list( is_array( $post_ids ) ? $post_ids : array() ) as $post_id ) {
-				$this->indexer->index_post( $post_id );
-			}
+			$this->indexer->index_posts( wp_parse_id_list( is_array( $post_ids ) ? $post_ids : array() ) );
 		} catch ( Storage_Exception $e ) {
 			update_option(
 				Indexer::ERROR_OPTION,

@@ -237,6 +237,41 @@ final class Indexer implements Registrable {
 	 * @return int Passages stored.
 	 */
 	public function index_post( int $post_id, bool $update_df = true ): int {
+		$count = $this->write_post( $post_id, $update_df );
+		if ( $update_df ) {
+			$this->index->refresh_stats();
+		}
+		return $count;
+	}
+
+	/**
+	 * Brings several posts up to date in one transaction, with the statistics refreshed once.
+	 *
+	 * @param int[] $post_ids Posts.
+	 * @return int Passages stored.
+	 */
+	public function index_posts( array $post_ids ): int {
+		$count = (int) $this->index->in_transaction(
+			function () use ( $post_ids ): int {
+				$count = 0;
+				foreach ( wp_parse_id_list( $post_ids ) as $post_id ) {
+					$count += $this->write_post( $post_id, true );
+				}
+				return $count;
+			}
+		);
+		$this->index->refresh_stats();
+		return $count;
+	}
+
+	/**
+	 * Replaces a post's passages (or removes them when it no longer belongs).
+	 *
+	 * @param int  $post_id   Post ID.
+	 * @param bool $update_df Recount the document frequency of the terms it touches.
+	 * @return int Passages stored.
+	 */
+	private function write_post( int $post_id, bool $update_df ): int {
 		$passages = $this->as_visitor(
 			function () use ( $post_id ): ?array {
 				$post = get_post( $post_id );
@@ -246,9 +281,6 @@ final class Indexer implements Registrable {
 		$this->index->delete_post( $post_id, $update_df );
 		if ( $passages ) {
 			$this->index->add_passages( $post_id, $passages, $update_df );
-		}
-		if ( $update_df ) {
-			$this->index->refresh_stats();
 		}
 		return $passages ? count( $passages ) : 0;
 	}
