@@ -76,6 +76,11 @@ final class Client_Address {
 		if ( false === $packed || 16 !== strlen( $packed ) ) {
 			return $ip;
 		}
+		// A NAT64 address (64:ff9b::/96) carries an IPv4 client in its last 32 bits: count that
+		// client, not the gateway's /64.
+		if ( "\x00\x64\xff\x9b" . str_repeat( "\0", 8 ) === substr( $packed, 0, 12 ) ) {
+			return (string) inet_ntop( substr( $packed, 12 ) );
+		}
 		return inet_ntop( substr( $packed, 0, 8 ) . str_repeat( "\0", 8 ) ) . '/64';
 	}
 

@@ -101,6 +101,17 @@ final class Rate_Limiter_Test extends Test_Case {
 	}
 
 	/**
+	 * Clients behind a NAT64 gateway count by the IPv4 address in their last 32 bits, not all
+	 * together as the gateway's /64.
+	 */
+	public function test_nat64_addresses_count_by_their_ipv4_client(): void {
+		$this->assertSame( 201, $this->start_from( '64:ff9b::c633:6419' ) );
+		$this->assertSame( 201, $this->start_from( '64:ff9b::198.51.100.25' ) );
+		$this->assertSame( 429, $this->start_from( '198.51.100.25' ), 'the same client' );
+		$this->assertSame( 201, $this->start_from( '64:ff9b::c633:641a' ), 'another client behind the gateway' );
+	}
+
+	/**
 	 * Forwarded headers are believed by default never, and with only half of the configuration
 	 * neither: a client cannot choose its own address.
 	 */
