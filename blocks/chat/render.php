@@ -35,42 +35,44 @@ $handoff_bot_config = array(
 	'locale'          => str_replace( '_', '-', determine_locale() ),
 	'strings'         => array(
 		/* translators: Read by screen readers before each of the visitor's own chat messages. */
-		'you'              => __( 'You:', 'handoff-bot' ),
+		'you'                     => __( 'You:', 'handoff-bot' ),
 		/* translators: Read by screen readers before each of the chatbot's messages. */
-		'assistant'        => __( 'Assistant:', 'handoff-bot' ),
+		'assistant'               => __( 'Assistant:', 'handoff-bot' ),
 		/* translators: Read by screen readers before each message from a support agent. */
-		'agent'            => __( 'Support agent:', 'handoff-bot' ),
-		'retrying'         => __( 'Not sent yet — retrying…', 'handoff-bot' ),
+		'agent'                   => __( 'Support agent:', 'handoff-bot' ),
+		'retrying'                => __( 'Not sent yet — retrying…', 'handoff-bot' ),
 		/* translators: Shown under a chat message held back by a rate limit. 1: how long until it is sent, e.g. "20 minutes". 2: the time it is sent, e.g. "14:35". */
-		'rateLimited'      => __( 'Not sent yet: this site has had too many chat requests from your network. Your message will be sent automatically in about %1$s (at %2$s).', 'handoff-bot' ),
+		'rateLimited'             => __( 'Not sent yet: this site has had too many chat requests from your network. Your message will be sent automatically in about %1$s (at %2$s).', 'handoff-bot' ),
+		/* translators: Shown under a chat message held back because the visitor sent many in a short time. 1: how long until it is sent, e.g. "20 seconds". 2: the time it is sent, e.g. "14:35". */
+		'rateLimitedConversation' => __( 'Not sent yet: you have sent many messages in a short time. Your message will be sent automatically in about %1$s (at %2$s).', 'handoff-bot' ),
 		/* translators: Followed by a "Contact us" link, under a chat message held back by a rate limit. */
-		'contactSooner'    => __( 'Need an answer sooner?', 'handoff-bot' ),
-		'contactLink'      => __( 'Contact us', 'handoff-bot' ),
+		'contactSooner'           => __( 'Need an answer sooner?', 'handoff-bot' ),
+		'contactLink'             => __( 'Contact us', 'handoff-bot' ),
 		/* translators: Shown before the reason a chat message was refused. */
-		'notSent'          => __( 'Not sent.', 'handoff-bot' ),
-		'genericError'     => __( 'Something went wrong.', 'handoff-bot' ),
-		'tooLong'          => sprintf(
+		'notSent'                 => __( 'Not sent.', 'handoff-bot' ),
+		'genericError'            => __( 'Something went wrong.', 'handoff-bot' ),
+		'tooLong'                 => sprintf(
 			/* translators: %d: the maximum number of characters in a chat message. */
 			_n( 'Your message is too long: at most %d character, please.', 'Your message is too long: at most %d characters, please.', $handoff_bot_max, 'handoff-bot' ),
 			$handoff_bot_max
 		),
-		'typing'           => __( 'The assistant is typing…', 'handoff-bot' ),
+		'typing'                  => __( 'The assistant is typing…', 'handoff-bot' ),
 		/* translators: Heading of the list of pages a chat answer comes from. */
-		'sources'          => __( 'Sources', 'handoff-bot' ),
-		'feedbackQuestion' => __( 'Was this answer helpful?', 'handoff-bot' ),
-		'helpful'          => __( 'Helpful', 'handoff-bot' ),
-		'notHelpful'       => __( 'Not helpful', 'handoff-bot' ),
-		'feedbackThanks'   => __( 'Thanks for your feedback!', 'handoff-bot' ),
-		'feedbackError'    => __( 'Your feedback could not be sent. Please try again.', 'handoff-bot' ),
-		'endChat'          => __( 'End chat', 'handoff-bot' ),
-		'endLegend'        => __( 'How was this chat? Rate it from 1 (poor) to 5 (great), if you like.', 'handoff-bot' ),
-		'endConfirm'       => __( 'End chat', 'handoff-bot' ),
-		'cancel'           => __( 'Cancel', 'handoff-bot' ),
-		'ended'            => __( 'This chat has ended. Thank you! Send a new message to start another one.', 'handoff-bot' ),
-		'endError'         => __( 'The chat could not be ended. Please try again.', 'handoff-bot' ),
+		'sources'                 => __( 'Sources', 'handoff-bot' ),
+		'feedbackQuestion'        => __( 'Was this answer helpful?', 'handoff-bot' ),
+		'helpful'                 => __( 'Helpful', 'handoff-bot' ),
+		'notHelpful'              => __( 'Not helpful', 'handoff-bot' ),
+		'feedbackThanks'          => __( 'Thanks for your feedback!', 'handoff-bot' ),
+		'feedbackError'           => __( 'Your feedback could not be sent. Please try again.', 'handoff-bot' ),
+		'endChat'                 => __( 'End chat', 'handoff-bot' ),
+		'endLegend'               => __( 'How was this chat? Rate it from 1 (poor) to 5 (great), if you like.', 'handoff-bot' ),
+		'endConfirm'              => __( 'End chat', 'handoff-bot' ),
+		'cancel'                  => __( 'Cancel', 'handoff-bot' ),
+		'ended'                   => __( 'This chat has ended. Thank you! Send a new message to start another one.', 'handoff-bot' ),
+		'endError'                => __( 'The chat could not be ended. Please try again.', 'handoff-bot' ),
 		/* translators: Sent as the visitor's chat message by the "Talk to a person" button. */
-		'humanRequest'     => __( "I'd like to talk to a person.", 'handoff-bot' ),
-		'restoreError'     => __( 'Your earlier messages could not be loaded.', 'handoff-bot' ),
+		'humanRequest'            => __( "I'd like to talk to a person.", 'handoff-bot' ),
+		'restoreError'            => __( 'Your earlier messages could not be loaded.', 'handoff-bot' ),
 	),
 );
 // Pages seen by anonymous visitors may be cached and shared: only logged-in visitors get a nonce.

@@ -24,6 +24,8 @@ export type ChatStrings = {
 	 * `%2$s` the time it is sent ("14:35").
 	 */
 	rateLimited: string;
+	/** The same, when the visitor sent many messages in one conversation. */
+	rateLimitedConversation: string;
 	/** Before the contact link, under a message held back by a rate limit. */
 	contactSooner: string;
 	contactLink: string;

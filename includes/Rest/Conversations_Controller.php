@@ -424,7 +424,7 @@ final class Conversations_Controller extends Controller {
 			)
 		);
 		// Over both limits, the visitor waits for the later window.
-		return $waits ? $this->rate_limited( max( $waits ) ) : true;
+		return $waits ? $this->rate_limited( max( $waits ), 'address' ) : true;
 	}
 
 	/**
@@ -465,12 +465,12 @@ final class Conversations_Controller extends Controller {
 		}
 		$waits = $this->limiter->check_all( $limits );
 		if ( null !== $waits[0] ) {
-			$this->visitor_outcome = $this->rate_limited( $waits[0] );
+			$this->visitor_outcome = $this->rate_limited( $waits[0], 'address' );
 		}
 		if ( true !== $this->visitor_outcome ) {
 			return $this->visitor_outcome;
 		}
-		return isset( $waits[1] ) ? $this->rate_limited( $waits[1] ) : true;
+		return isset( $waits[1] ) ? $this->rate_limited( $waits[1], 'conversation' ) : true;
 	}
 
 	/**
@@ -796,15 +796,18 @@ final class Conversations_Controller extends Controller {
 	/**
 	 * The 429 of a rate limit.
 	 *
-	 * @param int $retry_after Seconds until the limit's window ends.
+	 * @param int    $retry_after Seconds until the limit's window ends.
+	 * @param string $limit       Which limit: "address" (the client's address) or "conversation"
+	 *                            (messages in one conversation), so the chat can say why.
 	 */
-	private function rate_limited( int $retry_after ): WP_Error {
+	private function rate_limited( int $retry_after, string $limit ): WP_Error {
 		return new WP_Error(
 			'handoff_bot_rate_limited',
 			self::can_translate() ? __( 'Too many requests. Please wait a moment and try again.', 'handoff-bot' ) : 'Too many requests. Please wait a moment and try again.',
 			array(
 				'status'      => 429,
 				'retry_after' => $retry_after,
+				'limit'       => $limit,
 			)
 		);
 	}

@@ -35,6 +35,8 @@ export type ApiFailure = {
 	message: string;
 	/** Milliseconds from the Retry-After header, when the server sent one. */
 	retryAfter: number | null;
+	/** Over a rate limit: which one ("address" or "conversation"), when the server said. */
+	limit?: string;
 };
 export type ApiResult< T > = ApiSuccess< T > | ApiFailure;
 
@@ -155,7 +157,12 @@ export function createApi( options: {
 		const error = ( data && typeof data === 'object' ? data : {} ) as {
 			code?: unknown;
 			message?: unknown;
+			data?: { limit?: unknown } | null;
 		};
+		const limit =
+			error.data && typeof error.data.limit === 'string'
+				? error.data.limit
+				: undefined;
 		const code = typeof error.code === 'string' ? error.code : '';
 		if ( code === 'rest_cookie_invalid_nonce' && nonce ) {
 			// The page outlived its nonce: go on as a visitor without one rather than fail forever.
@@ -171,6 +178,7 @@ export function createApi( options: {
 				response.headers.get( 'Retry-After' ),
 				now()
 			),
+			...( limit ? { limit } : {} ),
 		};
 	}
 

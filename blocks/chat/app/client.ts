@@ -157,7 +157,14 @@ export function createChatClient( options: ChatClientOptions ) {
 			return {
 				kind: 'retry',
 				retryAfter: failure.retryAfter,
-				...( failure.status === 429 ? { rateLimited: true } : {} ),
+				...( failure.status === 429
+					? {
+							rateLimited:
+								failure.limit === 'conversation'
+									? ( 'conversation' as const )
+									: ( 'address' as const ),
+						}
+					: {} ),
 			};
 		}
 		return {

@@ -42,13 +42,16 @@ export type OutboxEntry = {
 	mark?: number;
 	/** While it waits: when it is tried again (clock time), when the server said. */
 	retryAt?: number;
-	/** While it waits: whether a rate limit holds it back. */
-	rateLimited?: boolean;
+	/** While it waits: the rate limit that holds it back (on the address, or on the conversation). */
+	rateLimited?: RateLimit;
 };
+
+/** Which rate limit holds a message back. */
+export type RateLimit = 'address' | 'conversation';
 
 export type AttemptResult< R > =
 	| { kind: 'sent'; value: R }
-	| { kind: 'retry'; retryAfter?: number | null; rateLimited?: boolean }
+	| { kind: 'retry'; retryAfter?: number | null; rateLimited?: RateLimit }
 	| { kind: 'final'; message: string };
 
 export type OutboxOptions< R > = {
@@ -252,7 +255,7 @@ export function createOutbox< R >( options: OutboxOptions< R > ) {
 						head.retryAt = clock.now() + delay;
 					}
 					if ( result.rateLimited ) {
-						head.rateLimited = true;
+						head.rateLimited = result.rateLimited;
 					}
 					persist();
 					changed();

@@ -248,11 +248,19 @@ export function createView(
 	/**
 	 * What a message held back by a rate limit says: when it goes out, in words and as a time.
 	 * @param retryAt When it is sent (clock time).
+	 * @param limit
 	 */
-	function heldBack( retryAt: number ): string {
+	function heldBack(
+		retryAt: number,
+		limit: OutboxEntry[ 'rateLimited' ]
+	): string {
 		const wait = Math.max( 0, retryAt - clock.now() );
 		const at = timeOfDay( Date.now() + wait, config.locale );
-		return s.rateLimited
+		const text =
+			limit === 'conversation' && s.rateLimitedConversation
+				? s.rateLimitedConversation
+				: s.rateLimited;
+		return text
 			.replace( '%1$s', waitInWords( wait, config.locale ) )
 			.replace( '%2$s', at );
 	}
@@ -269,7 +277,7 @@ export function createView(
 		if ( failed ) {
 			text = `${ s.notSent } ${ entry.error || s.genericError }`;
 		} else if ( held ) {
-			text = heldBack( entry.retryAt! );
+			text = heldBack( entry.retryAt!, entry.rateLimited );
 		}
 		node.classList.toggle( 'is-failed', failed );
 		node.classList.toggle( 'is-pending', ! failed );

@@ -73,7 +73,14 @@ export type Fault =
 	| 'network'
 	/** The server handles the request, then the response is lost. */
 	| 'lost'
-	| { status: number; code?: string; message?: string; retryAfter?: string };
+	| {
+			status: number;
+			code?: string;
+			message?: string;
+			retryAfter?: string;
+			/** Over a rate limit: which one the server names. */
+			limit?: string;
+	  };
 
 type Conversation = {
 	token: string;
@@ -201,7 +208,10 @@ export class FakeServer {
 				{
 					code: fault.code ?? 'handoff_bot_error',
 					message: fault.message ?? 'Server error.',
-					data: { status: fault.status },
+					data: {
+						status: fault.status,
+						...( fault.limit ? { limit: fault.limit } : {} ),
+					},
 				},
 				fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}
 			);

@@ -54,6 +54,23 @@ describe( 'over a rate limit', () => {
 		chat.controller.stop();
 	} );
 
+	it( 'says it is the many messages, not the network, when the conversation’s own limit holds it back', async () => {
+		const server = new FakeServer().fail( {
+			status: 429,
+			code: 'handoff_bot_rate_limited',
+			retryAfter: '30',
+			limit: 'conversation',
+		} );
+		const chat = await mountChat( { server } );
+		await chat.type( 'One more thing' );
+		expect( status( chat.root )?.textContent ).toMatch(
+			/^Not sent yet: you have sent many messages in a short time\. Your message will be sent automatically in about 30 seconds/
+		);
+		await chat.clock.advance( 30_000 );
+		expect( status( chat.root ) ).toBeNull();
+		chat.controller.stop();
+	} );
+
 	it( 'counts a short wait in seconds and a long one in hours', async () => {
 		const server = new FakeServer()
 			.fail( {

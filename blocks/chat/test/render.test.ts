@@ -22,6 +22,7 @@ const STRING_KEYS: ( keyof ChatStrings )[] = [
 	'agent',
 	'retrying',
 	'rateLimited',
+	'rateLimitedConversation',
 	'contactSooner',
 	'contactLink',
 	'notSent',

@@ -498,6 +498,7 @@ final class Conversations_Controller_Test extends Test_Case {
 		$limited = $this->send( $id, $token, 'Hello' );
 		$this->assertSame( 429, $limited->get_status() );
 		$this->assertSame( 'handoff_bot_rate_limited', $limited->get_data()['code'] );
+		$this->assertSame( 'conversation', $limited->get_data()['data']['limit'], 'the chat can say it is the many messages' );
 		$retry = (int) $limited->get_headers()['Retry-After'];
 		$this->assertGreaterThanOrEqual( 1, $retry );
 		$this->assertLessThanOrEqual( 60, $retry );
