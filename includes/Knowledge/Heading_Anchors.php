@@ -21,6 +21,11 @@ defined( 'ABSPATH' ) || exit;
 final class Heading_Anchors implements Registrable {
 
 	/**
+	 * The longest anchor, in bytes (the passages table's anchor column).
+	 */
+	public const MAX_BYTES = 190;
+
+	/**
 	 * {@inheritDoc}
 	 */
 	public function register(): void {
@@ -41,11 +46,26 @@ final class Heading_Anchors implements Registrable {
 		if ( ! $processor->next_tag() || null !== $processor->get_attribute( 'id' ) ) {
 			return $html;
 		}
-		$slug = sanitize_title( trim( html_entity_decode( wp_strip_all_tags( $m[1] ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ) ) );
+		$slug = self::slug( html_entity_decode( wp_strip_all_tags( $m[1] ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ) );
 		if ( '' === $slug ) {
 			return $html;
 		}
 		$processor->set_attribute( 'id', $slug );
 		return $processor->get_updated_html();
+	}
+
+	/**
+	 * The anchor of a heading: its title as a slug, at most MAX_BYTES long. A heading in a
+	 * non-Latin script becomes a long run of %XX escapes; cutting it (at a whole escape) keeps the
+	 * page's id and the index's anchor the same, and within what the index stores.
+	 *
+	 * @param string $text Heading text.
+	 */
+	public static function slug( string $text ): string {
+		$slug = sanitize_title( trim( $text ) );
+		if ( strlen( $slug ) > self::MAX_BYTES ) {
+			$slug = rtrim( (string) preg_replace( '/%[0-9a-f]?$/i', '', substr( $slug, 0, self::MAX_BYTES ) ), '-' );
+		}
+		return $slug;
 	}
 }

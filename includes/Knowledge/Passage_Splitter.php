@@ -78,7 +78,9 @@ final class Passage_Splitter {
 			$stack[ $level ] = $text;
 			ksort( $stack );
 			$path   = array_merge( $root, array_values( $stack ) );
-			$anchor = preg_match( '/\bid\s*=\s*["\']([^"\']+)["\']/i', $h[2][0], $id ) ? $id[1] : sanitize_title( $text );
+			$anchor = preg_match( '/\bid\s*=\s*["\']([^"\']+)["\']/i', $h[2][0], $id ) ? $id[1] : Heading_Anchors::slug( $text );
+			// An id longer than the index keeps would be cut there and lead nowhere: link to the page.
+			$anchor = strlen( $anchor ) > Heading_Anchors::MAX_BYTES ? '' : $anchor;
 			$cursor = $h[0][1] + strlen( $h[0][0] );
 		}
 		$sections[] = array( $path, $anchor, substr( $html, $cursor ) );

@@ -95,8 +95,16 @@ final class Uninstall_Test extends Test_Case {
 	public function test_uninstall_with_delete_data_removes_everything(): void {
 		( new Settings() )->update( array( 'delete_data_on_uninstall' => true ) );
 		$this->assertNotSame( array(), $this->tables() );
+		// Names that a LIKE with an unescaped "_" would also match belong to someone else.
+		update_option( 'handoffxbotxnotes', 'kept' );
+		set_transient( 'handoff-bot-cache', 'kept', HOUR_IN_SECONDS );
 
 		$this->uninstall();
+
+		$this->assertSame( 'kept', get_option( 'handoffxbotxnotes' ), 'another plugin\'s option survives' );
+		$this->assertSame( 'kept', get_transient( 'handoff-bot-cache' ), 'another plugin\'s transient survives' );
+		delete_option( 'handoffxbotxnotes' );
+		delete_transient( 'handoff-bot-cache' );
 
 		$this->assertSame( array(), $this->tables(), 'no table is left' );
 		$this->assertSame( array(), $this->options(), 'no option or transient is left' );

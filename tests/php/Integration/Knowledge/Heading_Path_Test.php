@@ -44,4 +44,25 @@ final class Heading_Path_Test extends Test_Case {
 			$hits[0]['heading_path']
 		);
 	}
+
+	/**
+	 * A long heading in a non-Latin script gets the same anchor on the page and in the index,
+	 * short enough for the index to keep whole, so a citation's link lands on its section.
+	 */
+	public function test_a_long_non_latin_heading_links_to_its_section(): void {
+		global $wpdb;
+		$heading = 'Как вернуть товар, купленный со скидкой во время распродажи';
+		$id      = $this->create_post(
+			array(
+				'post_title'   => 'Возврат',
+				'post_content' => "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">{$heading}</h2>\n<!-- /wp:heading -->\n<!-- wp:paragraph -->\n<p>Товары со скидкой можно вернуть в течение 14 дней.</p>\n<!-- /wp:paragraph -->",
+			)
+		);
+		$stored = (string) $wpdb->get_var( $wpdb->prepare( 'SELECT anchor FROM %i WHERE post_id = %d AND anchor <> %s', $wpdb->prefix . 'handoff_bot_passages', $id, '' ) );
+		$this->assertNotSame( '', $stored );
+		$this->assertLessThanOrEqual( 190, strlen( $stored ) );
+		$this->assertDoesNotMatchRegularExpression( '/%[0-9a-f]?$/i', $stored, 'no escape cut in half' );
+		$page = do_blocks( (string) get_post_field( 'post_content', $id ) );
+		$this->assertStringContainsString( 'id="' . $stored . '"', $page, 'the page has the same anchor' );
+	}
 }
