@@ -156,7 +156,8 @@ test( 'a message sent while requests fail is kept, retried and stored exactly on
 	expect(
 		messages.filter(
 			( m ) =>
-				m.role === 'visitor' && m.body === 'Do you ship to post office boxes?'
+				m.role === 'visitor' &&
+				m.body === 'Do you ship to post office boxes?'
 		)
 	).toHaveLength( 1 );
 	expect( messages.filter( ( m ) => m.role === 'bot' ) ).toHaveLength( 1 );

@@ -58,7 +58,7 @@ final class Heading_Path_Test extends Test_Case {
 				'post_content' => "<!-- wp:heading -->\n<h2 class=\"wp-block-heading\">{$heading}</h2>\n<!-- /wp:heading -->\n<!-- wp:paragraph -->\n<p>Товары со скидкой можно вернуть в течение 14 дней.</p>\n<!-- /wp:paragraph -->",
 			)
 		);
-		$stored = (string) $wpdb->get_var( $wpdb->prepare( 'SELECT anchor FROM %i WHERE post_id = %d AND anchor <> %s', $wpdb->prefix . 'handoff_bot_passages', $id, '' ) );
+		$stored  = (string) $wpdb->get_var( $wpdb->prepare( 'SELECT anchor FROM %i WHERE post_id = %d AND anchor <> %s', $wpdb->prefix . 'handoff_bot_passages', $id, '' ) );
 		$this->assertNotSame( '', $stored );
 		$this->assertLessThanOrEqual( 190, strlen( $stored ) );
 		$this->assertDoesNotMatchRegularExpression( '/%[0-9a-f]?$/i', $stored, 'no escape cut in half' );
