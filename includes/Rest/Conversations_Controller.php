@@ -475,8 +475,9 @@ final class Conversations_Controller extends Controller {
 
 	/**
 	 * The conversation and its token (reads only). IDs are sequential, so an unknown one answers
-	 * exactly as a wrong token does, after the same hash comparison: nobody can count the
-	 * conversations of a site.
+	 * exactly as a wrong token does, after the same hash comparison: probing IDs tells nothing.
+	 * (Starting two conversations still shows how many began in between; hiding that would take
+	 * random public IDs.)
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return true|WP_Error
