@@ -1,0 +1,151 @@
+<?php
+/**
+ * The escalation rules an admin sets.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Escalation;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A value, built from the stored array (or the defaults): the intents with their policies, the
+ * phrases visitors use to ask for a person, per language, the thresholds and the messages. The
+ * stored form is versioned (each save is a config version with a note); this class does not read
+ * or write storage.
+ *
+ * @phpstan-type Intent array{name: string, label: string, policy: string, team: string, keywords: list<string>, phrases: list<string>, examples: list<string>}
+ * @phpstan-type Thresholds array{intent: float, offer_after: int, handoff_after: int, frustration: float, repetition: float, missing_coverage: float}
+ * @phpstan-type Messages array{offer: string, connecting: string, recorded: string, private: string}
+ * @phpstan-type Rules_Array array{intents: list<Intent>, human_phrases: array<string, list<string>>, thresholds: Thresholds, messages: Messages}
+ */
+final class Rules {
+
+	/**
+	 * Default thresholds:
+	 * - intent: the score from which an intent is recognised;
+	 * - offer_after, handoff_after: unproductive turns after which a person is offered, then brought in;
+	 * - frustration: the frustration score that hands off;
+	 * - repetition: the similarity to an earlier question that counts as asking again;
+	 * - missing_coverage: below this share of the question found in the site's pages, the
+	 *   knowledge is missing (rather than the answer unsure).
+	 *
+	 * @var Thresholds
+	 */
+	public const THRESHOLDS = array(
+		'intent'           => 0.5,
+		'offer_after'      => 2,
+		'handoff_after'    => 3,
+		'frustration'      => 0.6,
+		'repetition'       => 0.6,
+		'missing_coverage' => 0.34,
+	);
+
+	/**
+	 * The rules, as stored.
+	 *
+	 * @var Rules_Array
+	 */
+	private array $data;
+
+	/**
+	 * Builds the value from its stored form (validated before it was stored).
+	 *
+	 * @param array<string, mixed> $data Stored rules.
+	 * @phpstan-param Rules_Array $data
+	 */
+	public function __construct( array $data ) {
+		$this->data = $data;
+	}
+
+	/**
+	 * The rules a new site starts with.
+	 */
+	public static function defaults(): self {
+		return new self(
+			array(
+				'intents'       => Default_Intents::all(),
+				'human_phrases' => Default_Intents::human_phrases(),
+				'thresholds'    => self::THRESHOLDS,
+				'messages'      => self::default_messages(),
+			)
+		);
+	}
+
+	/**
+	 * The default messages (translated).
+	 *
+	 * @return Messages
+	 */
+	public static function default_messages(): array {
+		return array(
+			'offer'      => __( 'I can try to answer this, or connect you to our support team now. Which would you prefer?', 'handoff-bot' ),
+			'connecting' => __( 'Connecting you to a person from our team. Everything you wrote here goes with you, so you won’t have to repeat yourself.', 'handoff-bot' ),
+			'recorded'   => __( 'Your request for a person is recorded, with this conversation. Our team will pick it up from here.', 'handoff-bot' ),
+			'private'    => __( 'This is best handled privately by our team. Your request is recorded, and only our staff can see it.', 'handoff-bot' ),
+		);
+	}
+
+	/**
+	 * The intents.
+	 *
+	 * @return list<Intent>
+	 */
+	public function intents(): array {
+		return $this->data['intents'];
+	}
+
+	/**
+	 * An intent by name, or null.
+	 *
+	 * @param string $name Intent name.
+	 * @return Intent|null
+	 */
+	public function intent( string $name ): ?array {
+		foreach ( $this->data['intents'] as $intent ) {
+			if ( $intent['name'] === $name ) {
+				return $intent;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Phrases that ask for a person, by language.
+	 *
+	 * @return array<string, list<string>>
+	 */
+	public function human_phrases(): array {
+		return $this->data['human_phrases'];
+	}
+
+	/**
+	 * A threshold.
+	 *
+	 * @param string $name One of the keys of THRESHOLDS.
+	 */
+	public function threshold( string $name ): float {
+		return (float) ( $this->data['thresholds'][ $name ] ?? self::THRESHOLDS[ $name ] ?? 0 );
+	}
+
+	/**
+	 * A message shown to visitors.
+	 *
+	 * @param string $name One of offer, connecting, recorded, private.
+	 */
+	public function message( string $name ): string {
+		return (string) ( $this->data['messages'][ $name ] ?? self::default_messages()[ $name ] ?? '' );
+	}
+
+	/**
+	 * The stored form.
+	 *
+	 * @return Rules_Array
+	 */
+	public function to_array(): array {
+		return $this->data;
+	}
+}
