@@ -58,11 +58,11 @@ final class Context {
 	public bool $button;
 
 	/**
-	 * The rules in force.
+	 * The escalation policy in force.
 	 *
-	 * @var Rules
+	 * @var Policy
 	 */
-	public Rules $rules;
+	public Policy $policy;
 
 	/**
 	 * Builds the value.
@@ -71,15 +71,15 @@ final class Context {
 	 * @param Answer|null                  $answer       The answer, if any.
 	 * @param int                          $turn         The visitor's turn.
 	 * @param int                          $unproductive Unproductive turns before this one.
-	 * @param Rules                        $rules        Rules in force.
+	 * @param Policy                       $policy       The policy in force.
 	 * @param bool                         $button       Whether the button was pressed.
 	 */
-	public function __construct( array $signals, ?Answer $answer, int $turn, int $unproductive, Rules $rules, bool $button = false ) {
+	public function __construct( array $signals, ?Answer $answer, int $turn, int $unproductive, Policy $policy, bool $button = false ) {
 		$this->signals      = $signals;
 		$this->answer       = $answer;
 		$this->turn         = $turn;
 		$this->unproductive = $unproductive;
-		$this->rules        = $rules;
+		$this->policy       = $policy;
 		$this->button       = $button;
 	}
 
@@ -98,6 +98,6 @@ final class Context {
 	 * @param Answer $answer The answer.
 	 */
 	public function with_answer( Answer $answer ): self {
-		return new self( $this->signals, $answer, $this->turn, $this->unproductive, $this->rules, $this->button );
+		return new self( $this->signals, $answer, $this->turn, $this->unproductive, $this->policy, $this->button );
 	}
 }

@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * phrases and example utterances; and the phrases that ask for a person in English, Spanish,
  * French, German and Portuguese.
  *
- * @phpstan-import-type Intent from Rules
+ * @phpstan-import-type Intent from Policy
  */
 final class Default_Intents {
 

@@ -1,6 +1,6 @@
 <?php
 /**
- * The escalation rules an admin sets.
+ * The escalation policy an admin sets: intents, phrases, thresholds, messages.
  *
  * @package HandoffBot
  */
@@ -20,9 +20,9 @@ defined( 'ABSPATH' ) || exit;
  * @phpstan-type Intent array{name: string, label: string, policy: string, team: string, keywords: list<string>, phrases: list<string>, examples: list<string>}
  * @phpstan-type Thresholds array{intent: float, offer_after: int, handoff_after: int, frustration: float, repetition: float, missing_coverage: float}
  * @phpstan-type Messages array{offer: string, connecting: string, recorded: string, private: string}
- * @phpstan-type Rules_Array array{intents: list<Intent>, human_phrases: array<string, list<string>>, thresholds: Thresholds, messages: Messages}
+ * @phpstan-type Policy_Array array{intents: list<Intent>, human_phrases: array<string, list<string>>, thresholds: Thresholds, messages: Messages}
  */
-final class Rules {
+final class Policy {
 
 	/**
 	 * Default thresholds:
@@ -47,7 +47,7 @@ final class Rules {
 	/**
 	 * The rules, as stored.
 	 *
-	 * @var Rules_Array
+	 * @var Policy_Array
 	 */
 	private array $data;
 
@@ -55,7 +55,7 @@ final class Rules {
 	 * Builds the value from its stored form (validated before it was stored).
 	 *
 	 * @param array<string, mixed> $data Stored rules.
-	 * @phpstan-param Rules_Array $data
+	 * @phpstan-param Policy_Array $data
 	 */
 	public function __construct( array $data ) {
 		$this->data = $data;
@@ -143,7 +143,7 @@ final class Rules {
 	/**
 	 * The stored form.
 	 *
-	 * @return Rules_Array
+	 * @return Policy_Array
 	 */
 	public function to_array(): array {
 		return $this->data;
