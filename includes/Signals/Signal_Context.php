@@ -9,7 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Signals;
 
-use HandoffBot\Escalation\Rules;
+use HandoffBot\Escalation\Policy;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -52,11 +52,11 @@ final class Signal_Context {
 	public bool $button;
 
 	/**
-	 * The rules in force.
+	 * The escalation policy in force.
 	 *
-	 * @var Rules
+	 * @var Policy
 	 */
-	public Rules $rules;
+	public Policy $policy;
 
 	/**
 	 * Builds the value.
@@ -65,14 +65,14 @@ final class Signal_Context {
 	 * @param string            $language Its language.
 	 * @param array<int, mixed> $history  Earlier turns, oldest first.
 	 * @phpstan-param list<Turn> $history
-	 * @param Rules             $rules    Rules in force.
+	 * @param Policy            $policy   The policy in force.
 	 * @param bool              $button   Whether the button was pressed.
 	 */
-	public function __construct( string $text, string $language, array $history, Rules $rules, bool $button = false ) {
+	public function __construct( string $text, string $language, array $history, Policy $policy, bool $button = false ) {
 		$this->text     = $text;
 		$this->language = $language;
 		$this->history  = $history;
-		$this->rules    = $rules;
+		$this->policy   = $policy;
 		$this->button   = $button;
 	}
 

@@ -1,0 +1,54 @@
+<?php
+/**
+ * The signals read on every visitor message.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Signals;
+
+use HandoffBot\Contracts\Signal;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The shipped signals, and any a site adds through `handoff_bot_signals`.
+ */
+final class Signal_Registry {
+
+	/**
+	 * The signals the plugin ships.
+	 *
+	 * @return list<Signal>
+	 */
+	public static function defaults(): array {
+		return array();
+	}
+
+	/**
+	 * The signals in force (anything that is not a Signal is dropped).
+	 *
+	 * @return list<Signal>
+	 */
+	public function all(): array {
+		/**
+		 * The signals read on every visitor message. Add a Contracts\Signal to let your own
+		 * rules see something new in a message (see docs/ADDING_A_RULE.md).
+		 *
+		 * @since 0.2.0
+		 *
+		 * @param Signal[] $signals The signals.
+		 */
+		$signals = apply_filters( 'handoff_bot_signals', self::defaults() );
+		return array_values(
+			array_filter(
+				is_array( $signals ) ? $signals : self::defaults(),
+				static function ( $signal ): bool {
+					return $signal instanceof Signal;
+				}
+			)
+		);
+	}
+}
