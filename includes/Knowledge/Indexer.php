@@ -251,6 +251,7 @@ final class Indexer implements Registrable {
 	 * @return int Passages stored.
 	 */
 	public function index_posts( array $post_ids ): int {
+		_prime_post_caches( wp_parse_id_list( $post_ids ), false, true );
 		$count = (int) $this->index->in_transaction(
 			function () use ( $post_ids ): int {
 				$count = 0;
@@ -348,6 +349,8 @@ final class Indexer implements Registrable {
 		$total    = $this->count_indexable();
 		$ids      = wp_parse_id_list( (array) ( new WP_Query( $this->query_args( $offset, $batch ) ) )->posts );
 		$passages = 0;
+		// The batch's posts and their meta (which rendering reads) in two statements, not two a post.
+		_prime_post_caches( $ids, false, true );
 		$this->index->remember_terms( true );
 		try {
 			$passages = (int) $this->index->in_transaction(
