@@ -19,6 +19,11 @@ use HandoffBot\Contracts\Registrable;
 use HandoffBot\Conversations\Conversation_Service;
 use HandoffBot\Conversations\Page_Trail;
 use HandoffBot\Database\Migrator;
+use HandoffBot\Escalation\Engine;
+use HandoffBot\Escalation\Escalation_Service;
+use HandoffBot\Escalation\Escalator;
+use HandoffBot\Escalation\Policy;
+use HandoffBot\Escalation\Rule_Registry;
 use HandoffBot\Jobs\Reindex_Job;
 use HandoffBot\Knowledge\Extractive_Answerer;
 use HandoffBot\Knowledge\Heading_Anchors;
@@ -29,16 +34,21 @@ use HandoffBot\Knowledge\Small_Talk;
 use HandoffBot\Knowledge\Tokenizer;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
+use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Index_Repository;
 use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Repositories\Rate_Limit_Repository;
 use HandoffBot\Repositories\Storage_Exception;
+use HandoffBot\Rest\Choices_Controller;
 use HandoffBot\Rest\Conversations_Controller;
+use HandoffBot\Rest\Fast_Poll;
+use HandoffBot\Rest\Visitor_Guard;
 use HandoffBot\Rest\Health_Controller;
 use HandoffBot\Rest\Index_Controller;
 use HandoffBot\Rest\Rate_Limiter;
 use HandoffBot\Rest\Settings_Controller;
 use HandoffBot\Signals\Language_Signal;
+use HandoffBot\Signals\Signal_Registry;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -83,6 +93,13 @@ final class Plugin {
 	private Conversation_Service $conversations;
 
 	/**
+	 * Message polls answered early.
+	 *
+	 * @var Fast_Poll
+	 */
+	private Fast_Poll $fast_poll;
+
+	/**
 	 * Wires the services together.
 	 */
 	private function __construct() {
@@ -111,12 +128,19 @@ final class Plugin {
 				 */
 				$answerer = apply_filters( 'handoff_bot_answerer', $default );
 				return $answerer instanceof Answerer ? $answerer : $default;
-			}
+			},
+			new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( Policy::class, 'defaults' ) ),
+			new Handoff_Repository()
 		);
+		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
+		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard );
+		$this->fast_poll     = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
 		$this->services      = array(
 			new Migration_Notice(),
 			new Health_Controller( $this->migrator ),
-			new Conversations_Controller( $this->conversations, $conversations, $messages, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) ),
+			$visitor_routes,
+			$this->fast_poll,
+			new Choices_Controller( $this->conversations, $messages, $guard ),
 			new Settings_Controller( $settings ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
@@ -192,6 +216,13 @@ final class Plugin {
 	 */
 	public function indexer(): Indexer {
 		return $this->indexer;
+	}
+
+	/**
+	 * Message polls answered early.
+	 */
+	public function fast_poll(): Fast_Poll {
+		return $this->fast_poll;
 	}
 
 	/**

@@ -28,7 +28,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 6;
+	public const SCHEMA_VERSION = 7;
 
 	/**
 	 * Option holding the installed schema version.

@@ -95,6 +95,31 @@ final class Message_Repository extends Repository {
 	}
 
 	/**
+	 * The latest messages before one, oldest first.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @param int $before          Message ID: only earlier messages.
+	 * @param int $limit           At most this many (the latest).
+	 * @return list<Message>
+	 */
+	public function before( int $conversation_id, int $before, int $limit = 40 ): array {
+		$rows = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d AND id < %d ORDER BY id DESC LIMIT %d', $this->table( 'messages' ), $conversation_id, $before, $limit );
+		return array_values( array_reverse( array_map( array( $this, 'hydrate' ), $rows ) ) );
+	}
+
+	/**
+	 * Merges keys into a message's meta.
+	 *
+	 * @param int                  $id     Message.
+	 * @param array<string, mixed> $meta   The message's current meta.
+	 * @param array<string, mixed> $change Keys to set.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function update_meta( int $id, array $meta, array $change ): void {
+		$this->update_where( 'messages', array( 'meta' => (string) wp_json_encode( array_merge( $meta, $change ) ) ), array( 'id' => $id ) );
+	}
+
+	/**
 	 * Records feedback on a message: 1 helpful, -1 not helpful.
 	 *
 	 * @param int $id       Message.

@@ -9,7 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Tests\Integration\Rest;
 
-use HandoffBot\Rest\Conversations_Controller;
+use HandoffBot\Plugin;
+use HandoffBot\Rest\Fast_Poll;
 use HandoffBot\Settings;
 use HandoffBot\Tests\Integration\Test_Case;
 use WP_Error;
@@ -50,15 +51,10 @@ final class Fast_Poll_Test extends Test_Case {
 	}
 
 	/**
-	 * The controller the REST server uses.
+	 * The plugin's early poll.
 	 */
-	private function controller(): Conversations_Controller {
-		foreach ( rest_get_server()->get_routes()['/handoff-bot/v1/conversations/(?P<id>\d+)/messages'] as $handler ) {
-			if ( is_array( $handler['callback'] ) && $handler['callback'][0] instanceof Conversations_Controller ) {
-				return $handler['callback'][0];
-			}
-		}
-		$this->fail( 'The messages route is not registered.' );
+	private function controller(): Fast_Poll {
+		return Plugin::boot()->fast_poll();
 	}
 
 	/**
@@ -82,7 +78,7 @@ final class Fast_Poll_Test extends Test_Case {
 		$query = array();
 		wp_parse_str( (string) wp_parse_url( $uri, PHP_URL_QUERY ), $query );
 		$_GET = $query;
-		return $this->controller()->fast_poll_response();
+		return $this->controller()->response();
 	}
 
 	/**
@@ -222,6 +218,6 @@ final class Fast_Poll_Test extends Test_Case {
 	 * trusted proxy, rest_authentication_errors) apply to polls as they do to the REST route.
 	 */
 	public function test_the_fast_poll_runs_after_other_plugins_have_added_their_filters(): void {
-		$this->assertSame( PHP_INT_MAX, has_action( 'plugins_loaded', array( $this->controller(), 'serve_fast_poll' ) ) );
+		$this->assertSame( PHP_INT_MAX, has_action( 'plugins_loaded', array( $this->controller(), 'serve' ) ) );
 	}
 }

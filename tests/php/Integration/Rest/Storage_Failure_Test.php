@@ -106,6 +106,7 @@ final class Storage_Failure_Test extends Test_Case {
 		$this->assertSame( 201, $retry->get_status() );
 		$this->assertSame( 2, $this->count_messages() );
 		$types = array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' );
-		$this->assertSame( array( 'message_received', 'answered' ), array_values( array_diff( $types, array( 'conversation_started' ) ) ) );
+		// The site's pages hold nothing on it: the bot says so and offers a person.
+		$this->assertSame( array( 'message_received', 'choice_offered' ), array_values( array_diff( $types, array( 'conversation_started' ) ) ) );
 	}
 }

@@ -1,0 +1,107 @@
+<?php
+/**
+ * Handoffs.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Repositories;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads and writes the handoffs table: a conversation passed to a person, with why, how and when.
+ *
+ * @phpstan-type Handoff array{id: int, conversation_id: int, status: string, reason: string, trigger_type: string, route: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int, requested_at: string}
+ * @phpstan-type New_Handoff array{conversation_id: int, reason: string, trigger_type: string, route?: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int}
+ */
+final class Handoff_Repository extends Repository {
+
+	/**
+	 * Statuses of a handoff nobody has closed.
+	 */
+	public const OPEN = array( 'requested', 'queued', 'accepted' );
+
+	/**
+	 * Records a requested handoff.
+	 *
+	 * @param array<string, mixed> $handoff The handoff.
+	 * @phpstan-param New_Handoff $handoff
+	 * @return int Its ID.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function create( array $handoff ): int {
+		return $this->insert(
+			'handoffs',
+			array(
+				'conversation_id' => $handoff['conversation_id'],
+				'status'          => 'requested',
+				'reason'          => $handoff['reason'],
+				'trigger_type'    => $handoff['trigger_type'],
+				'route'           => $handoff['route'] ?? '',
+				'intent'          => $handoff['intent'],
+				'intent_score'    => $handoff['intent_score'],
+				'confidence'      => $handoff['confidence'],
+				'turn'            => $handoff['turn'],
+				'context'         => '',
+				'config_version'  => $handoff['config_version'],
+				'requested_at'    => $this->now(),
+			)
+		);
+	}
+
+	/**
+	 * The conversation's handoff nobody has closed yet, or null.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @return Handoff|null
+	 */
+	public function open_for( int $conversation_id ): ?array {
+		$row = $this->get_row(
+			'SELECT * FROM %i WHERE conversation_id = %d AND status IN (' . $this->string_placeholders( count( self::OPEN ) ) . ') ORDER BY id DESC LIMIT 1',
+			$this->table( 'handoffs' ),
+			$conversation_id,
+			...self::OPEN
+		);
+		return $row ? self::hydrate( $row ) : null;
+	}
+
+	/**
+	 * A conversation's handoffs, oldest first.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @return list<Handoff>
+	 */
+	public function for_conversation( int $conversation_id ): array {
+		$out = array();
+		foreach ( $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d ORDER BY id ASC', $this->table( 'handoffs' ), $conversation_id ) as $row ) {
+			$out[] = self::hydrate( $row );
+		}
+		return $out;
+	}
+
+	/**
+	 * A handoff row with its columns typed.
+	 *
+	 * @param array<string, string|null> $row Raw row.
+	 * @return Handoff
+	 */
+	private static function hydrate( array $row ): array {
+		return array(
+			'id'              => (int) $row['id'],
+			'conversation_id' => (int) $row['conversation_id'],
+			'status'          => (string) $row['status'],
+			'reason'          => (string) $row['reason'],
+			'trigger_type'    => (string) $row['trigger_type'],
+			'route'           => (string) $row['route'],
+			'intent'          => (string) $row['intent'],
+			'intent_score'    => null === $row['intent_score'] ? null : (float) $row['intent_score'],
+			'confidence'      => null === $row['confidence'] ? null : (float) $row['confidence'],
+			'turn'            => (int) $row['turn'],
+			'config_version'  => (int) $row['config_version'],
+			'requested_at'    => (string) $row['requested_at'],
+		);
+	}
+}
