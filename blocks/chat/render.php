@@ -47,6 +47,10 @@ $handoff_bot_config = array(
 		'rateLimitedConversation' => __( 'Not sent yet: you have sent many messages in a short time. Your message will be sent automatically in about %1$s (at %2$s).', 'handoff-bot' ),
 		/* translators: Followed by a "Contact us" link, under a chat message held back by a rate limit. */
 		'contactSooner'           => __( 'Need an answer sooner?', 'handoff-bot' ),
+		'offerLabel'              => __( 'Talk to a person?', 'handoff-bot' ),
+		'offerAccept'             => __( 'Connect me to a person', 'handoff-bot' ),
+		'offerDecline'            => __( 'Keep chatting with the bot', 'handoff-bot' ),
+		'offerError'              => __( 'Your choice could not be sent. Please try again.', 'handoff-bot' ),
 		'contactLink'             => __( 'Contact us', 'handoff-bot' ),
 		/* translators: Shown before the reason a chat message was refused. */
 		'notSent'                 => __( 'Not sent.', 'handoff-bot' ),

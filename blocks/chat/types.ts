@@ -26,6 +26,11 @@ export type ChatStrings = {
 	rateLimited: string;
 	/** The same, when the visitor sent many messages in one conversation. */
 	rateLimitedConversation: string;
+	/** The group of buttons under an offer to connect to a person. */
+	offerLabel: string;
+	offerAccept: string;
+	offerDecline: string;
+	offerError: string;
 	/** Before the contact link, under a message held back by a rate limit. */
 	contactSooner: string;
 	contactLink: string;
@@ -78,8 +83,13 @@ export type ChatMessage = {
 	id: number;
 	role: 'visitor' | 'bot' | 'agent' | 'system';
 	body: string;
-	kind?: 'answer' | 'dont_know' | 'small_talk';
+	kind?: 'answer' | 'dont_know' | 'small_talk' | 'handoff';
 	confidence?: number;
+	/** What the bot decided: an offer to connect to a person shows two buttons until answered. */
+	decision?: {
+		kind: 'answer' | 'offer_choice' | 'handoff' | 'private_handoff';
+		choice?: 'accepted' | 'declined';
+	};
 	language?: string;
 	citations?: Citation[];
 	feedback?: 1 | -1 | null;
@@ -100,6 +110,12 @@ export type SendResponse = {
 	reply: ChatMessage | null;
 	cursor: number;
 	replayed?: boolean;
+};
+
+/** `POST conversations/{id}/choice`. */
+export type ChoiceResponse = {
+	accepted: boolean;
+	reply: ChatMessage | null;
 };
 
 /** `GET conversations/{id}/messages?after=…`. */

@@ -3,6 +3,7 @@
  * every outcome, a network failure included (status 0), comes back as an ApiResult.
  */
 import type {
+	ChoiceResponse,
 	MessagesResponse,
 	SendResponse,
 	StartedConversation,
@@ -48,6 +49,8 @@ export type PageInfo = { page_url: string; page_title: string };
 export type SendBody = PageInfo & {
 	message: string;
 	idempotency_key: string;
+	/** The visitor pressed "talk to a person" (the message is the button's text). */
+	human?: boolean;
 };
 
 /**
@@ -214,6 +217,16 @@ export function createApi( options: {
 			call< { ok: boolean } >(
 				'POST',
 				`conversations/${ conversation.id }/feedback`,
+				body,
+				conversation.token
+			),
+		choose: (
+			conversation: ConversationRef,
+			body: { message_id: number; accept: boolean }
+		) =>
+			call< ChoiceResponse >(
+				'POST',
+				`conversations/${ conversation.id }/choice`,
 				body,
 				conversation.token
 			),

@@ -200,6 +200,7 @@ export function createChatClient( options: ChatClientOptions ) {
 			const sent = await api.sendMessage( current, {
 				message: entry.text,
 				idempotency_key: entry.key,
+				...( entry.human ? { human: true } : {} ),
 				page_url: entry.page_url,
 				page_title: entry.page_title,
 			} );
@@ -332,10 +333,38 @@ export function createChatClient( options: ChatClientOptions ) {
 
 		/**
 		 * Queues a visitor message; the conversation starts with the first one.
-		 * @param text The message, trimmed.
+		 * @param text  The message, trimmed.
+		 * @param human Whether it asks for a person with the chat's button.
 		 */
-		send( text: string ): OutboxEntry {
-			return outbox.add( text, pageInfo( options.page() ) );
+		send( text: string, human = false ): OutboxEntry {
+			return outbox.add( text, pageInfo( options.page() ), human );
+		},
+
+		/**
+		 * Answers the bot's offer to connect to a person.
+		 * @param messageId The bot message that made the offer.
+		 * @param accept    Whether to be connected.
+		 * @return The bot's reply when accepted (null when declined), or undefined on failure.
+		 */
+		async choose(
+			messageId: number,
+			accept: boolean
+		): Promise< ChatMessage | null | undefined > {
+			const current = conversation();
+			if ( ! current ) {
+				return undefined;
+			}
+			const result = await api.choose( current, {
+				message_id: messageId,
+				accept,
+			} );
+			if ( ! result.ok ) {
+				return undefined;
+			}
+			if ( result.data.reply ) {
+				advance( current.id, result.data.reply.id );
+			}
+			return result.data.reply;
 		},
 
 		/** The network is back: retry what waits. */

@@ -26,6 +26,8 @@ export type OutboxEntry = {
 	/** The idempotency key: made once, sent with every attempt. */
 	key: string;
 	text: string;
+	/** Sent with the "talk to a person" button. */
+	human?: boolean;
 	page_url: string;
 	page_title: string;
 	state: OutboxState;
@@ -277,13 +279,15 @@ export function createOutbox< R >( options: OutboxOptions< R > ) {
 	return {
 		/**
 		 * Queues a message and sends it as soon as the messages before it are out.
-		 * @param text The message.
-		 * @param page The page it was typed on (`page_url`, `page_title`).
+		 * @param text  The message.
+		 * @param page  The page it was typed on (`page_url`, `page_title`).
+		 * @param human Whether it asks for a person with the chat's button.
 		 */
-		add( text: string, page: PageFields ): OutboxEntry {
+		add( text: string, page: PageFields, human = false ): OutboxEntry {
 			const entry: OutboxEntry = {
 				key: makeKey( random ),
 				text,
+				...( human ? { human: true } : {} ),
 				...page,
 				state: 'queued',
 				tries: 0,

@@ -215,6 +215,49 @@ export function createView(
 		return group;
 	}
 
+	/**
+	 * The two buttons under an offer to connect to a person.
+	 * @param messageId The bot message that made the offer.
+	 */
+	function offer( messageId: number ): HTMLElement {
+		const group = h( 'div', 'offer' );
+		group.setAttribute( 'role', 'group' );
+		group.setAttribute( 'aria-label', s.offerLabel );
+		const accept = button( 'offer-accept', s.offerAccept );
+		const decline = button( 'offer-decline', s.offerDecline );
+		const error = h( 'p', 'offer-error', s.offerError );
+		error.setAttribute( 'role', 'alert' );
+		error.hidden = true;
+		const choose = async ( yes: boolean ) => {
+			const hadFocus = group.contains( root.ownerDocument.activeElement );
+			accept.disabled = decline.disabled = true;
+			error.hidden = true;
+			const reply = client
+				? await client.choose( messageId, yes )
+				: undefined;
+			if ( reply === undefined ) {
+				accept.disabled = decline.disabled = false;
+				error.hidden = false;
+				if ( hadFocus ) {
+					( yes ? accept : decline ).focus();
+				}
+				return;
+			}
+			group.remove();
+			if ( reply ) {
+				serverMessage( reply );
+			}
+			scrollDown();
+			if ( hadFocus ) {
+				input?.focus();
+			}
+		};
+		accept.addEventListener( 'click', () => void choose( true ) );
+		decline.addEventListener( 'click', () => void choose( false ) );
+		group.append( accept, decline, error );
+		return group;
+	}
+
 	function serverMessage( message: ChatMessage ): HTMLElement {
 		const existing = byId.get( message.id );
 		if ( existing ) {
@@ -223,7 +266,7 @@ export function createView(
 		const node = messageNode( message.role, String( message.body ?? '' ) );
 		node.setAttribute( 'data-id', String( message.id ) );
 		if ( message.role === 'bot' ) {
-			const kinds = [ 'answer', 'dont_know', 'small_talk' ];
+			const kinds = [ 'answer', 'dont_know', 'small_talk', 'handoff' ];
 			node.classList.add(
 				`is-${ kinds.includes( message.kind ?? '' ) ? message.kind : 'answer' }`
 			);
@@ -238,6 +281,12 @@ export function createView(
 				client?.feedbackFor( message.id );
 			if ( message.kind === 'answer' && ! given ) {
 				node.append( feedback( message.id ) );
+			}
+			if (
+				message.decision?.kind === 'offer_choice' &&
+				! message.decision.choice
+			) {
+				node.append( offer( message.id ) );
 			}
 		}
 		byId.set( message.id, node );
@@ -375,11 +424,11 @@ export function createView(
 
 	endButton.addEventListener( 'click', openEndForm );
 
-	function send( text: string ): void {
+	function send( text: string, asksForAPerson = false ): void {
 		if ( ! client ) {
 			return;
 		}
-		client.send( text );
+		client.send( text, asksForAPerson );
 		scrollDown();
 	}
 
@@ -415,9 +464,9 @@ export function createView(
 		send( text );
 	}
 
-	/** Asks for a person: for now the configured request, sent as a visitor message. */
+	/** Asks for a person: the button's words, sent as a visitor message that says it was the button. */
 	function human(): void {
-		send( s.humanRequest );
+		send( s.humanRequest, true );
 	}
 
 	form?.addEventListener( 'submit', ( event ) => {

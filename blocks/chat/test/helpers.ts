@@ -229,7 +229,7 @@ export class FakeServer {
 			return respond( 201, { id, token, status: 'open' } );
 		}
 		const match =
-			/^conversations\/(\d+)\/(messages|pages|feedback|end)$/.exec(
+			/^conversations\/(\d+)\/(messages|pages|feedback|choice|end)$/.exec(
 				r.path
 			);
 		if ( ! match ) {
@@ -320,6 +320,34 @@ export class FakeServer {
 					helpful: Boolean( body.helpful ),
 				} );
 				return respond( 200, { ok: true } );
+			case 'POST choice': {
+				const offered = conversation.messages.find(
+					( m ) => m.id === Number( body.message_id )
+				);
+				if ( ! offered || offered.decision?.kind !== 'offer_choice' ) {
+					return respond( 400, {
+						code: 'handoff_bot_no_offer',
+						message: 'No offer.',
+					} );
+				}
+				const accept = Boolean( body.accept );
+				offered.decision = {
+					kind: 'offer_choice',
+					choice: accept ? 'accepted' : 'declined',
+				};
+				let reply: ChatMessage | null = null;
+				if ( accept ) {
+					reply = {
+						id: this.nextMessage++,
+						role: 'bot',
+						body: 'Connecting you to a person from our team.',
+						kind: 'handoff',
+						decision: { kind: 'handoff' },
+					};
+					conversation.messages.push( reply );
+				}
+				return respond( 200, { accepted: accept, reply } );
+			}
 			case 'POST end':
 				conversation.status = 'ended';
 				conversation.rating =

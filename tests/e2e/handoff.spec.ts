@@ -1,0 +1,93 @@
+/**
+ * A visitor asks for a person: with the "Talk to a person" button (by keyboard too), or by
+ * accepting the bot's offer when it does not know. The visitor sees plainly that they are being
+ * connected, and the request is recorded.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+async function ask( page: Page, question: string ): Promise< void > {
+	const input = page.getByRole( 'textbox', { name: 'Your question' } );
+	await input.fill( question );
+	await input.press( 'Enter' );
+}
+
+test( 'the “Talk to a person” button connects the visitor, from the keyboard', async ( {
+	page,
+} ) => {
+	await page.goto( '/help/' );
+	const input = page.getByRole( 'textbox', { name: 'Your question' } );
+	await input.focus();
+	const button = page.getByRole( 'button', { name: 'Talk to a person' } );
+	// From the question field, the keyboard reaches the button.
+	for (
+		let i = 0;
+		i < 5 &&
+		! ( await button.evaluate(
+			( b ) => b === b.ownerDocument.activeElement
+		) );
+		i++
+	) {
+		await page.keyboard.press( 'Tab' );
+	}
+	await expect( button ).toBeFocused();
+	await page.keyboard.press( 'Enter' );
+
+	const reply = page.locator( '.handoff-bot-chat__msg.is-bot' ).last();
+	await expect( reply ).toHaveClass( /is-handoff/ );
+	await expect( reply ).toContainText( 'Connecting you to a person' );
+	await expect( reply ).toContainText( 'recorded' );
+	await expect(
+		page
+			.locator(
+				'.handoff-bot-chat__log [aria-live], .handoff-bot-chat__log[aria-live]'
+			)
+			.first()
+	).toBeAttached();
+} );
+
+test( 'a visitor accepts the offer of a person when the bot does not know', async ( {
+	page,
+} ) => {
+	await page.goto( '/help/' );
+	await ask( page, 'Can I rent a flamingo for my wedding?' );
+	const offer = page.locator( '.handoff-bot-chat__msg.is-bot' ).last();
+	await expect( offer ).toContainText( 'couldn’t find an answer' );
+	const group = offer.getByRole( 'group', { name: 'Talk to a person?' } );
+	await expect( group ).toBeVisible();
+
+	await group
+		.getByRole( 'button', { name: 'Connect me to a person' } )
+		.click();
+	await expect( group ).toHaveCount( 0 );
+	const connected = page.locator( '.handoff-bot-chat__msg.is-handoff' );
+	await expect( connected ).toContainText( 'Connecting you to a person' );
+
+	// After a reload the offer shows as answered: no buttons come back.
+	await page.reload();
+	await expect(
+		page.locator( '.handoff-bot-chat__msg.is-handoff' )
+	).toHaveCount( 1 );
+	await expect(
+		page.getByRole( 'button', { name: 'Connect me to a person' } )
+	).toHaveCount( 0 );
+} );
+
+test( 'a visitor who declines the offer keeps chatting with the bot', async ( {
+	page,
+} ) => {
+	await page.goto( '/help/' );
+	await ask( page, 'Can I rent a flamingo for my wedding?' );
+	await page
+		.getByRole( 'button', { name: 'Keep chatting with the bot' } )
+		.click();
+	await expect(
+		page.getByRole( 'group', { name: 'Talk to a person?' } )
+	).toHaveCount( 0 );
+	await ask( page, 'How long does a refund take?' );
+	await expect(
+		page.locator( '.handoff-bot-chat__msg.is-bot.is-answer' ).last()
+	).toContainText( 'working days' );
+	await expect(
+		page.locator( '.handoff-bot-chat__msg.is-handoff' )
+	).toHaveCount( 0 );
+} );
