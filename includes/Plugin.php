@@ -19,6 +19,13 @@ use HandoffBot\Contracts\Registrable;
 use HandoffBot\Conversations\Conversation_Service;
 use HandoffBot\Conversations\Page_Trail;
 use HandoffBot\Database\Migrator;
+use HandoffBot\Escalation\Engine;
+use HandoffBot\Escalation\Escalation_Service;
+use HandoffBot\Escalation\Policy_Store;
+use HandoffBot\Escalation\Policy_Tester;
+use HandoffBot\Escalation\Policy_Validator;
+use HandoffBot\Escalation\Rule_Registry;
+use HandoffBot\Escalation\Simulations;
 use HandoffBot\Jobs\Reindex_Job;
 use HandoffBot\Knowledge\Extractive_Answerer;
 use HandoffBot\Knowledge\Heading_Anchors;
@@ -27,6 +34,7 @@ use HandoffBot\Knowledge\Passage_Splitter;
 use HandoffBot\Knowledge\Retriever;
 use HandoffBot\Knowledge\Small_Talk;
 use HandoffBot\Knowledge\Tokenizer;
+use HandoffBot\Repositories\Config_Version_Repository;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Index_Repository;
@@ -37,8 +45,13 @@ use HandoffBot\Rest\Conversations_Controller;
 use HandoffBot\Rest\Health_Controller;
 use HandoffBot\Rest\Index_Controller;
 use HandoffBot\Rest\Rate_Limiter;
+use HandoffBot\Rest\Rules_Controller;
+use HandoffBot\Rest\Rules_Simulations_Controller;
+use HandoffBot\Rest\Rules_Test_Controller;
+use HandoffBot\Rest\Rules_Versions_Controller;
 use HandoffBot\Rest\Settings_Controller;
 use HandoffBot\Signals\Language_Signal;
+use HandoffBot\Signals\Signal_Registry;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -125,6 +138,40 @@ final class Plugin {
 			$this->indexer,
 			new Reindex_Job( $this->indexer ),
 			new Knowledge_Page(),
+			...self::rules_services( $settings, $tokenizer, $index ),
+		);
+	}
+
+	/**
+	 * The escalation policy's store and its REST routes: the policy and its versions, the live
+	 * tester and the saved simulations.
+	 *
+	 * @param Settings         $settings  Settings.
+	 * @param Tokenizer        $tokenizer Tokenizer.
+	 * @param Index_Repository $index     Index storage.
+	 * @return list<Registrable>
+	 */
+	private static function rules_services( Settings $settings, Tokenizer $tokenizer, Index_Repository $index ): array {
+		$validator = new Policy_Validator();
+		$store     = new Policy_Store( new Config_Version_Repository(), $validator );
+		$tester    = new Policy_Tester(
+			new Escalation_Service( new Engine() ),
+			new Rule_Registry(),
+			new Signal_Registry(),
+			new Language_Signal(),
+			static function () use ( $tokenizer, $index, $settings ): Answerer {
+				$default = new Extractive_Answerer( new Retriever( $tokenizer, $index ), new Small_Talk(), $tokenizer, $settings );
+				/** This filter is documented in includes/Plugin.php */
+				$answerer = apply_filters( 'handoff_bot_answerer', $default );
+				return $answerer instanceof Answerer ? $answerer : $default;
+			}
+		);
+		return array(
+			$store,
+			new Rules_Controller( $store, new Rule_Registry(), new Signal_Registry() ),
+			new Rules_Test_Controller( $tester, $store, $validator, $settings ),
+			new Rules_Versions_Controller( $store ),
+			new Rules_Simulations_Controller( new Simulations(), $tester, $store, $validator, $settings ),
 		);
 	}
 

@@ -1,0 +1,137 @@
+<?php
+/**
+ * The permission matrix of the rules routes.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Tests\Integration\Rest;
+
+use HandoffBot\Escalation\Policy;
+use HandoffBot\Escalation\Simulations;
+use HandoffBot\Tests\Integration\Rules_Fixtures;
+use HandoffBot\Tests\Integration\Test_Case;
+
+require_once dirname( __DIR__ ) . '/Rules_Fixtures.php';
+
+/**
+ * Only people who manage the plugin read or change the rules, run the tester or touch the
+ * simulations: anonymous visitors get 401; subscribers, editors and support agents 403.
+ */
+final class Rules_Permissions_Test extends Test_Case {
+
+	use Rules_Fixtures;
+
+	/**
+	 * Every route refuses everyone but administrators, and changes nothing when it refuses.
+	 *
+	 * @dataProvider routes
+	 *
+	 * @param string   $method Method.
+	 * @param string   $route  Route (%d: a saved simulation's ID).
+	 * @param callable $params Builds valid parameters from the version in force.
+	 * @param int      $status The administrator's status.
+	 */
+	public function test_permission_matrix( string $method, string $route, callable $params, int $status ): void {
+		$simulation = ( new Simulations() )->add(
+			'Saved',
+			array( 'Hello' ),
+			array(
+				array(
+					'kind'   => 'answer',
+					'reason' => '',
+				),
+			),
+			null
+		);
+		$route      = sprintf( $route, $simulation['id'] );
+		$cases      = array(
+			array( '', 401 ),
+			array( 'subscriber', 403 ),
+			array( 'editor', 403 ),
+			array( 'handoff_bot_agent', 403 ),
+		);
+		$before     = array( $this->versions_now(), get_option( Simulations::OPTION ) );
+		foreach ( $cases as list( $role, $refused ) ) {
+			wp_set_current_user( '' === $role ? 0 : $this->create_user( $role ) );
+			$response = $this->rest( $method, $route, $params( $this->store()->active_version() ) );
+			$who      = "{$method} {$route} as " . ( $role ? $role : 'visitor' );
+			$this->assertSame( $refused, $response->get_status(), $who );
+			$this->assertSame( 'handoff_bot_forbidden', $response->get_data()['code'], $who );
+		}
+		$this->assertSame( $before, array( $this->versions_now(), get_option( Simulations::OPTION ) ), 'a refused request changes nothing' );
+
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$response = $this->rest( $method, $route, $params( $this->store()->active_version() ) );
+		$this->assertSame( $status, $response->get_status(), "{$method} {$route} as administrator: " . wp_json_encode( $response->get_data() ) );
+	}
+
+	/**
+	 * The routes, with valid parameters.
+	 *
+	 * @return array<string, array{0: string, 1: string, 2: callable, 3: int}>
+	 */
+	public function routes(): array {
+		$none   = static function (): array {
+			return array();
+		};
+		$change = static function ( int $base ): array {
+			return array(
+				'policy'       => Policy::defaults()->to_array(),
+				'note'         => 'A change.',
+				'base_version' => $base,
+			);
+		};
+		return array(
+			'read the rules'        => array( 'GET', '/handoff-bot/v1/rules', $none, 200 ),
+			'save the rules'        => array( 'PUT', '/handoff-bot/v1/rules', $change, 200 ),
+			'run the tester'        => array(
+				'POST',
+				'/handoff-bot/v1/rules/test',
+				static function (): array {
+					return array(
+						'turns'     => array( 'Hello', 'A person please' ),
+						'button_at' => 1,
+					);
+				},
+				200,
+			),
+			'list versions'         => array( 'GET', '/handoff-bot/v1/rules/versions', $none, 200 ),
+			'read a version'        => array( 'GET', '/handoff-bot/v1/rules/versions/1', $none, 200 ),
+			'roll back'             => array(
+				'POST',
+				'/handoff-bot/v1/rules/versions/1/rollback',
+				static function ( int $base ): array {
+					return array(
+						'note'         => 'Back to the start.',
+						'base_version' => $base,
+					);
+				},
+				200,
+			),
+			'list simulations'      => array( 'GET', '/handoff-bot/v1/rules/simulations', $none, 200 ),
+			'save a simulation'     => array(
+				'POST',
+				'/handoff-bot/v1/rules/simulations',
+				static function (): array {
+					return array(
+						'name'  => 'Hello',
+						'turns' => array( 'Hello' ),
+					);
+				},
+				201,
+			),
+			'delete a simulation'   => array( 'DELETE', '/handoff-bot/v1/rules/simulations/%d', $none, 200 ),
+			'check the simulations' => array(
+				'POST',
+				'/handoff-bot/v1/rules/simulations/check',
+				static function (): array {
+					return array( 'policy' => Policy::defaults()->to_array() );
+				},
+				200,
+			),
+		);
+	}
+}
