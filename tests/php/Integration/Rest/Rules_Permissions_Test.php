@@ -69,6 +69,41 @@ final class Rules_Permissions_Test extends Test_Case {
 	}
 
 	/**
+	 * From wp-admin the login cookie alone is not enough: without the REST nonce the request is
+	 * anonymous, with a wrong one WordPress refuses it (with the right one it is the user's, as
+	 * the matrix above tests).
+	 */
+	public function test_the_cookie_needs_the_rest_nonce(): void {
+		global $wp_rest_auth_cookie;
+		$admin = $this->create_user( 'administrator' );
+		try {
+			wp_set_current_user( $admin );
+			$wp_rest_auth_cookie = true; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- as wp-settings.php sets it for a request with the login cookie.
+			$this->assertTrue( rest_cookie_check_errors( null ) );
+			$this->assertSame( 401, $this->rest( 'GET', '/handoff-bot/v1/rules' )->get_status() );
+
+			wp_set_current_user( $admin );
+			$_REQUEST['_wpnonce'] = 'wrong';
+			$error                = rest_cookie_check_errors( null );
+			$this->assertWPErrorCode( 'rest_cookie_invalid_nonce', $error );
+		} finally {
+			unset( $_REQUEST['_wpnonce'] ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- taking the test's nonce away.
+			$wp_rest_auth_cookie = null; // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- restoring it.
+		}
+	}
+
+	/**
+	 * Asserts an error's code.
+	 *
+	 * @param string $code  Expected code.
+	 * @param mixed  $error Value.
+	 */
+	private function assertWPErrorCode( string $code, $error ): void {
+		$this->assertInstanceOf( \WP_Error::class, $error );
+		$this->assertSame( $code, $error->get_error_code() );
+	}
+
+	/**
 	 * The routes, with valid parameters.
 	 *
 	 * @return array<string, array{0: string, 1: string, 2: callable, 3: int}>
