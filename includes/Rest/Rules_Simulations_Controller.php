@@ -154,6 +154,7 @@ final class Rules_Simulations_Controller extends Controller {
 					'args'                => array( 'policy' => Rules_Schema::policy_arg( false ) ),
 					'validate_callback'   => array( Null_Guard::class, 'check' ),
 				),
+				'schema' => array( $this, 'get_check_schema' ),
 			)
 		);
 	}
@@ -328,6 +329,38 @@ final class Rules_Simulations_Controller extends Controller {
 	public static function response( array $simulation ): array {
 		$simulation['created_at'] = Policy_Store::iso_time( $simulation['created_at'] );
 		return $simulation;
+	}
+
+	/**
+	 * The schema of the check's response: the turns whose decision would change.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_check_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'handoff-bot-rules-simulations-check',
+			'type'       => 'object',
+			'properties' => array(
+				'changes' => array(
+					'type'  => 'array',
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'       => array( 'type' => 'integer' ),
+							'name'     => array( 'type' => 'string' ),
+							'turn'     => array(
+								'description' => __( 'The turn, from 0.', 'handoff-bot' ),
+								'type'        => 'integer',
+							),
+							'text'     => array( 'type' => 'string' ),
+							'expected' => Rules_Schema::expectation(),
+							'actual'   => Rules_Schema::expectation(),
+						),
+					),
+				),
+			),
+		);
 	}
 
 	/**

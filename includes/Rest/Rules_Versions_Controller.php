@@ -91,6 +91,7 @@ final class Rules_Versions_Controller extends Controller {
 					'args'                => array_merge( array( 'version' => $version ), Rules_Controller::change_args() ),
 					'validate_callback'   => array( Null_Guard::class, 'check' ),
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 	}

@@ -69,6 +69,27 @@ final class Rules_Permissions_Test extends Test_Case {
 	}
 
 	/**
+	 * Every rules route describes its response with a schema (an OPTIONS request shows it).
+	 */
+	public function test_every_route_has_a_schema(): void {
+		$server = rest_get_server();
+		$routes = array_filter(
+			array_keys( $server->get_routes( 'handoff-bot/v1' ) ),
+			static function ( string $route ): bool {
+				return 0 === strpos( $route, '/handoff-bot/v1/rules' );
+			}
+		);
+		$this->assertCount( 8, $routes );
+		foreach ( $routes as $route ) {
+			$options = $server->get_route_options( $route );
+			$this->assertIsCallable( $options['schema'] ?? null, $route );
+			$schema = call_user_func( $options['schema'] );
+			$this->assertSame( 'object', $schema['type'], $route );
+			$this->assertNotEmpty( $schema['properties'], $route );
+		}
+	}
+
+	/**
 	 * From wp-admin the login cookie alone is not enough: without the REST nonce the request is
 	 * anonymous, with a wrong one WordPress refuses it (with the right one it is the user's, as
 	 * the matrix above tests).
