@@ -22,8 +22,11 @@ use HandoffBot\Database\Migrator;
 use HandoffBot\Escalation\Engine;
 use HandoffBot\Escalation\Escalation_Service;
 use HandoffBot\Escalation\Escalator;
-use HandoffBot\Escalation\Policy;
+use HandoffBot\Escalation\Policy_Store;
+use HandoffBot\Escalation\Policy_Tester;
+use HandoffBot\Escalation\Policy_Validator;
 use HandoffBot\Escalation\Rule_Registry;
+use HandoffBot\Escalation\Simulations;
 use HandoffBot\Jobs\Reindex_Job;
 use HandoffBot\Knowledge\Extractive_Answerer;
 use HandoffBot\Knowledge\Heading_Anchors;
@@ -32,6 +35,7 @@ use HandoffBot\Knowledge\Passage_Splitter;
 use HandoffBot\Knowledge\Retriever;
 use HandoffBot\Knowledge\Small_Talk;
 use HandoffBot\Knowledge\Tokenizer;
+use HandoffBot\Repositories\Config_Version_Repository;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
@@ -46,6 +50,10 @@ use HandoffBot\Rest\Visitor_Guard;
 use HandoffBot\Rest\Health_Controller;
 use HandoffBot\Rest\Index_Controller;
 use HandoffBot\Rest\Rate_Limiter;
+use HandoffBot\Rest\Rules_Controller;
+use HandoffBot\Rest\Rules_Simulations_Controller;
+use HandoffBot\Rest\Rules_Test_Controller;
+use HandoffBot\Rest\Rules_Versions_Controller;
 use HandoffBot\Rest\Settings_Controller;
 use HandoffBot\Signals\Language_Signal;
 use HandoffBot\Signals\Signal_Registry;
@@ -109,6 +117,9 @@ final class Plugin {
 		$index               = new Index_Repository();
 		$conversations       = new Conversation_Repository();
 		$messages            = new Message_Repository();
+		$answerer            = self::answerer_factory( $settings, $tokenizer, $index );
+		$validator           = new Policy_Validator();
+		$policies            = new Policy_Store( new Config_Version_Repository(), $validator );
 		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
 		$this->conversations = new Conversation_Service(
 			$conversations,
@@ -116,20 +127,8 @@ final class Plugin {
 			new Event_Repository(),
 			new Page_Trail(),
 			new Language_Signal(),
-			static function () use ( $tokenizer, $index, $settings ): Answerer {
-				$default = new Extractive_Answerer( new Retriever( $tokenizer, $index ), new Small_Talk(), $tokenizer, $settings );
-				/**
-				 * The answerer that replies to visitors. Return another Answerer (an AI-backed
-				 * one, say) to replace the default extractive answerer.
-				 *
-				 * @since 0.1.0
-				 *
-				 * @param Answerer $default The default answerer.
-				 */
-				$answerer = apply_filters( 'handoff_bot_answerer', $default );
-				return $answerer instanceof Answerer ? $answerer : $default;
-			},
-			new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( Policy::class, 'defaults' ) ),
+			$answerer,
+			new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) ),
 			new Handoff_Repository()
 		);
 		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
@@ -149,6 +148,60 @@ final class Plugin {
 			$this->indexer,
 			new Reindex_Job( $this->indexer ),
 			new Knowledge_Page(),
+			...self::rules_services( $settings, $policies, $validator, $answerer ),
+		);
+	}
+
+	/**
+	 * Builds the site's answerer when it is first needed (a message that the rules hand off at
+	 * once never loads the index).
+	 *
+	 * @param Settings         $settings  Settings.
+	 * @param Tokenizer        $tokenizer Tokenizer.
+	 * @param Index_Repository $index     Index storage.
+	 * @return callable(): Answerer
+	 */
+	private static function answerer_factory( Settings $settings, Tokenizer $tokenizer, Index_Repository $index ): callable {
+		return static function () use ( $tokenizer, $index, $settings ): Answerer {
+			$default = new Extractive_Answerer( new Retriever( $tokenizer, $index ), new Small_Talk(), $tokenizer, $settings );
+			/**
+			 * The answerer that replies to visitors (and that the Rules screen's tester asks).
+			 * Return another Answerer (an AI-backed one, say) to replace the default extractive
+			 * answerer.
+			 *
+			 * @since 0.1.0
+			 *
+			 * @param Answerer $default The default answerer.
+			 */
+			$answerer = apply_filters( 'handoff_bot_answerer', $default );
+			return $answerer instanceof Answerer ? $answerer : $default;
+		};
+	}
+
+	/**
+	 * The escalation policy's store and its REST routes: the policy and its versions, the live
+	 * tester and the saved simulations.
+	 *
+	 * @param Settings             $settings  Settings.
+	 * @param Policy_Store         $store     The policy's versions.
+	 * @param Policy_Validator     $validator Checks edited policies.
+	 * @param callable(): Answerer $answerer  Builds the site's answerer.
+	 * @return list<Registrable>
+	 */
+	private static function rules_services( Settings $settings, Policy_Store $store, Policy_Validator $validator, callable $answerer ): array {
+		$tester = new Policy_Tester(
+			new Escalation_Service( new Engine() ),
+			new Rule_Registry(),
+			new Signal_Registry(),
+			new Language_Signal(),
+			$answerer
+		);
+		return array(
+			$store,
+			new Rules_Controller( $store, new Rule_Registry(), new Signal_Registry() ),
+			new Rules_Test_Controller( $tester, $store, $validator, $settings ),
+			new Rules_Versions_Controller( $store ),
+			new Rules_Simulations_Controller( new Simulations(), $tester, $store, $validator, $settings ),
 		);
 	}
 

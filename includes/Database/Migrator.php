@@ -10,7 +10,11 @@ declare( strict_types=1 );
 namespace HandoffBot\Database;
 
 use HandoffBot\Capabilities;
+use HandoffBot\Escalation\Policy_Store;
+use HandoffBot\Escalation\Policy_Validator;
 use HandoffBot\Knowledge\Indexer;
+use HandoffBot\Repositories\Config_Version_Repository;
+use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -72,6 +76,7 @@ final class Migrator {
 			new Terms_Table(),
 			new Postings_Table(),
 			new Rate_Limits_Table(),
+			new Config_Versions_Table(),
 		);
 	}
 
@@ -211,6 +216,16 @@ final class Migrator {
 			add_option( Settings::CONFIG_VERSION_OPTION, 1, '', true );
 		} elseif ( function_exists( 'wp_set_option_autoload' ) ) {
 			wp_set_option_autoload( Settings::CONFIG_VERSION_OPTION, true );
+		}
+		// Version 7 keeps the escalation policy's versions; the first is the defaults. Their
+		// messages are translated, so before translations can load (an upgrade seen on
+		// plugins_loaded) Policy_Store seeds it on init instead.
+		if ( ! $errors && did_action( 'after_setup_theme' ) ) {
+			try {
+				( new Policy_Store( new Config_Version_Repository(), new Policy_Validator() ) )->seed();
+			} catch ( Storage_Exception $e ) {
+				$errors[] = ( new Config_Versions_Table() )->name() . ': ' . $e->getMessage();
+			}
 		}
 		return $errors;
 	}

@@ -17,7 +17,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Binds the escalation service to what is in force on the site: the signals and rules (with
- * those sites add) and the active policy (read once per request).
+ * those sites add) and the active policy (read each time it is needed: it is an autoloaded
+ * option, and a long-lived process must see a policy saved after it started).
  *
  * @phpstan-import-type Turn from Signal_Context
  * @phpstan-import-type Outcome from Escalation_Service
@@ -53,13 +54,6 @@ final class Escalator {
 	private $source;
 
 	/**
-	 * The policy read in this request.
-	 *
-	 * @var Policy|null
-	 */
-	private ?Policy $policy = null;
-
-	/**
 	 * Builds the escalator.
 	 *
 	 * @param Escalation_Service $service The service.
@@ -79,10 +73,7 @@ final class Escalator {
 	 * The policy in force.
 	 */
 	public function policy(): Policy {
-		if ( null === $this->policy ) {
-			$this->policy = ( $this->source )();
-		}
-		return $this->policy;
+		return ( $this->source )();
 	}
 
 	/**

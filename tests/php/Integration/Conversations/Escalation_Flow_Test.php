@@ -13,6 +13,10 @@ use HandoffBot\Contracts\Rule;
 use HandoffBot\Contracts\Signal;
 use HandoffBot\Escalation\Context;
 use HandoffBot\Escalation\Decision;
+use HandoffBot\Escalation\Policy;
+use HandoffBot\Escalation\Policy_Store;
+use HandoffBot\Escalation\Policy_Validator;
+use HandoffBot\Repositories\Config_Version_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Settings;
@@ -273,5 +277,25 @@ final class Escalation_Flow_Test extends Test_Case {
 		$this->assertSame( 201, $response->get_status() );
 		$this->assertStringContainsString( 'within 5 working days', $response->get_data()['reply']['body'] );
 		$this->assertContains( 'rule_failed', $this->events( $id ) );
+	}
+
+	/**
+	 * A conversation follows the policy in force: once an admin saves a new message, the next
+	 * handoff uses it and is recorded under the new config version.
+	 */
+	public function test_the_saved_policy_is_the_one_in_force(): void {
+		$store  = new Policy_Store( new Config_Version_Repository(), new Policy_Validator() );
+		$policy = Policy::defaults()->to_array();
+
+		$policy['messages']['connecting'] = 'One moment, a colleague from the alpaca team will join you.';
+		$before                           = (int) get_option( Settings::CONFIG_VERSION_OPTION );
+		$saved                            = $store->save( $policy, 'Warmer connecting message', '', $store->active_version(), 1 );
+		$this->assertIsArray( $saved, 'the policy is saved' );
+
+		list( $id, $token ) = $this->start_conversation();
+		$reply              = $this->send( $id, $token, 'A person, please.', '', array( 'human' => true ) )->get_data()['reply'];
+		$this->assertStringStartsWith( 'One moment, a colleague from the alpaca team will join you.', $reply['body'] );
+		$handoffs = ( new Handoff_Repository() )->for_conversation( $id );
+		$this->assertSame( $before + 1, $handoffs[0]['config_version'] );
 	}
 }

@@ -1,0 +1,386 @@
+<?php
+/**
+ * The escalation policy in force, and its versions.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Escalation;
+
+use HandoffBot\Contracts\Registrable;
+use HandoffBot\Database\Migrator;
+use HandoffBot\Repositories\Config_Version_Repository;
+use HandoffBot\Repositories\Storage_Exception;
+use HandoffBot\Settings;
+use WP_Error;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Every save (and every rollback) is a new version of the `rules` area, with its author, a
+ * change note and an expected impact; it becomes the policy in force and starts a new site-wide
+ * configuration version, which events and conversations are stamped with.
+ *
+ * The policy in force is also kept in an autoloaded option (`{ version, data }`), so reading it
+ * on a visitor's message costs no query. A save names the version it was made from: when
+ * another save came first, it is refused (409) and nothing is overwritten, and the version
+ * number's uniqueness in the table settles a race between two saves that both passed the check.
+ *
+ * @phpstan-import-type Policy_Array from Policy
+ * @phpstan-import-type Config_Version from Config_Version_Repository
+ * @phpstan-import-type Config_Version_Summary from Config_Version_Repository
+ * @phpstan-type Author array{id: int, name: string}
+ * @phpstan-type Saved array{version: int, policy: Policy_Array}
+ */
+final class Policy_Store implements Registrable {
+
+	/**
+	 * The autoloaded option holding the policy in force: `{ version: int, data: Policy_Array }`.
+	 */
+	public const OPTION = 'handoff_bot_policy';
+
+	/**
+	 * The configuration area of the escalation policy.
+	 */
+	public const AREA = 'rules';
+
+	/**
+	 * The schema version that brought the versions table.
+	 */
+	private const SCHEMA = 7;
+
+	/**
+	 * Versions.
+	 *
+	 * @var Config_Version_Repository
+	 */
+	private Config_Version_Repository $versions;
+
+	/**
+	 * Validation.
+	 *
+	 * @var Policy_Validator
+	 */
+	private Policy_Validator $validator;
+
+	/**
+	 * Builds the store.
+	 *
+	 * @param Config_Version_Repository $versions  Versions.
+	 * @param Policy_Validator          $validator Validation.
+	 */
+	public function __construct( Config_Version_Repository $versions, Policy_Validator $validator ) {
+		$this->versions  = $versions;
+		$this->validator = $validator;
+	}
+
+	/**
+	 * A site upgraded before translations could load (the migration runs on `plugins_loaded`)
+	 * gets its first version once they can.
+	 */
+	public function register(): void {
+		add_action( 'init', array( $this, 'maybe_seed' ) );
+	}
+
+	/**
+	 * The policy in force (the defaults while nothing is stored). No query: the option is autoloaded.
+	 */
+	public function active(): Policy {
+		$stored = get_option( self::OPTION );
+		$data   = is_array( $stored ) ? ( $stored['data'] ?? null ) : null;
+		if ( ! is_array( $data ) ) {
+			return Policy::defaults();
+		}
+		foreach ( array( 'intents', 'human_phrases', 'thresholds', 'messages' ) as $key ) {
+			if ( ! isset( $data[ $key ] ) || ! is_array( $data[ $key ] ) ) {
+				return Policy::defaults();
+			}
+		}
+		/**
+		 * Validated before it was stored.
+		 *
+		 * @var Policy_Array $data
+		 */
+		return new Policy( $data );
+	}
+
+	/**
+	 * The version in force (0 while nothing is stored). No query.
+	 */
+	public function active_version(): int {
+		$stored = get_option( self::OPTION );
+		return is_array( $stored ) ? (int) ( $stored['version'] ?? 0 ) : 0;
+	}
+
+	/**
+	 * The newest version, which is then the one in force: the defaults are stored as version 1
+	 * if the site has none yet, and an option that lags behind the table is brought up to it.
+	 *
+	 * @return Config_Version|null Null only when the database refuses the first version.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function current(): ?array {
+		$latest = $this->versions->latest( self::AREA );
+		if ( null === $latest || $this->active_version() < $latest['version'] ) {
+			$this->seed();
+			$latest = $this->versions->latest( self::AREA );
+		}
+		return $latest;
+	}
+
+	/**
+	 * A version, or null.
+	 *
+	 * @param int $version Version number.
+	 * @return Config_Version|null
+	 */
+	public function version( int $version ): ?array {
+		return $this->versions->find( self::AREA, $version );
+	}
+
+	/**
+	 * A page of versions, newest first.
+	 *
+	 * @param int $page     Page, from 1.
+	 * @param int $per_page Versions per page.
+	 * @return list<Config_Version_Summary>
+	 */
+	public function versions( int $page, int $per_page ): array {
+		return $this->versions->page( self::AREA, $page, $per_page );
+	}
+
+	/**
+	 * How many versions there are.
+	 */
+	public function count(): int {
+		return $this->versions->count( self::AREA );
+	}
+
+	/**
+	 * Saves a policy as a new version.
+	 *
+	 * @param mixed $input           The policy as sent.
+	 * @param mixed $note            Change note (required).
+	 * @param mixed $expected_impact Expected impact (may be empty).
+	 * @param int   $base_version    The version the change was made from.
+	 * @param int   $author_id       Who saves it.
+	 * @return Saved|WP_Error `handoff_bot_invalid_policy` (400, `errors` by field path),
+	 *                        `handoff_bot_version_conflict` (409) or `handoff_bot_storage_unavailable` (503).
+	 */
+	public function save( $input, $note, $expected_impact, int $base_version, int $author_id ) {
+		$result = $this->validator->validate( $input );
+		$errors = $result['errors'] + $this->note_errors( $note, $expected_impact );
+		if ( $errors || null === $result['policy'] ) {
+			return self::invalid( $errors );
+		}
+		return $this->commit( $result['policy'], trim( (string) $note ), trim( (string) $expected_impact ), $base_version, $author_id );
+	}
+
+	/**
+	 * Brings an earlier version back, as a new version.
+	 *
+	 * @param int   $version         The version to bring back.
+	 * @param mixed $note            Change note (required).
+	 * @param mixed $expected_impact Expected impact (may be empty).
+	 * @param int   $base_version    The version the rollback was asked from.
+	 * @param int   $author_id       Who asks.
+	 * @return Saved|WP_Error As save(), or `handoff_bot_version_not_found` (404).
+	 */
+	public function rollback( int $version, $note, $expected_impact, int $base_version, int $author_id ) {
+		try {
+			$target = $this->versions->find( self::AREA, $version );
+		} catch ( Storage_Exception $e ) {
+			return self::unavailable();
+		}
+		if ( null === $target ) {
+			/* translators: %d: version number. */
+			return new WP_Error( 'handoff_bot_version_not_found', sprintf( __( 'There is no version %d of the rules.', 'handoff-bot' ), $version ), array( 'status' => 404 ) );
+		}
+		return $this->save( $target['data'], $note, $expected_impact, $base_version, $author_id );
+	}
+
+	/**
+	 * Stores version 1 (the defaults) when the site has none, and makes the newest version the
+	 * one in force when the option lags behind. Safe to run any number of times.
+	 *
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function seed(): void {
+		$latest = $this->versions->latest( self::AREA );
+		if ( null === $latest ) {
+			$this->versions->add( self::AREA, 1, Policy::defaults()->to_array(), __( 'The policy the plugin starts with.', 'handoff-bot' ), '', 0, (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) );
+			$latest = $this->versions->latest( self::AREA );
+		}
+		if ( null !== $latest && $this->active_version() < $latest['version'] ) {
+			$this->publish( $latest['version'], $latest['data'] );
+		}
+	}
+
+	/**
+	 * Seeds on `init` when the policy option is missing and the table exists (an autoloaded
+	 * option read otherwise: no query once seeded).
+	 */
+	public function maybe_seed(): void {
+		if ( false !== get_option( self::OPTION ) || (int) get_option( Migrator::VERSION_OPTION, 0 ) < self::SCHEMA ) {
+			return;
+		}
+		try {
+			$this->seed();
+		} catch ( Storage_Exception $e ) {
+			unset( $e );
+			// The defaults stay in force; the next request tries again.
+		}
+	}
+
+	/**
+	 * Who saved a version, as the history shows it: null for the plugin itself.
+	 *
+	 * @param int $user_id Author.
+	 * @return Author|null
+	 */
+	public static function author( int $user_id ): ?array {
+		if ( $user_id <= 0 ) {
+			return null;
+		}
+		$user = get_userdata( $user_id );
+		return array(
+			'id'   => $user_id,
+			'name' => $user ? (string) $user->display_name : '',
+		);
+	}
+
+	/**
+	 * A stored time ("Y-m-d H:i:s", UTC) in ISO 8601.
+	 *
+	 * @param string $mysql Stored time.
+	 */
+	public static function iso_time( string $mysql ): string {
+		$time = strtotime( $mysql . ' UTC' );
+		return false === $time ? '' : gmdate( 'Y-m-d\TH:i:s\Z', $time );
+	}
+
+	/**
+	 * Stores a valid policy as the version after the base, unless another save came first.
+	 *
+	 * @param array  $policy          The policy, validated.
+	 * @phpstan-param Policy_Array $policy
+	 * @param string $note            Change note.
+	 * @param string $expected_impact Expected impact.
+	 * @param int    $base_version    The version the change was made from.
+	 * @param int    $author_id       Who saves it.
+	 * @return Saved|WP_Error
+	 */
+	private function commit( array $policy, string $note, string $expected_impact, int $base_version, int $author_id ) {
+		try {
+			return $this->versions->transaction(
+				function () use ( $policy, $note, $expected_impact, $base_version, $author_id ) {
+					$latest = $this->versions->latest( self::AREA );
+					if ( ( null === $latest ? 0 : $latest['version'] ) !== $base_version ) {
+						return self::conflict( $latest );
+					}
+					$version = $base_version + 1;
+					$config  = (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) + 1;
+					if ( ! $this->versions->add( self::AREA, $version, $policy, $note, $expected_impact, $author_id, $config ) ) {
+						// Another save from the same version was stored between the check and this one.
+						return self::conflict( $this->versions->latest( self::AREA ) );
+					}
+					$this->publish( $version, $policy );
+					update_option( Settings::CONFIG_VERSION_OPTION, $config, true );
+					return array(
+						'version' => $version,
+						'policy'  => $policy,
+					);
+				},
+				true
+			);
+		} catch ( Storage_Exception $e ) {
+			return self::unavailable();
+		}//end try
+	}
+
+	/**
+	 * Makes a version the one in force, unless a newer one already is.
+	 *
+	 * @param int                  $version Version number.
+	 * @param array<string, mixed> $data    Its policy.
+	 */
+	private function publish( int $version, array $data ): void {
+		if ( $this->active_version() > $version ) {
+			return;
+		}
+		update_option(
+			self::OPTION,
+			array(
+				'version' => $version,
+				'data'    => $data,
+			),
+			true
+		);
+	}
+
+	/**
+	 * Errors of the change note and expected impact, by field.
+	 *
+	 * @param mixed $note            Change note.
+	 * @param mixed $expected_impact Expected impact.
+	 * @return array<string, string>
+	 */
+	private function note_errors( $note, $expected_impact ): array {
+		$errors = array();
+		$error  = $this->validator->note_error( $note ?? '' );
+		if ( null !== $error ) {
+			$errors['note'] = $error;
+		}
+		$error = $this->validator->note_error( $expected_impact ?? '', false );
+		if ( null !== $error ) {
+			$errors['expected_impact'] = $error;
+		}
+		return $errors;
+	}
+
+	/**
+	 * The error for an invalid policy.
+	 *
+	 * @param array<string, string> $errors Errors by field path.
+	 */
+	public static function invalid( array $errors ): WP_Error {
+		return new WP_Error(
+			'handoff_bot_invalid_policy',
+			/* translators: %s: list of field paths. */
+			sprintf( __( 'The rules were not saved. Check: %s', 'handoff-bot' ), implode( ', ', array_keys( $errors ) ) ),
+			array(
+				'status' => 400,
+				'errors' => $errors,
+			)
+		);
+	}
+
+	/**
+	 * The error for a save made from an older version.
+	 *
+	 * @param Config_Version|null $latest The newest version.
+	 */
+	private static function conflict( ?array $latest ): WP_Error {
+		$version = null === $latest ? 0 : $latest['version'];
+		return new WP_Error(
+			'handoff_bot_version_conflict',
+			/* translators: %d: version number. */
+			sprintf( __( 'The rules were changed meanwhile: version %d is now the newest. Reload it and make your change again.', 'handoff-bot' ), $version ),
+			array(
+				'status'          => 409,
+				'current_version' => $version,
+				'author'          => null === $latest ? null : self::author( $latest['author_id'] ),
+				'updated_at'      => null === $latest ? null : self::iso_time( $latest['created_at'] ),
+			)
+		);
+	}
+
+	/**
+	 * The error for a database that refused a read or a write.
+	 */
+	private static function unavailable(): WP_Error {
+		return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The rules could not be stored. Try again.', 'handoff-bot' ), array( 'status' => 503 ) );
+	}
+}
