@@ -361,53 +361,59 @@ export default function App() {
 				{ ( current ) => (
 					<div className="handoff-bot-rules__panel">
 						{ current.name === 'policy' && policyTab }
-						{ current.name === 'tester' && (
-							<Tester
-								state={ tester }
-								onChange={ setTester }
-								policy={ draft }
-								rules={ state.rules }
-								signals={ state.signals }
-								onSimulationSaved={ ( simulation ) =>
-									setSimulations( [
-										...( simulations ?? [] ),
-										simulation,
-									] )
-								}
-							/>
-						) }
-						{ current.name === 'simulations' && (
-							<Simulations
-								simulations={ simulations }
-								error={ simulationsError }
-								onDeleted={ ( id ) =>
-									setSimulations(
-										( simulations ?? [] ).filter(
-											( s ) => s.id !== id
+						{ current.name === 'tester' &&
+							card(
+								__( 'Live tester', 'handoff-bot' ),
+								<Tester
+									state={ tester }
+									onChange={ setTester }
+									policy={ draft }
+									rules={ state.rules }
+									signals={ state.signals }
+									onSimulationSaved={ ( simulation ) =>
+										setSimulations( [
+											...( simulations ?? [] ),
+											simulation,
+										] )
+									}
+								/>
+							) }
+						{ current.name === 'simulations' &&
+							card(
+								__( 'Saved simulations', 'handoff-bot' ),
+								<Simulations
+									simulations={ simulations }
+									error={ simulationsError }
+									onDeleted={ ( id ) =>
+										setSimulations(
+											( simulations ?? [] ).filter(
+												( s ) => s.id !== id
+											)
 										)
-									)
-								}
-							/>
-						) }
-						{ current.name === 'history' && (
-							<Versions
-								activeVersion={ state.version }
-								dirty={ dirty }
-								onRolledBack={ ( result ) =>
-									afterSave(
-										sprintf(
-											/* translators: %d: version number. */
-											__(
-												'Rolled back: the rules are now version %d.',
-												'handoff-bot'
-											),
-											result.version
+									}
+								/>
+							) }
+						{ current.name === 'history' &&
+							card(
+								__( 'Version history', 'handoff-bot' ),
+								<Versions
+									activeVersion={ state.version }
+									dirty={ dirty }
+									onRolledBack={ ( result ) =>
+										afterSave(
+											sprintf(
+												/* translators: %d: version number. */
+												__(
+													'Rolled back: the rules are now version %d.',
+													'handoff-bot'
+												),
+												result.version
+											)
 										)
-									)
-								}
-								onReload={ reload }
-							/>
-						) }
+									}
+									onReload={ reload }
+								/>
+							) }
 					</div>
 				) }
 			</TabPanel>

@@ -2,11 +2,10 @@
  * A list edited one item per line. The text is kept as typed (a new, still empty line stays) and
  * the list is what its non-blank lines say; a list changed from outside (a reload) replaces it.
  */
-import { TextareaControl } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 
 import { linesOf } from '../labels';
-import FieldError, { describedBy } from './FieldError';
+import TextArea from './TextArea';
 
 type Props = {
 	id: string;
@@ -42,21 +41,17 @@ export default function LinesField( {
 	}, [ value ] );
 
 	return (
-		<div className="handoff-bot-rules__field">
-			<TextareaControl
-				__nextHasNoMarginBottom
-				id={ id }
-				label={ label }
-				help={ help }
-				rows={ rows }
-				value={ text }
-				onChange={ ( next ) => {
-					setText( next );
-					onChange( linesOf( next ) );
-				} }
-				{ ...describedBy( id, !! help, !! error ) }
-			/>
-			<FieldError id={ `${ id }__error` } message={ error } />
-		</div>
+		<TextArea
+			id={ id }
+			label={ label }
+			help={ help }
+			rows={ rows }
+			value={ text }
+			error={ error }
+			onChange={ ( next ) => {
+				setText( next );
+				onChange( linesOf( next ) );
+			} }
+		/>
 	);
 }

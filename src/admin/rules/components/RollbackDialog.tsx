@@ -2,13 +2,7 @@
  * Rolling back to an earlier version: asks for a note, and makes a new version with that
  * version's rules. A save someone else made first (409) is named, with a way to load it.
  */
-import {
-	Button,
-	Flex,
-	Modal,
-	Notice,
-	TextareaControl,
-} from '@wordpress/components';
+import { Button, Flex, Modal, Notice } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -19,7 +13,7 @@ import {
 	versionConflict,
 } from '../../../shared/api/rules';
 import type { SavedRules, VersionConflict } from '../../../shared/types/rules';
-import FieldError, { describedBy } from './FieldError';
+import TextArea from './TextArea';
 import { conflictText } from './SaveDialog';
 
 type Props = {
@@ -121,26 +115,19 @@ export default function RollbackDialog( {
 							{ failure }
 						</Notice>
 					) }
-					<div className="handoff-bot-rules__field">
-						<TextareaControl
-							__nextHasNoMarginBottom
-							id={ id }
-							label={ __(
-								'Change note (required)',
-								'handoff-bot'
-							) }
-							help={ __(
-								'Why you roll back. It stays with the new version in the history.',
-								'handoff-bot'
-							) }
-							rows={ 2 }
-							required
-							value={ note }
-							onChange={ setNote }
-							{ ...describedBy( id, true, !! error ) }
-						/>
-						<FieldError id={ `${ id }__error` } message={ error } />
-					</div>
+					<TextArea
+						id={ id }
+						label={ __( 'Change note (required)', 'handoff-bot' ) }
+						help={ __(
+							'Why you roll back. It stays with the new version in the history.',
+							'handoff-bot'
+						) }
+						rows={ 2 }
+						required
+						value={ note }
+						error={ error }
+						onChange={ setNote }
+					/>
 					<Flex justify="flex-end" gap={ 2 }>
 						<Button
 							__next40pxDefaultSize

@@ -4,14 +4,7 @@
  * else made first (409) is named, with a way to load it; a refused policy (400) goes back to the
  * screen with each error at its field, and the edits stay.
  */
-import {
-	Button,
-	Flex,
-	Modal,
-	Notice,
-	Spinner,
-	TextareaControl,
-} from '@wordpress/components';
+import { Button, Flex, Modal, Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -32,7 +25,7 @@ import type {
 import { hasPolicyErrors } from '../errors';
 import { formatDate } from '../labels';
 import ChangesTable from './ChangesTable';
-import FieldError, { describedBy } from './FieldError';
+import TextArea from './TextArea';
 
 type Props = {
 	policy: Policy;
@@ -176,20 +169,16 @@ export default function SaveDialog( {
 		value: string,
 		onChange: ( value: string ) => void
 	) => (
-		<div className="handoff-bot-rules__field">
-			<TextareaControl
-				__nextHasNoMarginBottom
-				id={ id }
-				label={ label }
-				help={ help }
-				rows={ 2 }
-				required
-				value={ value }
-				onChange={ onChange }
-				{ ...describedBy( id, true, !! errors[ name ] ) }
-			/>
-			<FieldError id={ `${ id }__error` } message={ errors[ name ] } />
-		</div>
+		<TextArea
+			id={ id }
+			label={ label }
+			help={ help }
+			rows={ 2 }
+			required
+			value={ value }
+			error={ errors[ name ] }
+			onChange={ onChange }
+		/>
 	);
 
 	return (
@@ -251,9 +240,9 @@ export default function SaveDialog( {
 						aria-live="polite"
 						aria-busy={ check.state === 'checking' }
 					>
-						<h3 id="handoff-bot-rules-check-title">
+						<h2 id="handoff-bot-rules-check-title">
 							{ __( 'Saved simulations', 'handoff-bot' ) }
-						</h3>
+						</h2>
 						{ check.state === 'checking' && (
 							<p>
 								<Spinner />

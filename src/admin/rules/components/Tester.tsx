@@ -9,7 +9,6 @@ import {
 	Flex,
 	Notice,
 	TextControl,
-	TextareaControl,
 } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -23,6 +22,7 @@ import type {
 	TestResult,
 } from '../../../shared/types/rules';
 import FieldError, { describedBy } from './FieldError';
+import TextArea from './TextArea';
 import TurnResult from './TurnResult';
 
 export type TesterState = {
@@ -187,8 +187,7 @@ export default function Tester( {
 							const invalid = !! emptyError && ! text.trim();
 							return (
 								<li key={ index }>
-									<TextareaControl
-										__nextHasNoMarginBottom
+									<TextArea
 										id={ id }
 										label={ sprintf(
 											/* translators: %d: turn number. */
@@ -200,6 +199,7 @@ export default function Tester( {
 										) }
 										rows={ 2 }
 										value={ text }
+										error={ invalid ? emptyError : '' }
 										onChange={ ( value ) =>
 											update( {
 												turns: turns.map( ( t, i ) =>
@@ -207,11 +207,6 @@ export default function Tester( {
 												),
 											} )
 										}
-										{ ...describedBy( id, false, invalid ) }
-									/>
-									<FieldError
-										id={ `${ id }__error` }
-										message={ invalid ? emptyError : '' }
 									/>
 									<Flex justify="space-between" wrap>
 										<CheckboxControl
