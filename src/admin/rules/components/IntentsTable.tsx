@@ -102,12 +102,15 @@ export default function IntentsTable( {
 								<th scope="row">
 									{ nameOf( intent, index ) }
 									{ inError.includes( index ) && (
-										<span className="handoff-bot-rules__row-flag">
-											{ __(
-												'Needs correcting',
-												'handoff-bot'
-											) }
-										</span>
+										<>
+											{ ' ' }
+											<span className="handoff-bot-rules__row-flag">
+												{ __(
+													'Needs correcting',
+													'handoff-bot'
+												) }
+											</span>
+										</>
 									) }
 								</th>
 								<td>

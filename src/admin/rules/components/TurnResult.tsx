@@ -222,12 +222,15 @@ export default function TurnResult( {
 										code={ id }
 									/>
 									{ decision.signals.includes( id ) && (
-										<span className="handoff-bot-rules__behind">
-											{ __(
-												'behind the decision',
-												'handoff-bot'
-											) }
-										</span>
+										<>
+											{ ' ' }
+											<span className="handoff-bot-rules__behind">
+												{ __(
+													'behind the decision',
+													'handoff-bot'
+												) }
+											</span>
+										</>
 									) }
 								</th>
 								<td>

@@ -145,9 +145,12 @@ export default function Versions( {
 							<th scope="row">
 								{ v.version }
 								{ v.active && (
-									<span className="handoff-bot-rules__active">
-										{ __( 'Active', 'handoff-bot' ) }
-									</span>
+									<>
+										{ ' ' }
+										<span className="handoff-bot-rules__active">
+											{ __( 'Active', 'handoff-bot' ) }
+										</span>
+									</>
 								) }
 							</th>
 							<td>{ v.author?.name ?? '—' }</td>
