@@ -119,6 +119,30 @@ export function triggerLabel( trigger: string ): string {
 }
 
 /**
+ * A signal's name, for the shipped signals; a site's own signal shows its identifier.
+ * @param id The signal's identifier.
+ */
+export function signalLabel( id: string ): string {
+	switch ( id ) {
+		case 'intent':
+			return __( 'Intent', 'handoff-bot' );
+		case 'human_request':
+			return __( 'Asks for a person', 'handoff-bot' );
+		case 'frustration':
+			return __( 'Frustration or negative sentiment', 'handoff-bot' );
+		case 'repetition':
+			return __( 'Asks the same again', 'handoff-bot' );
+		case 'sensitivity':
+			return __( 'Sensitive topic or personal data', 'handoff-bot' );
+		case 'unproductive':
+			return __( 'Unproductive turns', 'handoff-bot' );
+		case 'language':
+			return __( 'Language', 'handoff-bot' );
+	}
+	return id;
+}
+
+/**
  * A decision as one line: "Hand off (Frustration)".
  * @param kind   Decision kind.
  * @param reason Reason code ('' for none).

@@ -7,7 +7,7 @@ import { Notice } from '@wordpress/components';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import type { Intent, TestTurn } from '../../../shared/types/rules';
-import { kindLabel, reasonLabel, triggerLabel } from '../labels';
+import { kindLabel, reasonLabel, signalLabel, triggerLabel } from '../labels';
 
 type Props = {
 	index: number;
@@ -51,6 +51,19 @@ export default function TurnResult( {
 		),
 	];
 	const intent = intents.find( ( i ) => i.name === decision.intent );
+	// What a signal found: the intent signal names an intent, shown by its label.
+	const found = ( id: string, label: string ) => {
+		if ( ! label ) {
+			return '—';
+		}
+		const named =
+			id === 'intent' ? intents.find( ( i ) => i.name === label ) : null;
+		return named?.label ? (
+			<Coded label={ named.label } code={ label } />
+		) : (
+			label
+		);
+	};
 	const title = `handoff-bot-rules-turn-${ index }-title`;
 
 	return (
@@ -198,6 +211,7 @@ export default function TurnResult( {
 						<th scope="col">{ __( 'Signal', 'handoff-bot' ) }</th>
 						<th scope="col">{ __( 'Fired', 'handoff-bot' ) }</th>
 						<th scope="col">{ __( 'Score', 'handoff-bot' ) }</th>
+						<th scope="col">{ __( 'Found', 'handoff-bot' ) }</th>
 						<th scope="col">{ __( 'Evidence', 'handoff-bot' ) }</th>
 					</tr>
 				</thead>
@@ -218,7 +232,7 @@ export default function TurnResult( {
 							>
 								<th scope="row">
 									<Coded
-										label={ signal.label || id }
+										label={ signalLabel( id ) }
 										code={ id }
 									/>
 									{ decision.signals.includes( id ) && (
@@ -239,6 +253,7 @@ export default function TurnResult( {
 										: __( 'No', 'handoff-bot' ) }
 								</td>
 								<td>{ score( signal.score ) }</td>
+								<td>{ found( id, signal.label ) }</td>
 								<td>
 									{ signal.evidence.length
 										? signal.evidence

@@ -137,25 +137,50 @@ describe( 'the live tester', () => {
 		} );
 		// Every signal, in the server's order, with its value and evidence.
 		expect( signalRows( second ) ).toEqual( [
-			[ 'Intent intent', 'No', '0.12', '—' ],
+			[ 'Intent intent', 'No', '0.12', '—', '—' ],
 			[
 				'Asks for a person human_request behind the decision',
 				'Yes',
 				'0.95',
+				'en',
 				'“real human”',
 			],
-			[ 'Frustration frustration', 'Yes', '0.71', '“useless”' ],
-			[ 'Repetition repetition', 'No', '0.00', '—' ],
+			[
+				'Frustration or negative sentiment frustration',
+				'Yes',
+				'0.71',
+				'negative',
+				'“useless”',
+			],
+			[ 'Asks the same again repetition', 'No', '0.00', '—', '—' ],
 			[
 				'Sensitive topic or personal data sensitivity',
 				'No',
 				'0.00',
 				'—',
+				'—',
 			],
-			[ 'Language language', 'Yes', '1.00', '“en”' ],
+			[
+				'Unproductive turns unproductive',
+				'Yes',
+				'0.33',
+				'1',
+				'“Where is my order?”',
+			],
+			[ 'Language language', 'Yes', '1.00', 'en', '“en”' ],
+			// A site's own signal, which the screen has no name for.
+			[ 'site_signal', 'No', '0.00', '—', '—' ],
+		] );
+		// The intent signal names the intent it found by its label.
+		expect( signalRows( first )[ 0 ] ).toEqual( [
+			'Intent intent',
+			'Yes',
+			'0.82',
+			'Orders and order status orders',
+			'“order”',
 		] );
 		expect( second.querySelector( 'caption' )?.textContent ).toBe(
-			'Signals (3 fired)'
+			'Signals (4 fired)'
 		);
 		// A rule that failed is reported, not hidden.
 		expect( second.textContent ).toContain(
