@@ -11,6 +11,7 @@ namespace HandoffBot;
 
 use HandoffBot\Admin\Knowledge_Page;
 use HandoffBot\Admin\Migration_Notice;
+use HandoffBot\Admin\Rules_Page;
 use HandoffBot\Blocks\Chat_Block;
 use HandoffBot\Blocks\Contact_Page;
 use HandoffBot\Cli\Index_Command;
@@ -148,6 +149,7 @@ final class Plugin {
 			$this->indexer,
 			new Reindex_Job( $this->indexer ),
 			new Knowledge_Page(),
+			new Rules_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
 		);
 	}
