@@ -109,11 +109,14 @@ export default function Simulations( {
 											return (
 												<li key={ i }>
 													{ simulation.button_at ===
-														i &&
-														__(
-															'(with “Talk to a person”) ',
-															'handoff-bot'
-														) }
+														i && (
+														<>
+															{ __(
+																'(with “Talk to a person”)',
+																'handoff-bot'
+															) }{ ' ' }
+														</>
+													) }
 													“{ text }”
 													{ expected && (
 														<>
