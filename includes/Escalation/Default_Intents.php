@@ -37,8 +37,8 @@ final class Default_Intents {
 				'orders',
 				__( 'Orders and order status', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'order', 'order status', 'order number', 'order confirmation', 'order history', 'purchase', 'pending', 'processing', 'placed an order', 'reorder' ),
-				array( 'where is my order', 'status of my order', 'my order status', 'change my order', 'did my order go through', 'order confirmation', 'my order is still', 'modify my order', 'add to my order', 'check my order' ),
+				array( 'order', 'order status', 'order number', 'order confirmation', 'order history', 'purchase', 'pending', 'placed an order', 'reorder' ),
+				array( 'where is my order', 'status of my order', 'my order status', 'change my order', 'did my order go through', 'order confirmation', 'my order is still', 'modify my order', 'add to my order', 'to my order', 'check my order' ),
 				array(
 					'Where is my order?',
 					'What is the status of my order?',
@@ -64,8 +64,8 @@ final class Default_Intents {
 				'shipping',
 				__( 'Shipping and delivery', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'shipping', 'ship', 'delivery', 'deliver', 'courier', 'tracking', 'track', 'parcel', 'package', 'postage', 'dispatch', 'customs', 'express', 'arrive', 'delivered', 'shipped', 'po box', 'next day' ),
-				array( 'how long does delivery take', 'when will my package arrive', 'tracking number', 'track my parcel', 'shipping cost', 'do you ship to', 'do you deliver to', 'delivery address', 'marked as delivered', 'free shipping' ),
+				array( 'shipping', 'delivery', 'courier', 'tracking', 'parcel', 'package', 'postage', 'dispatch', 'express', 'arrive', 'po box', 'next day' ),
+				array( 'how long does delivery take', 'when will my package arrive', 'tracking number', 'track my parcel', 'shipping cost', 'do you ship to', 'do you deliver to', 'delivery address', 'marked as delivered', 'free shipping', 'held at customs', 'stuck in customs', 'customs fees', 'customs charges' ),
 				array(
 					'How long does shipping take?',
 					'Do you ship internationally?',
@@ -79,7 +79,7 @@ final class Default_Intents {
 					'My package says delivered but I don\'t have it',
 					'When will my parcel be dispatched?',
 					'Do you deliver to my country?',
-					'My parcel is held at customs',
+					'Do I have to pay import fees on my parcel?',
 					'Can I collect my parcel from a pickup point?',
 					'The courier didn\'t come today',
 					'how do I track my package',
@@ -92,7 +92,7 @@ final class Default_Intents {
 				__( 'Returns and refunds', 'handoff-bot' ),
 				Reason::POLICY_BOT,
 				array( 'return', 'returns', 'refund', 'money back', 'exchange', 'send back', 'return label', 'damaged', 'broken', 'wrong item', 'faulty', 'defective', 'return policy' ),
-				array( 'return an item', 'get a refund', 'want a refund', 'my money back', 'return policy', 'send it back', 'arrived damaged', 'wrong item', 'return label', 'where is my refund' ),
+				array( 'return an item', 'get a refund', 'want a refund', 'my money back', 'return policy', 'send it back', 'arrived damaged', 'wrong item', 'wrong size', 'wrong colour', 'wrong color', 'sent me the wrong', 'return label', 'where is my refund' ),
 				array(
 					'How do I return an item?',
 					'Can I get a refund?',
@@ -118,7 +118,7 @@ final class Default_Intents {
 				'billing',
 				__( 'Billing and payments', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'invoice', 'receipt', 'payment', 'pay', 'billing', 'card declined', 'declined', 'payment method', 'paypal', 'apple pay', 'vat', 'tax', 'instalments', 'credit card', 'debit card', 'bill' ),
+				array( 'invoice', 'receipt', 'payment', 'pay', 'billing', 'card declined', 'declined', 'payment method', 'paypal', 'apple pay', 'vat', 'tax', 'instalments', 'credit card', 'debit card', 'card', 'bill' ),
 				array( 'payment failed', 'payment methods', 'download my invoice', 'update my card', 'card was declined', 'pay with', 'payment didn\'t go through', 'billing details', 'vat number' ),
 				array(
 					'Where can I find my invoices?',
@@ -198,8 +198,8 @@ final class Default_Intents {
 				'account',
 				__( 'Account', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'account', 'sign up', 'signup', 'register', 'log in', 'login', 'password', 'reset password', 'username', 'profile', 'two-factor', '2fa', 'email address', 'delete my account', 'create an account' ),
-				array( 'reset my password', 'forgot my password', 'create an account', 'sign up', 'change my email', 'change my username', 'delete my account', 'close my account', 'two-factor authentication', 'how do i log in', 'password reset' ),
+				array( 'account', 'sign up', 'signup', 'register', 'log in', 'login', 'password', 'reset password', 'username', 'profile', 'two-factor', '2fa', 'email address', 'delete my account', 'create an account', 'open an account', 'verify', 'verification', 'identity' ),
+				array( 'reset my password', 'forgot my password', 'create an account', 'sign up', 'change my email', 'change my username', 'delete my account', 'close my account', 'two-factor authentication', 'how do i log in', 'password reset', 'password is not working', 'password isn\'t working', 'password doesn\'t work', 'can\'t log in', 'cannot log in', 'verify my account', 'verify my identity', 'name on my account', 'change my name', 'update my details' ),
 				array(
 					'How do I reset my password?',
 					'I forgot my password',
@@ -219,6 +219,9 @@ final class Default_Intents {
 					'Do I need an account to order?',
 					'how do I remove my account',
 					'my password isn\'t accepted',
+					'Is there a minimum age to open an account?',
+					'Where do I upload my ID to verify my account?',
+					'how does identity verification work',
 				)
 			),
 			self::intent(
@@ -226,7 +229,7 @@ final class Default_Intents {
 				__( 'Account recovery', 'handoff-bot' ),
 				Reason::POLICY_HUMAN,
 				array( 'locked out', 'hacked', 'compromised', 'recover', 'recovery', 'suspended', 'disabled', 'blocked', 'lost access', 'can\'t access', 'stolen', 'get back in', 'authenticator' ),
-				array( 'locked out', 'account was hacked', 'account got hacked', 'account hacked', 'can\'t get into my account', 'lost access to my email', 'no longer have access', 'recover my account', 'get my account back', 'someone changed my password', 'account is suspended', 'account is disabled', 'lost my phone', 'stole my account' ),
+				array( 'locked out', 'account was hacked', 'account got hacked', 'account hacked', 'can\'t get into my account', 'lost access to my email', 'no longer have access', 'recover my account', 'get my account back', 'someone changed my password', 'account is suspended', 'account is disabled', 'lost my phone', 'stole my account', 'don\'t have access', 'no access to my email', 'access to my email', 'logged into my account', 'logged in to my account', 'suspicious login' ),
 				array(
 					'I\'m locked out of my account',
 					'My account has been hacked',
@@ -245,6 +248,8 @@ final class Default_Intents {
 					'my login was stolen',
 					'The recovery code doesn\'t work',
 					'I changed my phone number and can\'t verify my login',
+					'Someone logged in to my account without my permission',
+					'There was a login to my account from a device I don\'t know',
 				)
 			),
 			self::intent(
@@ -355,8 +360,8 @@ final class Default_Intents {
 				'privacy',
 				__( 'Privacy and personal data', 'handoff-bot' ),
 				Reason::POLICY_PRIVATE,
-				array( 'gdpr', 'ccpa', 'personal data', 'my data', 'personal information', 'privacy', 'data protection', 'subject access', 'right to be forgotten', 'erase', 'consent', 'cookies', 'third parties', 'data' ),
-				array( 'delete my data', 'delete my personal data', 'what data do you have', 'what data you have', 'copy of my data', 'subject access request', 'right to be forgotten', 'erase my data', 'remove my data', 'sell my data', 'share my data', 'data protection officer', 'withdraw my consent' ),
+				array( 'gdpr', 'ccpa', 'personal data', 'my data', 'personal information', 'privacy', 'data protection', 'subject access', 'right to be forgotten', 'erase', 'consent', 'cookies', 'third parties', 'data', 'database', 'my details' ),
+				array( 'delete my data', 'delete my personal data', 'what data do you have', 'what data you have', 'copy of my data', 'subject access request', 'right to be forgotten', 'erase my data', 'remove my data', 'sell my data', 'share my data', 'data protection officer', 'withdraw my consent', 'from your database', 'from your systems', 'remove my email', 'remove my details' ),
 				array(
 					'Delete my data',
 					'What personal data do you hold about me?',
@@ -408,8 +413,8 @@ final class Default_Intents {
 				'feedback',
 				__( 'Feedback', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'feedback', 'suggestion', 'suggest', 'idea', 'feature request', 'great', 'love', 'loved', 'awesome', 'nice', 'helpful', 'well done', 'great job', 'improve', 'should add' ),
-				array( 'you should add', 'it would be nice', 'would be great if', 'feature request', 'i have a suggestion', 'some feedback', 'great job', 'keep up the good work', 'just wanted to say', 'love the' ),
+				array( 'feedback', 'suggestion', 'suggest', 'idea', 'feature request', 'well done', 'great job', 'improve', 'should add', 'smooth', 'easy to use', 'compliment', 'praise' ),
+				array( 'you should add', 'it would be nice', 'would be great if', 'feature request', 'i have a suggestion', 'some feedback', 'great job', 'keep up the good work', 'just wanted to say', 'love the', 'love your', 'thank you for the', 'thanks for the', 'was super' ),
 				array(
 					'I have a suggestion',
 					'You should add a wishlist',

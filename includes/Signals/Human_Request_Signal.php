@@ -344,6 +344,10 @@ final class Human_Request_Signal implements Signal {
 			'call_me_start' => '/^ (?:please )?(?:call|ring|phone) (?:me|us)\b/',
 			// "request a callback", "book a call back".
 			'callback'      => '/ (?:request|want|need|get|arrange|book|schedule|have)(?: a| an)? (?:callback|call back|phone call)\b/',
+			// "how can I contact customer service", "I need to reach someone from billing".
+			'contact'       => '/(?<! the| a| my| your| our| their| his| her| this) (?:contact|reach|get in touch with|get hold of|message|call|ring|phone) ' . $np . '\b/',
+			// "get someone on the line", "get a human on this".
+			'get_on'        => '/ (?:get|have|put) ' . $np . ' on (?:the line|the phone|this|it|my case)\b/',
 			// "human help", "human support", "help from a real person".
 			'human_help'    => '/ (?:human|person|people) (?:help|support|assistance|contact)\b| (?:help|assistance) from ' . $np . '\b/',
 			// "I don't want to talk to a bot", "no more bots", "stop the bot".
