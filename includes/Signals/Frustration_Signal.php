@@ -207,14 +207,14 @@ final class Frustration_Signal implements Signal {
 	}
 
 	/**
-	 * Whether the visitor marked the bot's last answer unhelpful.
+	 * Whether the visitor marked the bot's last reply unhelpful.
 	 *
 	 * @param Signal_Context $context Context.
 	 */
 	private function marked_unhelpful( Signal_Context $context ): bool {
 		for ( $i = count( $context->history ) - 1; $i >= 0; $i-- ) {
 			$turn = $context->history[ $i ];
-			if ( 'visitor' !== $turn['role'] ) {
+			if ( 'bot' === $turn['role'] ) {
 				return -1 === ( $turn['feedback'] ?? null );
 			}
 		}
