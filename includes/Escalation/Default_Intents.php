@@ -37,8 +37,8 @@ final class Default_Intents {
 				'orders',
 				__( 'Orders and order status', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'order', 'order status', 'order number', 'order confirmation', 'order history', 'purchase', 'pending', 'placed an order', 'reorder' ),
-				array( 'where is my order', 'status of my order', 'my order status', 'change my order', 'did my order go through', 'order confirmation', 'my order is still', 'modify my order', 'add to my order', 'to my order', 'check my order' ),
+				array( 'order', 'ordered', 'order status', 'order number', 'order confirmation', 'order history', 'purchase', 'pending', 'placed an order', 'reorder', 'quantity', 'combine' ),
+				array( 'where is my order', 'status of my order', 'my order status', 'change my order', 'did my order go through', 'order confirmation', 'my order is still', 'modify my order', 'add to my order', 'to my order', 'check my order', 'on my order', 'my order', 'has my order' ),
 				array(
 					'Where is my order?',
 					'What is the status of my order?',
@@ -64,7 +64,7 @@ final class Default_Intents {
 				'shipping',
 				__( 'Shipping and delivery', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'shipping', 'delivery', 'courier', 'tracking', 'parcel', 'package', 'postage', 'dispatch', 'express', 'arrive', 'po box', 'next day' ),
+				array( 'shipping', 'delivery', 'deliver', 'courier', 'tracking', 'parcel', 'package', 'postage', 'dispatch', 'express', 'arrive', 'po box', 'next day', 'time slot', 'weekend', 'international' ),
 				array( 'how long does delivery take', 'when will my package arrive', 'tracking number', 'track my parcel', 'shipping cost', 'do you ship to', 'do you deliver to', 'delivery address', 'marked as delivered', 'free shipping', 'held at customs', 'stuck in customs', 'customs fees', 'customs charges' ),
 				array(
 					'How long does shipping take?',
@@ -118,8 +118,8 @@ final class Default_Intents {
 				'billing',
 				__( 'Billing and payments', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'invoice', 'receipt', 'payment', 'pay', 'billing', 'card declined', 'declined', 'payment method', 'paypal', 'apple pay', 'vat', 'tax', 'instalments', 'credit card', 'debit card', 'card', 'bill' ),
-				array( 'payment failed', 'payment methods', 'download my invoice', 'update my card', 'card was declined', 'pay with', 'payment didn\'t go through', 'billing details', 'vat number' ),
+				array( 'invoice', 'receipt', 'payment', 'pay', 'billing', 'card declined', 'declined', 'payment method', 'paypal', 'apple pay', 'vat', 'tax', 'instalments', 'credit card', 'debit card', 'card', 'bill', 'next payment', 'currency' ),
+				array( 'payment failed', 'payment methods', 'download my invoice', 'update my card', 'card was declined', 'pay with', 'payment didn\'t go through', 'billing details', 'vat number', 'when will i be charged', 'be charged' ),
 				array(
 					'Where can I find my invoices?',
 					'Which payment methods do you accept?',
@@ -145,7 +145,7 @@ final class Default_Intents {
 				'billing_dispute',
 				__( 'Billing disputes', 'handoff-bot' ),
 				Reason::POLICY_HUMAN,
-				array( 'dispute', 'chargeback', 'charged twice', 'double charged', 'overcharged', 'unauthorized charge', 'wrong amount', 'don\'t recognise', 'don\'t recognize', 'extra charge', 'billed twice', 'incorrect charge', 'duplicate charge' ),
+				array( 'dispute', 'chargeback', 'charged twice', 'double charged', 'overcharged', 'unauthorized charge', 'wrong amount', 'don\'t recognise', 'don\'t recognize', 'extra charge', 'billed twice', 'incorrect charge', 'duplicate charge', 'disagree', 'don\'t agree', 'incorrect amount', 'charged incorrectly', 'transactions', 'didn\'t make', 'unauthorised', 'unauthorized', 'fraudulent', 'reverse' ),
 				array( 'charged twice', 'dispute a charge', 'charged me twice', 'double charge', 'charged the wrong amount', 'i didn\'t authorise', 'i didn\'t authorize', 'charge i don\'t recognise', 'charge i don\'t recognize', 'billed after i cancelled', 'billed after cancelling', 'took the money twice', 'never signed up' ),
 				array(
 					'I was charged twice',
@@ -172,7 +172,7 @@ final class Default_Intents {
 				__( 'Pricing and plans', 'handoff-bot' ),
 				Reason::POLICY_BOT,
 				array( 'price', 'prices', 'pricing', 'cost', 'plan', 'plans', 'how much', 'discount', 'free trial', 'trial', 'upgrade', 'downgrade', 'premium', 'tier', 'cheaper', 'annual', 'yearly', 'monthly', 'student', 'nonprofit' ),
-				array( 'how much is', 'how much does', 'how much do', 'which plan', 'free trial', 'student discount', 'upgrade my plan', 'downgrade my plan', 'pay yearly', 'pay annually', 'difference between the plans' ),
+				array( 'which plan', 'free trial', 'student discount', 'upgrade my plan', 'downgrade my plan', 'pay yearly', 'pay annually', 'difference between the plans', 'price per', 'cost per', 'prices for' ),
 				array(
 					'How much does it cost?',
 					'What plans do you offer?',
@@ -198,7 +198,7 @@ final class Default_Intents {
 				'account',
 				__( 'Account', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'account', 'sign up', 'signup', 'register', 'log in', 'login', 'password', 'reset password', 'username', 'profile', 'two-factor', '2fa', 'email address', 'delete my account', 'create an account', 'open an account', 'verify', 'verification', 'identity' ),
+				array( 'account', 'sign up', 'signup', 'register', 'log in', 'login', 'password', 'reset password', 'username', 'profile', 'two-factor', '2fa', 'email address', 'delete my account', 'create an account', 'open an account', 'verify', 'verification', 'identity', 'date of birth', 'two accounts', 'accounts' ),
 				array( 'reset my password', 'forgot my password', 'create an account', 'sign up', 'change my email', 'change my username', 'delete my account', 'close my account', 'two-factor authentication', 'how do i log in', 'password reset', 'password is not working', 'password isn\'t working', 'password doesn\'t work', 'can\'t log in', 'cannot log in', 'verify my account', 'verify my identity', 'name on my account', 'change my name', 'update my details' ),
 				array(
 					'How do I reset my password?',
@@ -228,8 +228,8 @@ final class Default_Intents {
 				'account_recovery',
 				__( 'Account recovery', 'handoff-bot' ),
 				Reason::POLICY_HUMAN,
-				array( 'locked out', 'hacked', 'compromised', 'recover', 'recovery', 'suspended', 'disabled', 'blocked', 'lost access', 'can\'t access', 'stolen', 'get back in', 'authenticator' ),
-				array( 'locked out', 'account was hacked', 'account got hacked', 'account hacked', 'can\'t get into my account', 'lost access to my email', 'no longer have access', 'recover my account', 'get my account back', 'someone changed my password', 'account is suspended', 'account is disabled', 'lost my phone', 'stole my account', 'don\'t have access', 'no access to my email', 'access to my email', 'logged into my account', 'logged in to my account', 'suspicious login' ),
+				array( 'locked out', 'hacked', 'compromised', 'recover', 'recovery', 'suspended', 'disabled', 'blocked', 'lost access', 'can\'t access', 'stolen', 'get back in', 'authenticator', 'unlock', 'wasn\'t me', 'not me' ),
+				array( 'locked out', 'account was hacked', 'account got hacked', 'account hacked', 'can\'t get into my account', 'lost access to my email', 'no longer have access', 'recover my account', 'get my account back', 'someone changed my password', 'account is suspended', 'account is disabled', 'lost my phone', 'stole my account', 'don\'t have access', 'no access to my email', 'access to my email', 'logged into my account', 'logged in to my account', 'suspicious login', 'password was changed', 'email was changed', 'get into my account' ),
 				array(
 					'I\'m locked out of my account',
 					'My account has been hacked',
@@ -256,8 +256,8 @@ final class Default_Intents {
 				'troubleshooting',
 				__( 'Technical troubleshooting', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'error', 'bug', 'crash', 'crashes', 'crashing', 'not loading', 'won\'t load', 'freezes', 'freezing', 'blank page', 'broken link', '404', '500', 'not working', 'doesn\'t work', 'glitch', 'app', 'website', 'browser', 'upload', 'button' ),
-				array( 'error message', 'keeps crashing', 'won\'t load', 'doesn\'t load', 'not loading', 'page is blank', 'blank screen', 'isn\'t working', 'doesn\'t work', 'not working', 'something went wrong', 'keeps freezing', 'nothing happens' ),
+				array( 'error', 'bug', 'crash', 'crashes', 'crashing', 'loading', 'freezes', 'freezing', 'blank page', 'broken link', '404', '500', 'glitch', 'app', 'website', 'site', 'browser', 'upload', 'button', 'captcha', 'search', 'results', 'images', 'slow', 'update' ),
+				array( 'error message', 'keeps crashing', 'won\'t load', 'doesn\'t load', 'not loading', 'page is blank', 'blank screen', 'isn\'t working', 'doesn\'t work', 'not working', 'something went wrong', 'keeps freezing', 'nothing happens', 'won\'t open', 'doesn\'t open', 'aren\'t loading', 'isn\'t loading', 'not showing', 'nothing works', 'after the update' ),
 				array(
 					'The website is not loading',
 					'I get an error message when I check out',
@@ -360,7 +360,7 @@ final class Default_Intents {
 				'privacy',
 				__( 'Privacy and personal data', 'handoff-bot' ),
 				Reason::POLICY_PRIVATE,
-				array( 'gdpr', 'ccpa', 'personal data', 'my data', 'personal information', 'privacy', 'data protection', 'subject access', 'right to be forgotten', 'erase', 'consent', 'cookies', 'third parties', 'data', 'database', 'my details' ),
+				array( 'gdpr', 'ccpa', 'personal data', 'my data', 'personal information', 'privacy', 'data protection', 'subject access', 'right to be forgotten', 'erase', 'consent', 'cookies', 'third parties', 'data', 'database', 'my details', 'personal details' ),
 				array( 'delete my data', 'delete my personal data', 'what data do you have', 'what data you have', 'copy of my data', 'subject access request', 'right to be forgotten', 'erase my data', 'remove my data', 'sell my data', 'share my data', 'data protection officer', 'withdraw my consent', 'from your database', 'from your systems', 'remove my email', 'remove my details' ),
 				array(
 					'Delete my data',
@@ -387,7 +387,7 @@ final class Default_Intents {
 				__( 'Pre-sales and product questions', 'handoff-bot' ),
 				Reason::POLICY_BOT,
 				array( 'in stock', 'stock', 'size', 'colour', 'color', 'compatible', 'warranty', 'material', 'dimensions', 'available', 'recommend', 'model', 'version', 'made of', 'batteries', 'fit', 'suitable' ),
-				array( 'in stock', 'come in', 'compatible with', 'made of', 'what size', 'back in stock', 'is it suitable', 'does it come with', 'difference between', 'do you sell', 'which one should i' ),
+				array( 'in stock', 'come in', 'compatible with', 'made of', 'what size', 'back in stock', 'is it suitable', 'does it come with', 'difference between', 'do you sell', 'which one should i', 'does it work with', 'work with', 'available in' ),
 				array(
 					'Is this in stock?',
 					'Does it come in other colours?',
@@ -414,7 +414,7 @@ final class Default_Intents {
 				__( 'Feedback', 'handoff-bot' ),
 				Reason::POLICY_BOT,
 				array( 'feedback', 'suggestion', 'suggest', 'idea', 'feature request', 'well done', 'great job', 'improve', 'should add', 'smooth', 'easy to use', 'compliment', 'praise' ),
-				array( 'you should add', 'it would be nice', 'would be great if', 'feature request', 'i have a suggestion', 'some feedback', 'great job', 'keep up the good work', 'just wanted to say', 'love the', 'love your', 'thank you for the', 'thanks for the', 'was super' ),
+				array( 'you should add', 'it would be nice', 'would be great if', 'feature request', 'i have a suggestion', 'some feedback', 'great job', 'keep up the good work', 'just wanted to say', 'love the', 'love your', 'was super', 'was helpful', 'very helpful', 'really helpful', 'was great' ),
 				array(
 					'I have a suggestion',
 					'You should add a wishlist',

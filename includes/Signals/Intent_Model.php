@@ -35,7 +35,7 @@ final class Intent_Model {
 	/**
 	 * What a phrase found weighs.
 	 */
-	private const PHRASE = 0.6;
+	private const PHRASE = 0.7;
 
 	/**
 	 * What the most specific keyword found weighs.
@@ -45,7 +45,7 @@ final class Intent_Model {
 	/**
 	 * The share of the closest example's cosine that counts.
 	 */
-	private const EXAMPLE = 0.9;
+	private const EXAMPLE = 0.8;
 
 	/**
 	 * An example that shares a single term with the message counts this share: one word in
@@ -115,10 +115,11 @@ final class Intent_Model {
 	 */
 	public function __construct( array $intents, Tokenizer $tokenizer ) {
 		$this->tokenizer = $tokenizer;
-		$df              = array();
-		$terms           = array();
-		foreach ( $intents as $i => $intent ) {
-			$bag = array();
+		$df  = array();
+		$kdf = array();
+		foreach ( $intents as $intent ) {
+			$bag   = array();
+			$named = array();
 			foreach ( array_merge( $intent['keywords'], $intent['phrases'], $intent['examples'] ) as $text ) {
 				foreach ( $this->tokenizer->terms( (string) $text ) as $term ) {
 					$bag[ $term ] = true;
@@ -129,9 +130,16 @@ final class Intent_Model {
 					}
 				}
 			}
-			$terms[ $i ] = $bag;
+			foreach ( array_merge( $intent['keywords'], $intent['phrases'] ) as $text ) {
+				foreach ( $this->tokenizer->terms( (string) $text ) as $term ) {
+					$named[ $term ] = true;
+				}
+			}
 			foreach ( $bag as $term => $unused ) {
 				$df[ $term ] = ( $df[ $term ] ?? 0 ) + 1;
+			}
+			foreach ( $named as $term => $unused ) {
+				$kdf[ $term ] = ( $kdf[ $term ] ?? 0 ) + 1;
 			}
 		}
 		$count = max( 1, count( $intents ) );
@@ -139,6 +147,12 @@ final class Intent_Model {
 			$this->idf[ (string) $term ] = log( 1 + $count / $n );
 		}
 		$most = log( 1 + $count );
+		// A keyword's weight: how few intents name its words as keywords or in phrases (examples
+		// mention other intents' words in passing: "refund for my order" is not about orders).
+		$named_idf = array();
+		foreach ( $kdf as $term => $n ) {
+			$named_idf[ (string) $term ] = log( 1 + $count / $n );
+		}
 		foreach ( $intents as $intent ) {
 			$prepared = array(
 				'name'     => $intent['name'],
@@ -167,7 +181,7 @@ final class Intent_Model {
 				$seen[ implode( ' ', $stems ) ] = true;
 				$idf = 0.0;
 				foreach ( $own as $term ) {
-					$idf = max( $idf, $this->idf[ $term ] ?? $most );
+					$idf = max( $idf, $named_idf[ $term ] ?? $most );
 				}
 				// A keyword of several words is more specific than any of its words.
 				$prepared['keywords'][] = array(
@@ -176,6 +190,13 @@ final class Intent_Model {
 					'weight' => min( 1.0, $idf / $most * ( 1 + 0.25 * ( count( $own ) - 1 ) ) ),
 				);
 			}
+			// Longer keywords first, so that a word inside one found counts once.
+			usort(
+				$prepared['keywords'],
+				static function ( array $a, array $b ): int {
+					return count( $b['stems'] ) <=> count( $a['stems'] );
+				}
+			);
 			foreach ( $intent['examples'] as $example ) {
 				$vector = $this->vector( $this->tokenizer->terms( (string) $example ) );
 				if ( $vector ) {
@@ -207,14 +228,15 @@ final class Intent_Model {
 		foreach ( $this->intents as $intent ) {
 			$calm     = 1.0;
 			$evidence = array();
+			$matched = array();
 			foreach ( $intent['phrases'] as $phrase ) {
-				if ( false !== strpos( $joined, ' ' . implode( ' ', $phrase['stems'] ) . ' ' ) ) {
+				if ( $this->has( $joined, $phrase['stems'], $matched ) ) {
 					$calm      *= 1 - self::PHRASE;
 					$evidence[] = $phrase['text'];
 				}
 			}
 			foreach ( $intent['keywords'] as $keyword ) {
-				if ( false !== strpos( $joined, ' ' . implode( ' ', $keyword['stems'] ) . ' ' ) ) {
+				if ( $this->has( $joined, $keyword['stems'], $matched ) ) {
 					$calm      *= 1 - self::KEYWORD * $keyword['weight'];
 					$evidence[] = $keyword['text'];
 				}
@@ -234,6 +256,28 @@ final class Intent_Model {
 			}
 		}//end foreach
 		return $best;
+	}
+
+	/**
+	 * Whether the message's stems hold a phrase's or keyword's stems, in order, other than
+	 * inside a longer one already found ("card" within "credit card" counts once).
+	 *
+	 * @param string                $joined  Message stems, space-separated and padded.
+	 * @param array<int, string>    $stems   Stems sought.
+	 * @param array<int, string>    $matched Stems already found, padded; the new one is added.
+	 */
+	private function has( string $joined, array $stems, array &$matched ): bool {
+		$sought = ' ' . implode( ' ', $stems ) . ' ';
+		if ( false === strpos( $joined, $sought ) ) {
+			return false;
+		}
+		foreach ( $matched as $earlier ) {
+			if ( false !== strpos( $earlier, $sought ) ) {
+				return false;
+			}
+		}
+		$matched[] = $sought;
+		return true;
 	}
 
 	/**
