@@ -80,13 +80,15 @@ final class Frustration_Signal implements Signal {
 		'(?:nobody|no one|no-one|noone) (?:cares|cared|helps|helped|answers|answered|replies|replied|responds|responded|listens|listened|got back)',
 		'not good enough',
 		'how many (?:more )?times',
-		'(?:two|three|four|five|several|multiple|many|a few|\d+) times(?: now| already)?',
+		'(?:asked|said|told|explained|tried|written|wrote|called|emailed|contacted|repeated|sent|chased)\w* (?:\w+ ){0,3}(?:two|three|four|five|several|multiple|many|a few|\d+) times',
+		'(?<!too )(?:two|three|four|five|several|multiple|a few|\d+) times (?:now|already)',
+		'(?:you|u) (?:already|just) (?:said|told me|gave me|sent me|asked)',
 		'(?:same|identical) (?:answer|response|reply|thing|message|question|link)',
 		'(?:keep|keeps|kept) (?:giving|saying|sending|telling|showing|repeating|asking)',
 		'(?:again and again|over and over|round in circles|around in circles|in circles)',
 		'stop repeating',
 		'still (?:not|no|nothing|waiting|haven\'?t|hasn\'?t|doesn\'?t|don\'?t|isn\'?t|can\'?t|broken|wrong|the same)',
-		'(?:ridiculous|unbelievable|unacceptable|absurd|outrageous|disgraceful|shocking|a joke|what a joke|joke of a)',
+		'(?:ridiculous|unbelievable|unacceptable|absurd|outrageous|disgrace|disgraceful|shocking|a joke|what a joke|joke of a)',
 		'(?:you(?:\'ve| have)? got to be|are you) (?:kidding|joking)',
 		'come on',
 		'(?:fed up|sick (?:of|and tired)|tired of|had enough|enough is enough|give up|gave up|i\'?m done|i am done|done with (?:you|this))',
@@ -102,7 +104,7 @@ final class Frustration_Signal implements Signal {
 	 */
 	private const ANGER = array(
 		'(?:frustrat\w*|annoy(?:ed|ing)|infuriat\w*|furious|fuming|livid|pissed|angry|outraged|disgusted|appalled|exasperat\w*|irritat\w*|upset|disappointed|unhappy|mad at)',
-		'(?:worst|terrible|awful|horrible|horrendous|pathetic|appalling|dreadful|lousy|crap|crappy|shit|shitty|rubbish) (?:\w+ )?(?:service|support|experience|company|bot|chat|help|website|site|app|customer service|store|shop)',
+		'(?:worst|worse|terrible|awful|horrible|horrendous|pathetic|appalling|dreadful|lousy|crap|crappy|shit|shitty|rubbish|poor) (?:\w+ )?(?:service|support|experience|company|bot|chat|help|website|site|app|customer service|customer care|care|store|shop|quality)',
 		'(?:stupid|dumb|idiotic|useless|pathetic|worthless|crappy|bloody|damn|fucking|f\*+\w*) (?:bot|chat|chatbot|machine|ai|thing|website|site|app|company|system|robot)',
 		'(?:ugh+|argh+|grr+|jeez|sigh|smh|omg|omfg|wtf|ffs|seriously\?+)',
 	);

@@ -346,6 +346,12 @@ final class Human_Request_Signal implements Signal {
 			'callback'      => '/ (?:request|want|need|get|arrange|book|schedule|have)(?: a| an)? (?:callback|call back|phone call)\b/',
 			// "how can I contact customer service", "I need to reach someone from billing".
 			'contact'       => '/(?<! the| a| my| your| our| their| his| her| this) (?:contact|reach|get in touch with|get hold of|message|call|ring|phone) ' . $np . '\b/',
+			// "can you get a human to look at my case", "have someone check this".
+			'get_to'        => '/(?<! he| she| they| will| would| shall) (?:get|have|bring|find|send) ' . $np . ' (?:to|who can|who could|that can) (?:look|check|help|review|call|contact|deal|handle|sort|fix|take|see|read|answer)\b/',
+			// "I'd like to be transferred to a person", "can I get connected with an agent".
+			'be_connected'  => '/ (?:be|get|being|been) (?:transferred|connected|passed|put through|forwarded|escalated|switched|handed over|redirected|routed|sent) (?:to|with) ' . $np . '\b/',
+			// "is a human available?", "are any agents online".
+			'available'     => '/ (?:is|are) ' . $np . ' (?:available|around|online|about)\b(?! (?:on|at|during|in|from|between|every|until|till|after|before|24))/',
 			// "get someone on the line", "get a human on this".
 			'get_on'        => '/ (?:get|have|put) ' . $np . ' on (?:the line|the phone|this|it|my case)\b/',
 			// "human help", "human support", "help from a real person".

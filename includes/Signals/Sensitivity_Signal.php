@@ -36,7 +36,9 @@ final class Sensitivity_Signal implements Signal {
 		'account_security' => array(
 			'\b(?:hacked|hacker|hacking|compromised|account takeover|phishing|phished|identity theft|fraud\w*|scam(?:med)?)\b',
 			'\b(?:someone|somebody|a stranger|they)(?: else)?(?: has| have)? (?:logged|signed|got|gotten|broken|broke) in(?:to| to)?\b',
-			'\b(?:someone|somebody)(?: else)? (?:is |has been |was )?(?:using|accessing|changed|changing) my (?:account|card|identity|details|password|email|login)\b',
+			'\b(?:someone|somebody|a stranger|hackers?|scammers?)(?: else)? (?:is |has been |have been |was |were )?(?:using|accessing|changed|changing|ordering|buying|spending|shopping|placing orders)\b[^.!?]{0,30}\bmy (?:account|card|identity|details|password|email|login|profile)\b',
+			'\b(?:someone|somebody|a stranger|hackers?|scammers?|they)(?: else)? (?:has |have )?(?:got|gotten|get|broke|broken) (?:into|in to|access to) my (?:account|email|profile|login)\b',
+			'\b(?:taken|took|take|taking) over my (?:account|email|profile|identity)\b',
 			'\bunauthori[sz]ed (?:access|login|log-?in|sign-?in|transactions?|charges?|purchases?|payments?|use|orders?)\b',
 			'\bsuspicious (?:login|log-?in|sign-?in|activity|transactions?|emails?|messages?)\b',
 			'\b(?:stole|stolen|steal) (?:my )?(?:account|identity|card|details|login|password)\b',
@@ -53,7 +55,7 @@ final class Sensitivity_Signal implements Signal {
 			'\b(?:name|date of birth|dob|birthday) on my account\b',
 		),
 		'personal_data'    => array(
-			'\b(?:what|which) (?:address|phone number|email|details|card details|bank details|date of birth) do you have (?:for|on) me\b',
+			'\b(?:what|which) (?:\w+ )?(?:address|phone number|email|details|card details|bank details|date of birth) do you have (?:for|on|about) me\b',
 			'\b(?:tell|give|show|send|read) me (?:my|the) (?:account details|personal details|address on file|card details|bank details|date of birth)\b',
 			'\b(?:address|phone number|date of birth|card details|bank details) (?:you have )?on file\b',
 		),
