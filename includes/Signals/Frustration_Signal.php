@@ -95,6 +95,8 @@ final class Frustration_Signal implements Signal {
 		'nothing (?:works|is working|worked|helps|helped)',
 		'why (?:is|does) (?:this|it|everything) (?:so |this )?(?:hard|difficult|complicated|slow|impossible)',
 		'can\'?t believe',
+		'(?:makes|make|made) no sense|doesn\'?t make (?:any )?sense|nonsense',
+		'forget (?:it|about it)',
 	);
 
 	/**

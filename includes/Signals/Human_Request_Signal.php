@@ -93,14 +93,14 @@ final class Human_Request_Signal implements Signal {
 	 *
 	 * @var list<string>
 	 */
-	private const VOCABULARY = array( 'human', 'humans', 'person', 'people', 'agent', 'agents', 'representative', 'operator', 'someone', 'somebody', 'anyone', 'anybody', 'supervisor', 'manager', 'customer', 'service', 'support', 'speak', 'talk', 'connect', 'transfer', 'please', 'staff', 'advisor', 'callback', 'actual', 'real', 'being' );
+	private const VOCABULARY = array( 'human', 'humans', 'person', 'people', 'agent', 'agents', 'representative', 'operator', 'someone', 'somebody', 'anyone', 'anybody', 'supervisor', 'manager', 'customer', 'service', 'support', 'speak', 'talk', 'connect', 'transfer', 'please', 'staff', 'advisor', 'callback', 'actual', 'real' );
 
 	/**
 	 * Real words one slip from the vocabulary: never "corrected".
 	 *
 	 * @var list<string>
 	 */
-	private const NOT_SLIPS = array( 'agenda', 'agency', 'urgent', 'manage', 'managed', 'manages', 'humane', 'humans', 'operate', 'operates', 'operated', 'persons', 'personal', 'stuff', 'sneak', 'steak', 'speck', 'spear', 'steam', 'tall', 'walk', 'talks', 'service', 'services', 'served', 'serves', 'person', 'peoples', 'reel', 'read', 'realm', 'meal', 'deal', 'seal', 'someones', 'connects', 'agents', 'please', 'pleased', 'pleases', 'lease', 'release' );
+	private const NOT_SLIPS = array( 'agenda', 'agency', 'urgent', 'manage', 'managed', 'manages', 'humane', 'humans', 'operate', 'operates', 'operated', 'persons', 'personal', 'stuff', 'sneak', 'steak', 'speck', 'spear', 'steam', 'tall', 'walk', 'talks', 'service', 'services', 'served', 'serves', 'person', 'peoples', 'reel', 'read', 'realm', 'meal', 'deal', 'seal', 'someones', 'connects', 'agents', 'please', 'pleased', 'pleases', 'lease', 'release', 'bring', 'brings', 'factual', 'stiff', 'sport', 'sports', 'custom', 'customs', 'supports', 'human', 'humid', 'humor', 'staffs', 'realty' );
 
 	/**
 	 * Words that may fill a message that only asks for a person ("a real human now please").
@@ -136,7 +136,7 @@ final class Human_Request_Signal implements Signal {
 	 *
 	 * @var list<string>
 	 */
-	private const MENTION_AFTER = array( 'said', 'says', 'told', 'tells', 'was', 'were', 'is', 'are', 'did', 'does', 'do', 'had', 'has', 'have', 'gave', 'sent', 'asked', 'promised', 'explained', 'mentioned', 'called', 'hours', 'work', 'works', 'dijo', 'a', 'hat', 'ist', 'disse', 'foi' );
+	private const MENTION_AFTER = array( 'said', 'says', 'told', 'tells', 'was', 'were', 'is', 'are', 'did', 'does', 'had', 'has', 'have', 'gave', 'sent', 'asked', 'promised', 'explained', 'mentioned', 'called', 'hours', 'work', 'works', 'dijo', 'hat', 'ist', 'disse', 'foi', 'horario', 'horaires', 'offnungszeiten' );
 
 	/**
 	 * Compiled English patterns, by name (built once).
@@ -244,7 +244,9 @@ final class Human_Request_Signal implements Signal {
 	 */
 	private function english( array $words ): ?string {
 		$text = ' ' . implode( ' ', $words ) . ' ';
-		if ( $this->bare( $words ) ) {
+		// "a person, not a bot": what is refused does not stop the rest from being only a person.
+		$kept = array_values( array_filter( explode( ' ', trim( (string) preg_replace( '/ (?:not|no|instead of|rather than) (?:a |an |the |this |your )?bot\b/', ' ', $text ) ) ) ) );
+		if ( $this->bare( $kept ) ) {
 			return trim( $text );
 		}
 		foreach ( self::patterns() as $name => $pattern ) {
@@ -268,7 +270,7 @@ final class Human_Request_Signal implements Signal {
 	private function bare( array $words ): bool {
 		$person = false;
 		foreach ( $words as $i => $word ) {
-			if ( in_array( $word, array( 'human', 'humans', 'person', 'agent', 'agents', 'representative', 'operator', 'someone', 'somebody', 'supervisor', 'manager', 'staff', 'advisor', 'callback', 'people' ), true ) ) {
+			if ( in_array( $word, array( 'human', 'humans', 'person', 'agent', 'agents', 'representative', 'operator', 'someone', 'somebody', 'anyone', 'anybody', 'supervisor', 'manager', 'staff', 'advisor', 'callback', 'people' ), true ) ) {
 				$person = true;
 				continue;
 			}
@@ -316,16 +318,16 @@ final class Human_Request_Signal implements Signal {
 		$swear  = '(?:fucking|freaking|frickin|effing|bloody|damn|damned|goddamn|stupid)';
 		$adj    = '(?:(?:real|actual|live|proper|genuine|human|customer|support|service|sales|tech|technical|billing|other|different|another|competent|qualified|breathing|living|senior|' . $swear . ') )';
 		$det    = '(?:(?:a|an|the|some|any|your|one of your|one of the|a member of|someone from|somebody from|someone in|somebody in|someone at) )';
-		$noun   = '(?:humans?|persons?|people|agents?|representatives?|operators?|staff|employee|advisor|adviser|consultant|supervisor|manager|specialist|human being|callback|customer service|customer support|customer care|support team|support staff|support|team member|your team|the team|tech support|help desk|helpdesk)';
+		$noun   = '(?:humans?|persons?|people|agents?|representatives?|operators?|staff|employee|colleague|advisor|adviser|consultant|supervisor|manager|boss|owner|specialist|human being|callback|customer service|customer support|customer care|support team|support staff|support|team member|your team|the team|tech support|help desk|helpdesk)';
 		$anyone = '(?:someone|somebody|anyone|anybody)(?: (?:real|else|human|from (?:your |the )?(?:support|team|billing|sales|staff|customer service|customer support|office|company)(?: team)?))?';
 		$np     = '(?:' . $det . '?' . $adj . '{0,3}' . $noun . '|' . $anyone . ')';
 		$bot    = '(?:bot|automated|computer)';
 
 		self::$patterns = array(
 			// "talk to a person", "speak with someone from support", "chat to a human".
-			'talk_to'       => '/ (?:talk|speak|chat|converse|communicate|discuss (?:this|it)) (?:\w+ )?(?:to|with) ' . $np . '\b/',
+			'talk_to'       => '/ (?:talk|speak|chat|converse|communicate|discuss (?:this|it)|have a word|get through|hear back) (?:\w+ )?(?:to|with|from) ' . $np . '\b| (?:want|need|like|prefer|rather)(?: to)? deal with ' . $np . '\b/',
 			// "connect me to an agent", "put me through to someone", "transfer to human agent".
-			'connect_me'    => '/ (?:connect|transfer|put|pass|patch|forward|redirect|route|switch|hand|escalate|send)(?: (?:me|us|this|it|my chat|my case|over))?(?: (?:through|over|across|back))? (?:to|with) ' . $np . '\b/',
+			'connect_me'    => '/ (?:connect|transfer|put|pass|patch|forward|redirect|route|switch|hand|escalate|send)(?: (?:me|us|this|it|my chat|my case|over))?(?: (?:through|over|across|back|in touch))? (?:to|with) ' . $np . '\b/',
 			// "get me a human", "give me a f***ing agent", "get me someone from billing".
 			'get_me'        => '/ (?:get|give|bring|find|fetch|send) (?:me|us) ' . $np . '\b/',
 			// "I want a real person", "I need a human being", "I would rather have someone".
@@ -333,7 +335,7 @@ final class Human_Request_Signal implements Signal {
 			// "can I have a callback from a person", "could we get someone".
 			'can_i_have'    => '/ (?:can|could|may) (?:i|we) (?:please )?(?:have|get|see|ask for) ' . $np . '\b/',
 			// "is there a live person I can chat with?", "are there any humans here".
-			'is_there'      => '/ (?:is|are) (?:there|their) ' . $np . '\b/',
+			'is_there'      => '/ (?:is|are) (?:there|their) ' . $det . '?' . $adj . '{0,3}' . $noun . '\b| (?:is|are) (?:there|their) ' . $anyone . ' (?:(?:i|we) (?:can|could) (?:talk|speak|chat)|to (?:talk|speak|chat)|real|human|available|there|here|(?:who|that) can help|from)\b/',
 			// "human please", "actual human needed", "an agent now".
 			'noun_please'   => '/ ' . $np . ' (?:please|needed|required|wanted|now|asap)\b/',
 			// "anyone real there?", "is anybody there".
@@ -349,13 +351,17 @@ final class Human_Request_Signal implements Signal {
 			// "can you get a human to look at my case", "have someone check this".
 			'get_to'        => '/(?<! he| she| they| will| would| shall) (?:get|have|bring|find|send) ' . $np . ' (?:to|who can|who could|that can) (?:look|check|help|review|call|contact|deal|handle|sort|fix|take|see|read|answer)\b/',
 			// "I'd like to be transferred to a person", "can I get connected with an agent".
-			'be_connected'  => '/ (?:be|get|being|been) (?:transferred|connected|passed|put through|forwarded|escalated|switched|handed over|redirected|routed|sent) (?:to|with) ' . $np . '\b/',
+			'be_connected'  => '/ (?:be|get|being|been) (?:transferred|connected|passed|put through|forwarded|escalated|switched|handed over|redirected|routed|sent) (?:to|with) ' . $np . '\b| (?:be|get|being) (?:contacted|called|phoned|helped|served|assisted|answered) by ' . $np . '\b/',
+			// "can a human help me", "I need someone to help me", "someone please help".
+			'help_me'       => '/ (?:can|could|will|would|may) ' . $np . ' (?:please )?(?:help|assist) (?:me|us)\b| (?:need|want) ' . $np . ' to (?:help|assist) (?:me|us)\b|^ (?:(?:can|could) )?(?:someone|somebody|anyone|anybody) (?:please )?help\b/',
+			// "bring in a human", "loop in someone from support".
+			'bring_in'      => '/ (?:bring|call|pull|loop|get) in ' . $np . '\b/',
 			// "is a human available?", "are any agents online".
 			'available'     => '/ (?:is|are) ' . $np . ' (?:available|around|online|about)\b(?! (?:on|at|during|in|from|between|every|until|till|after|before|24))/',
 			// "get someone on the line", "get a human on this".
 			'get_on'        => '/ (?:get|have|put) ' . $np . ' on (?:the line|the phone|this|it|my case)\b/',
 			// "human help", "human support", "help from a real person".
-			'human_help'    => '/ (?:human|person|people) (?:help|support|assistance|contact)\b| (?:help|assistance) from ' . $np . '\b/',
+			'human_help'    => '/(?<! a| the| one| this| that| each| every) (?:human|person|people) (?:help|support|assistance|contact|interaction)\b| (?:help|assistance) from ' . $np . '\b/',
 			// "I don't want to talk to a bot", "no more bots", "stop the bot".
 			'not_a_bot'     => '/ (?:do not|not|never) (?:want|like|wish|need)(?: to)?(?: (?:talk|speak|chat|deal))?(?: (?:to|with))?(?: (?:a|an|the|this|your|some|any))? ' . $bot . '\b|^ (?:no|stop|enough|quit)(?: (?:more|with|of|the|this|your|talking to|chatting with))* ' . $bot . '\b/',
 		);

@@ -36,9 +36,11 @@ final class Sensitivity_Signal implements Signal {
 		'account_security' => array(
 			'\b(?:hacked|hacker|hacking|compromised|account takeover|phishing|phished|identity theft|fraud\w*|scam(?:med)?)\b',
 			'\b(?:someone|somebody|a stranger|they)(?: else)?(?: has| have)? (?:logged|signed|got|gotten|broken|broke) in(?:to| to)?\b',
-			'\b(?:someone|somebody|a stranger|hackers?|scammers?)(?: else)? (?:is |has been |have been |was |were )?(?:using|accessing|changed|changing|ordering|buying|spending|shopping|placing orders)\b[^.!?]{0,30}\bmy (?:account|card|identity|details|password|email|login|profile)\b',
+			'\b(?:someone|somebody|a stranger|hackers?|scammers?)(?: else)? (?:is |has been |have been |was |were )?(?:using|used|accessing|accessed|changed|changing|ordering|ordered|buying|bought|spending|spent|shopping|placing orders|placed orders)\b[^.!?]{0,30}\bmy (?:account|card|identity|details|password|email|login|profile)\b',
 			'\b(?:someone|somebody|a stranger|hackers?|scammers?|they)(?: else)? (?:has |have )?(?:got|gotten|get|broke|broken) (?:into|in to|access to) my (?:account|email|profile|login)\b',
 			'\b(?:taken|took|take|taking) over my (?:account|email|profile|identity)\b',
+			'\b(?:account|identity|card|details|login|password|email)(?: details)? (?:was|were|has been|have been|got|is) (?:stolen|hacked|compromised|leaked|taken|cloned)\b',
+			'\b(?:claiming|pretending|claims|pretends|purporting) to be (?:from )?(?:you|your|the company|support)\b',
 			'\bunauthori[sz]ed (?:access|login|log-?in|sign-?in|transactions?|charges?|purchases?|payments?|use|orders?)\b',
 			'\bsuspicious (?:login|log-?in|sign-?in|activity|transactions?|emails?|messages?)\b',
 			'\b(?:stole|stolen|steal) (?:my )?(?:account|identity|card|details|login|password)\b',
@@ -62,7 +64,7 @@ final class Sensitivity_Signal implements Signal {
 		'hr'               => array(
 			'\b(?:payslip|pay slip|payroll|salary|wages|holiday pay|sick pay|sick leave|maternity leave|paternity leave|parental leave|annual leave|p45|p60|timesheet|disciplinary|grievance|dismissal|unfair dismissal|redundancy|employment contract|contract of employment|human resources|hr department|job application|my shift|the rota)\b',
 			'\b(?:my employer|as an employee|i\'?m an employee|i am an employee|i work (?:at|for|in) (?:your|the)|i\'?m a member of staff|i am a member of staff|applied for a job|my job interview)\b',
-			'\b(?:harass\w*|bullied|bullying|discriminat\w*) at work\b',
+			'\b(?:harass\w*|bull(?:ied|ying|ies|y)|discriminat\w*)(?: me| us| him| her)? at work\b',
 		),
 	);
 

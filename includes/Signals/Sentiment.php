@@ -163,7 +163,9 @@ final class Sentiment {
 		$negative    = array();
 		foreach ( $tokens as $i => $token ) {
 			$word = $token['word'];
-			if ( isset( self::BOOSTERS[ $word ] ) || in_array( $word, self::NOT_SENTIMENT, true ) || ! isset( $lexicon[ $word ] ) && ! isset( $lexicon[ $token['raw'] ] ) ) {
+			// A contraction is not the word it spells without its apostrophe ("I'll" is not "ill").
+			$contracted = (bool) preg_match( '/[\'’](?:ll|d|s|m|re|ve)$/u', $token['raw'] );
+			if ( $contracted || isset( self::BOOSTERS[ $word ] ) || in_array( $word, self::NOT_SENTIMENT, true ) || ! isset( $lexicon[ $word ] ) && ! isset( $lexicon[ $token['raw'] ] ) ) {
 				$valences[] = 0.0;
 				continue;
 			}
