@@ -82,8 +82,8 @@ final class Default_Intents {
 				'shipping',
 				__( 'Shipping and delivery', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'shipping', 'delivery', 'deliver', 'courier', 'tracking', 'parcel', 'package', 'postage', 'dispatch', 'express', 'arrive', 'po box', 'next day', 'time slot', 'weekend', 'international', 'locker', 'neighbour', 'neighbor', 'in transit', 'transit', 'islands', 'driver', 'collect', 'pickup', 'pick up', 'royal mail', 'standard delivery', 'tracking link', 'postcode', 'lost parcel', 'members delivery' ),
-				array( 'how long does delivery take', 'when will my package arrive', 'tracking number', 'track my parcel', 'shipping cost', 'do you ship to', 'do you deliver to', 'delivery address', 'marked as delivered', 'free shipping', 'held at customs', 'stuck in customs', 'customs fees', 'customs charges', 'delivery charges', 'delivery costs', 'leave it with', 'in transit', 'tracking link', 'my parcel is lost', 'delivered to the wrong' ),
+				array( 'shipping', 'delivery', 'deliver', 'courier', 'tracking', 'parcel', 'package', 'postage', 'dispatch', 'express', 'arrive', 'po box', 'next day', 'time slot', 'weekend', 'international', 'locker', 'neighbour', 'neighbor', 'in transit', 'transit', 'islands', 'driver', 'collect', 'pickup', 'pick up', 'royal mail', 'standard delivery', 'tracking link', 'postcode', 'lost parcel', 'members delivery', 'evri', 'work address', 'how fast', 'same day', 'cut-off', 'cut off' ),
+				array( 'how long does delivery take', 'when will my package arrive', 'tracking number', 'track my parcel', 'shipping cost', 'do you ship to', 'do you deliver to', 'delivery address', 'marked as delivered', 'free shipping', 'held at customs', 'stuck in customs', 'customs fees', 'customs charges', 'delivery charges', 'delivery costs', 'leave it with', 'in transit', 'tracking link', 'my parcel is lost', 'delivered to the wrong', 'send it to', 'to my work', 'how fast is' ),
 				array(
 					'How long does shipping take?',
 					'Do you ship internationally?',
@@ -121,14 +121,18 @@ final class Default_Intents {
 					'What time will the courier arrive?',
 					'Do you deliver to Northern Ireland?',
 					'How long does delivery to the USA take?',
+					'Can you send it to my office address?',
+					'Which courier do you use, Evri or DPD?',
+					'How quick is express shipping to France?',
+					'What time do I need to order by for same day dispatch?',
 				)
 			),
 			self::intent(
 				'returns',
 				__( 'Returns and refunds', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'return', 'returns', 'refund', 'money back', 'exchange', 'send back', 'return label', 'damaged', 'broken', 'wrong item', 'faulty', 'defective', 'return policy', 'returns window', 'send this back', 'swap', 'not as described', 'stopped working', 'return window', 'drop off', 'store credit', 'cracked', 'opened', 'too small', 'too big', 'refund is less' ),
-				array( 'return an item', 'get a refund', 'want a refund', 'my money back', 'return policy', 'send it back', 'arrived damaged', 'wrong item', 'wrong size', 'wrong colour', 'wrong color', 'sent me the wrong', 'return label', 'where is my refund', 'not as described', 'drop off my return', 'send this back', 'store credit', 'instead of a refund', 'too small', 'too big' ),
+				array( 'return', 'returns', 'refund', 'money back', 'exchange', 'send back', 'return label', 'damaged', 'broken', 'wrong item', 'faulty', 'defective', 'return policy', 'returns window', 'send this back', 'swap', 'not as described', 'stopped working', 'return window', 'drop off', 'store credit', 'cracked', 'opened', 'too small', 'too big', 'refund is less', 'smashed', 'shattered', 'not what i ordered', 'part of my order', 'collection for a return' ),
+				array( 'return an item', 'get a refund', 'want a refund', 'my money back', 'return policy', 'send it back', 'arrived damaged', 'wrong item', 'wrong size', 'wrong colour', 'wrong color', 'sent me the wrong', 'return label', 'where is my refund', 'not as described', 'drop off my return', 'send this back', 'store credit', 'instead of a refund', 'too small', 'too big', 'not what i ordered', 'return part of', 'arrived smashed' ),
 				array(
 					'How do I return an item?',
 					'Can I get a refund?',
@@ -166,14 +170,18 @@ final class Default_Intents {
 					'It\'s too big, can I send it back?',
 					'My refund was less than I paid',
 					'I sent it back but haven\'t been refunded',
+					'The glass arrived shattered',
+					'This is not what I ordered',
+					'Can I send back only some of the items?',
+					'Can you collect the item I\'m returning?',
 				)
 			),
 			self::intent(
 				'billing',
 				__( 'Billing and payments', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'invoice', 'receipt', 'payment', 'pay', 'billing', 'card declined', 'declined', 'payment method', 'paypal', 'apple pay', 'vat', 'tax', 'instalments', 'credit card', 'debit card', 'card', 'bill', 'next payment', 'currency', 'billing address', 'direct debit', 'amex', 'american express', 'mastercard', 'visa', 'refused', 'payment history', 'pay by invoice', 'bank transfer', 'standing order', 'expenses', 'klarna', 'expiry date', 'split the payment', 'invoice address', 'pounds', 'euros' ),
-				array( 'payment failed', 'payment methods', 'download my invoice', 'update my card', 'card was declined', 'pay with', 'payment didn\'t go through', 'billing details', 'vat number', 'when will i be charged', 'be charged', 'billing address', 'direct debit', 'how i pay', 'split the payment', 'expiry date' ),
+				array( 'invoice', 'receipt', 'payment', 'pay', 'billing', 'card declined', 'declined', 'payment method', 'paypal', 'apple pay', 'vat', 'tax', 'instalments', 'credit card', 'debit card', 'card', 'bill', 'next payment', 'currency', 'billing address', 'direct debit', 'amex', 'american express', 'mastercard', 'visa', 'refused', 'payment history', 'pay by invoice', 'bank transfer', 'standing order', 'expenses', 'klarna', 'expiry date', 'split the payment', 'invoice address', 'pounds', 'euros', 'google pay', 'remove my card', 'old card', 'payment date', 'saved card' ),
+				array( 'payment failed', 'payment methods', 'download my invoice', 'update my card', 'card was declined', 'pay with', 'payment didn\'t go through', 'billing details', 'vat number', 'when will i be charged', 'be charged', 'billing address', 'direct debit', 'how i pay', 'split the payment', 'expiry date', 'remove my card', 'payment date', 'google pay' ),
 				array(
 					'Where can I find my invoices?',
 					'Which payment methods do you accept?',
@@ -211,14 +219,18 @@ final class Default_Intents {
 					'Can I pay with two different cards?',
 					'The address on my invoice is wrong',
 					'Which currency do you charge in?',
+					'Do you accept Google Pay?',
+					'How do I delete a saved card?',
+					'Can I move my payment date?',
+					'Which cards can I use?',
 				)
 			),
 			self::intent(
 				'billing_dispute',
 				__( 'Billing disputes', 'handoff-bot' ),
 				Reason::POLICY_HUMAN,
-				array( 'dispute', 'chargeback', 'charged twice', 'double charged', 'overcharged', 'unauthorized charge', 'wrong amount', 'don\'t recognise', 'don\'t recognize', 'extra charge', 'billed twice', 'incorrect charge', 'duplicate charge', 'disagree', 'don\'t agree', 'incorrect amount', 'charged incorrectly', 'transactions', 'didn\'t make', 'unauthorised', 'unauthorized', 'fraudulent', 'reverse', 'authorise', 'authorize', 'authorised', 'authorized', 'approve', 'approved', 'not mine', 'permission', 'kept charging', 'keep charging', 'keeps charging', 'charged more', 'charged three times', 'double payment', 'duplicate payment', 'refund the charge', 'contest', 'billed me for', 'charged me', 'taken after', 'money was taken', 'premium plan but', 'double charge' ),
-				array( 'charged twice', 'dispute a charge', 'charged me twice', 'double charge', 'charged the wrong amount', 'i didn\'t authorise', 'i didn\'t authorize', 'charge i don\'t recognise', 'charge i don\'t recognize', 'billed after i cancelled', 'billed after cancelling', 'took the money twice', 'never signed up', 'charged me more', 'kept charging me', 'keep charging me', 'still charging me', 'didn\'t authorise', 'never authorised', 'never authorized', 'not mine', 'charged three times', 'without my permission', 'contest a charge', 'money was taken', 'taken from my account', 'billed me for', 'charged me for', 'charge me more' ),
+				array( 'dispute', 'chargeback', 'charged twice', 'double charged', 'overcharged', 'unauthorized charge', 'wrong amount', 'don\'t recognise', 'don\'t recognize', 'extra charge', 'billed twice', 'incorrect charge', 'duplicate charge', 'disagree', 'don\'t agree', 'incorrect amount', 'charged incorrectly', 'transactions', 'didn\'t make', 'unauthorised', 'unauthorized', 'fraudulent', 'reverse', 'authorise', 'authorize', 'authorised', 'authorized', 'approve', 'approved', 'not mine', 'permission', 'kept charging', 'keep charging', 'keeps charging', 'charged more', 'charged three times', 'double payment', 'duplicate payment', 'refund the charge', 'contest', 'billed me for', 'charged me', 'taken after', 'money was taken', 'premium plan but', 'double charge', 'two subscriptions', 'doesn\'t match', 'statement', 'overcharged me' ),
+				array( 'charged twice', 'dispute a charge', 'charged me twice', 'double charge', 'charged the wrong amount', 'i didn\'t authorise', 'i didn\'t authorize', 'charge i don\'t recognise', 'charge i don\'t recognize', 'billed after i cancelled', 'billed after cancelling', 'took the money twice', 'never signed up', 'charged me more', 'kept charging me', 'keep charging me', 'still charging me', 'didn\'t authorise', 'never authorised', 'never authorized', 'not mine', 'charged three times', 'without my permission', 'contest a charge', 'money was taken', 'taken from my account', 'billed me for', 'charged me for', 'charge me more', 'doesn\'t match', 'double payment', 'charged for two' ),
 				array(
 					'I was charged twice',
 					'I want to dispute a charge',
@@ -255,6 +267,10 @@ final class Default_Intents {
 					'Money was taken from my account after I cancelled',
 					'You charged me for something I returned',
 					'The refund for the double charge never arrived',
+					'I\'m paying for two subscriptions but I only signed up once',
+					'The amount on my bank statement doesn\'t match',
+					'Refund the double payment please',
+					'You overcharged me on my bill',
 				)
 			),
 			self::intent(
@@ -306,8 +322,8 @@ final class Default_Intents {
 				'account',
 				__( 'Account', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'account', 'sign up', 'signup', 'register', 'log in', 'login', 'password', 'reset password', 'username', 'profile', 'two-factor', '2fa', 'email address', 'delete my account', 'create an account', 'open an account', 'verify', 'verification', 'identity', 'date of birth', 'two accounts', 'accounts', 'sign in', 'log out', 'logout', 'devices', 'profile picture', 'registered', 'close my account', 'surname', 'photo', 'confirmation email', 'email preferences', 'share my account', 'make an account', 'phone number on my account', 'two step', 'facebook', 'google', 'apple', 'merge' ),
-				array( 'reset my password', 'forgot my password', 'create an account', 'sign up', 'change my email', 'change my username', 'delete my account', 'close my account', 'two-factor authentication', 'how do i log in', 'password reset', 'password is not working', 'password isn\'t working', 'password doesn\'t work', 'can\'t log in', 'cannot log in', 'verify my account', 'verify my identity', 'name on my account', 'change my name', 'update my details', 'sign in with', 'log out of', 'profile picture', 'change my login', 'make an account', 'two step', 'forgot my username' ),
+				array( 'account', 'sign up', 'signup', 'register', 'log in', 'login', 'password', 'reset password', 'username', 'profile', 'two-factor', '2fa', 'email address', 'delete my account', 'create an account', 'open an account', 'verify', 'verification', 'identity', 'date of birth', 'two accounts', 'accounts', 'sign in', 'log out', 'logout', 'devices', 'profile picture', 'registered', 'close my account', 'surname', 'photo', 'confirmation email', 'email preferences', 'share my account', 'make an account', 'phone number on my account', 'two step', 'facebook', 'google', 'apple', 'merge', 'display name', 'pin', 'business account', 'personal account', 'nickname' ),
+				array( 'reset my password', 'forgot my password', 'create an account', 'sign up', 'change my email', 'change my username', 'delete my account', 'close my account', 'two-factor authentication', 'how do i log in', 'password reset', 'password is not working', 'password isn\'t working', 'password doesn\'t work', 'can\'t log in', 'cannot log in', 'verify my account', 'verify my identity', 'name on my account', 'change my name', 'update my details', 'sign in with', 'log out of', 'profile picture', 'change my login', 'make an account', 'two step', 'forgot my username', 'display name', 'reset my pin' ),
 				array(
 					'How do I reset my password?',
 					'I forgot my password',
@@ -347,14 +363,18 @@ final class Default_Intents {
 					'Can I log in with Facebook?',
 					'How do I turn off two step verification?',
 					'Can I change the phone number on my profile?',
+					'How do I change my display name?',
+					'I forgot my PIN',
+					'Can I have a business account and a personal one?',
+					'How do I change my nickname?',
 				)
 			),
 			self::intent(
 				'account_recovery',
 				__( 'Account recovery', 'handoff-bot' ),
 				Reason::POLICY_HUMAN,
-				array( 'locked out', 'hacked', 'compromised', 'recover', 'recovery', 'suspended', 'disabled', 'blocked', 'lost access', 'can\'t access', 'stolen', 'get back in', 'authenticator', 'unlock', 'wasn\'t me', 'not me', 'hackers', 'taken over', 'takeover', 'deactivated', 'login code', 'code', 'get it back', 'closed', 'ordering things', 'hacked me', 'getting back into', 'back into my account', 'can\'t log in', '2fa device', 'suspended by mistake', 'locked' ),
-				array( 'locked out', 'account was hacked', 'account got hacked', 'account hacked', 'can\'t get into my account', 'lost access to my email', 'no longer have access', 'recover my account', 'get my account back', 'someone changed my password', 'account is suspended', 'account is disabled', 'lost my phone', 'stole my account', 'don\'t have access', 'no access to my email', 'access to my email', 'logged into my account', 'logged in to my account', 'suspicious login', 'password was changed', 'email was changed', 'get into my account', 'taken over my account', 'got into my account', 'on my account without', 'can\'t get the code', 'get the login code', 'account was closed', 'account was deactivated', 'can\'t access my email', 'can\'t access the email', 'hacked me', 'back into my account', 'can\'t log in and', 'lost access to my', 'suspended by mistake' ),
+				array( 'locked out', 'hacked', 'compromised', 'recover', 'recovery', 'suspended', 'disabled', 'blocked', 'lost access', 'can\'t access', 'stolen', 'get back in', 'authenticator', 'unlock', 'wasn\'t me', 'not me', 'hackers', 'taken over', 'takeover', 'deactivated', 'login code', 'code', 'get it back', 'closed', 'ordering things', 'hacked me', 'getting back into', 'back into my account', 'can\'t log in', '2fa device', 'suspended by mistake', 'locked', 'frozen', 'regain access', 'linked to my account', 'can\'t sign in' ),
+				array( 'locked out', 'account was hacked', 'account got hacked', 'account hacked', 'can\'t get into my account', 'lost access to my email', 'no longer have access', 'recover my account', 'get my account back', 'someone changed my password', 'account is suspended', 'account is disabled', 'lost my phone', 'stole my account', 'don\'t have access', 'no access to my email', 'access to my email', 'logged into my account', 'logged in to my account', 'suspicious login', 'password was changed', 'email was changed', 'get into my account', 'taken over my account', 'got into my account', 'on my account without', 'can\'t get the code', 'get the login code', 'account was closed', 'account was deactivated', 'can\'t access my email', 'can\'t access the email', 'hacked me', 'back into my account', 'can\'t log in and', 'lost access to my', 'suspended by mistake', 'regain access', 'account has been frozen', 'can\'t sign in', 'no longer have the phone' ),
 				array(
 					'I\'m locked out of my account',
 					'My account has been hacked',
@@ -394,6 +414,10 @@ final class Default_Intents {
 					'Someone used my account to place orders',
 					'My password stopped working and I think someone changed it',
 					'I can\'t get past the security code',
+					'My account is frozen',
+					'How do I get access to my account again?',
+					'The phone number on my account isn\'t mine anymore and I can\'t sign in',
+					'Someone changed my email and now I can\'t sign in',
 				)
 			),
 			self::intent(
@@ -447,8 +471,8 @@ final class Default_Intents {
 				'cancellation',
 				__( 'Cancellations', 'handoff-bot' ),
 				Reason::POLICY_HUMAN,
-				array( 'cancel', 'cancellation', 'cancelation', 'cancelling', 'canceling', 'terminate', 'unsubscribe', 'end my subscription', 'auto renewal', 'auto-renew', 'stop renewing', 'close my subscription', 'renew', 'renewal', 'notice period', 'end my trial', 'opt out', 'stop my', 'quit', 'don\'t renew', 'no longer want', 'stop my membership', 'mid contract', 'unsubscribe from' ),
-				array( 'cancel my subscription', 'cancel my membership', 'cancel my order', 'cancel my plan', 'cancel my account', 'stop my subscription', 'end my contract', 'terminate my contract', 'turn off auto renewal', 'stop the renewal', 'want out of', 'don\'t want to renew', 'do not renew', 'end my trial', 'cancel the', 'notice period', 'cancel order', 'no longer want', 'unsubscribe from', 'cancel mid' ),
+				array( 'cancel', 'cancellation', 'cancelation', 'cancelling', 'canceling', 'terminate', 'unsubscribe', 'end my subscription', 'auto renewal', 'auto-renew', 'stop renewing', 'close my subscription', 'renew', 'renewal', 'notice period', 'end my trial', 'opt out', 'stop my', 'quit', 'don\'t renew', 'no longer want', 'stop my membership', 'mid contract', 'unsubscribe from', 'monthly payments', 'stop paying', 'pause' ),
+				array( 'cancel my subscription', 'cancel my membership', 'cancel my order', 'cancel my plan', 'cancel my account', 'stop my subscription', 'end my contract', 'terminate my contract', 'turn off auto renewal', 'stop the renewal', 'want out of', 'don\'t want to renew', 'do not renew', 'end my trial', 'cancel the', 'notice period', 'cancel order', 'no longer want', 'unsubscribe from', 'cancel mid', 'stop the monthly payments', 'stop paying' ),
 				array(
 					'I want to cancel my subscription',
 					'How do I cancel my membership?',
@@ -483,14 +507,17 @@ final class Default_Intents {
 					'Can I cancel in the middle of my contract?',
 					'I\'d like to unsubscribe from my plan',
 					'Cancel my order before it\'s sent',
+					'How do I stop paying every month?',
+					'Can I pause my membership instead of cancelling?',
+					'Please stop taking monthly payments',
 				)
 			),
 			self::intent(
 				'complaint',
 				__( 'Complaints', 'handoff-bot' ),
 				Reason::POLICY_HUMAN,
-				array( 'complaint', 'complain', 'unacceptable', 'rude', 'disappointed', 'unhappy', 'not happy', 'terrible', 'awful', 'worst', 'poor service', 'bad service', 'unprofessional', 'ignored', 'disgrace', 'satisfied', 'dissatisfied', 'appalling', 'shocking', 'disgusting', 'mess', 'nobody has contacted', 'no one has contacted', 'engineer', 'kept waiting', 'property', 'downhill', 'treated', 'terribly', 'threw', 'over the fence', 'poor experience', 'nobody replies', 'no reply' ),
-				array( 'make a complaint', 'file a complaint', 'lodge a complaint', 'formal complaint', 'not happy with', 'very disappointed', 'bad experience', 'poor service', 'terrible service', 'was rude', 'not good enough', 'not satisfied', 'i want to complain', 'writing to complain', 'raise a complaint', 'bad customer care', 'poor quality', 'gone downhill', 'treated terribly', 'poor experience', 'nobody replies' ),
+				array( 'complaint', 'complain', 'unacceptable', 'rude', 'disappointed', 'unhappy', 'not happy', 'terrible', 'awful', 'worst', 'poor service', 'bad service', 'unprofessional', 'ignored', 'disgrace', 'satisfied', 'dissatisfied', 'appalling', 'shocking', 'disgusting', 'mess', 'nobody has contacted', 'no one has contacted', 'engineer', 'kept waiting', 'property', 'downhill', 'treated', 'terribly', 'threw', 'over the fence', 'poor experience', 'nobody replies', 'no reply', 'not acceptable', 'problems with your company', 'won\'t answer', 'installer' ),
+				array( 'make a complaint', 'file a complaint', 'lodge a complaint', 'formal complaint', 'not happy with', 'very disappointed', 'bad experience', 'poor service', 'terrible service', 'was rude', 'not good enough', 'not satisfied', 'i want to complain', 'writing to complain', 'raise a complaint', 'bad customer care', 'poor quality', 'gone downhill', 'treated terribly', 'poor experience', 'nobody replies', 'not acceptable', 'nothing but problems' ),
 				array(
 					'I want to make a complaint',
 					'I\'m very unhappy with the service',
@@ -526,6 +553,9 @@ final class Default_Intents {
 					'Nobody ever replies to my messages',
 					'Very poor experience in your store',
 					'I want to talk about the complaint I made',
+					'The service was not acceptable',
+					'I\'ve had nothing but trouble with you',
+					'Your installer won\'t return my calls',
 				)
 			),
 			self::intent(
@@ -572,8 +602,8 @@ final class Default_Intents {
 				'privacy',
 				__( 'Privacy and personal data', 'handoff-bot' ),
 				Reason::POLICY_PRIVATE,
-				array( 'gdpr', 'ccpa', 'personal data', 'my data', 'personal information', 'privacy', 'data protection', 'subject access', 'right to be forgotten', 'erase', 'consent', 'cookies', 'third parties', 'data', 'database', 'my details', 'personal details', 'information', 'data collection', 'tracking', 'shared', 'hold on me', 'store about me', 'about me', 'opt out', 'marketing data', 'marketing', 'download all my data', 'privacy policy', 'keeping my details' ),
-				array( 'delete my data', 'delete my personal data', 'what data do you have', 'what data you have', 'copy of my data', 'subject access request', 'right to be forgotten', 'erase my data', 'remove my data', 'sell my data', 'share my data', 'data protection officer', 'withdraw my consent', 'from your database', 'from your systems', 'remove my email', 'remove my details', 'everything you have about me', 'data you hold', 'data collection', 'my information', 'my personal information', 'shared my', 'sold to', 'for marketing', 'download my data', 'privacy policy' ),
+				array( 'gdpr', 'ccpa', 'personal data', 'my data', 'personal information', 'privacy', 'data protection', 'subject access', 'right to be forgotten', 'erase', 'consent', 'cookies', 'third parties', 'data', 'database', 'my details', 'personal details', 'information', 'data collection', 'tracking', 'shared', 'hold on me', 'store about me', 'about me', 'opt out', 'marketing data', 'marketing', 'download all my data', 'privacy policy', 'keeping my details', 'forget me', 'location', 'object', 'processing my data' ),
+				array( 'delete my data', 'delete my personal data', 'what data do you have', 'what data you have', 'copy of my data', 'subject access request', 'right to be forgotten', 'erase my data', 'remove my data', 'sell my data', 'share my data', 'data protection officer', 'withdraw my consent', 'from your database', 'from your systems', 'remove my email', 'remove my details', 'everything you have about me', 'data you hold', 'data collection', 'my information', 'my personal information', 'shared my', 'sold to', 'for marketing', 'download my data', 'privacy policy', 'forget me', 'processing my data', 'track my location' ),
 				array(
 					'Delete my data',
 					'What personal data do you hold about me?',
@@ -607,14 +637,17 @@ final class Default_Intents {
 					'What does your privacy policy say about cookies?',
 					'Do you share data with Facebook?',
 					'I don\'t want you to keep my details',
+					'Please forget me',
+					'Do you track where I am?',
+					'I object to the processing of my data',
 				)
 			),
 			self::intent(
 				'presales',
 				__( 'Pre-sales and product questions', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'in stock', 'stock', 'size', 'colour', 'color', 'compatible', 'warranty', 'material', 'dimensions', 'recommend', 'model', 'version', 'made of', 'batteries', 'fit', 'suitable', 'cordless', 'battery life', 'assemble', 'assembly', 'medium', 'capacity', 'washable', 'seats', 'sleeps', 'waterproof', 'weight', 'measurements', 'wireless', 'attachments', 'bulb', 'which laptop', 'models', 'year old' ),
-				array( 'in stock', 'come in', 'compatible with', 'made of', 'what size', 'back in stock', 'is it suitable', 'does it come with', 'difference between', 'do you sell', 'which one should i', 'does it work with', 'work with', 'available in', 'battery life', 'easy to assemble', 'in a medium', 'will it fit', 'will this fit', 'how many people does', 'come with', 'year old', 'would you recommend' ),
+				array( 'in stock', 'stock', 'size', 'colour', 'color', 'compatible', 'warranty', 'material', 'dimensions', 'recommend', 'model', 'version', 'made of', 'batteries', 'fit', 'suitable', 'cordless', 'battery life', 'assemble', 'assembly', 'medium', 'capacity', 'washable', 'seats', 'sleeps', 'waterproof', 'weight', 'measurements', 'wireless', 'attachments', 'bulb', 'which laptop', 'models', 'year old', 'big enough', 'temperature', 'freezer', 'true to size', 'newer', 'laptop' ),
+				array( 'in stock', 'come in', 'compatible with', 'made of', 'what size', 'back in stock', 'is it suitable', 'does it come with', 'difference between', 'do you sell', 'which one should i', 'does it work with', 'work with', 'available in', 'battery life', 'easy to assemble', 'in a medium', 'will it fit', 'will this fit', 'how many people does', 'come with', 'year old', 'would you recommend', 'big enough', 'true to size', 'go in the' ),
 				array(
 					'Is this in stock?',
 					'Does it come in other colours?',
@@ -651,14 +684,19 @@ final class Default_Intents {
 					'Which one would you recommend for gaming?',
 					'Is it safe for a toddler?',
 					'What\'s the difference between these models?',
+					'Is it big enough for a laptop?',
+					'Does it have a temperature control?',
+					'Can it go in the dishwasher?',
+					'Do these run true to size?',
+					'Is this the newest model?',
 				)
 			),
 			self::intent(
 				'feedback',
 				__( 'Feedback', 'handoff-bot' ),
 				Reason::POLICY_BOT,
-				array( 'feedback', 'suggestion', 'suggest', 'idea', 'feature request', 'well done', 'great job', 'improve', 'should add', 'smooth', 'easy to use', 'compliment', 'praise', 'brilliant', 'redesign', 'design', 'hard to read', 'please add', 'lovely', 'excellent', 'fantastic', 'font', 'faster', 'love', 'size guide', 'could be better', 'compliments', 'thanks to the team' ),
-				array( 'you should add', 'it would be nice', 'would be great if', 'feature request', 'i have a suggestion', 'some feedback', 'great job', 'keep up the good work', 'just wanted to say', 'love the', 'love your', 'was super', 'was helpful', 'very helpful', 'really helpful', 'was great', 'really like', 'please add', 'would be great', 'hard to read', 'much faster', 'easy to use', 'could be better', 'compliments to', 'would help if' ),
+				array( 'feedback', 'suggestion', 'suggest', 'idea', 'feature request', 'well done', 'great job', 'improve', 'should add', 'smooth', 'easy to use', 'compliment', 'praise', 'brilliant', 'redesign', 'design', 'hard to read', 'please add', 'lovely', 'excellent', 'fantastic', 'font', 'faster', 'love', 'size guide', 'could be better', 'compliments', 'thanks to the team', 'layout', 'looks', 'nice', 'filter' ),
+				array( 'you should add', 'it would be nice', 'would be great if', 'feature request', 'i have a suggestion', 'some feedback', 'great job', 'keep up the good work', 'just wanted to say', 'love the', 'love your', 'was super', 'was helpful', 'very helpful', 'really helpful', 'was great', 'really like', 'please add', 'would be great', 'hard to read', 'much faster', 'easy to use', 'could be better', 'compliments to', 'would help if', 'looks really nice', 'maybe add', 'be nice to' ),
 				array(
 					'I have a suggestion',
 					'You should add a wishlist',
@@ -694,6 +732,10 @@ final class Default_Intents {
 					'Compliments to your staff',
 					'It would help to have a size guide',
 					'Thanks to the whole team',
+					'The new layout looks great',
+					'Maybe add a filter by colour',
+					'Your tracking updates are excellent',
+					'It\'d be nice to have more colours',
 				)
 			),
 		);
@@ -708,10 +750,10 @@ final class Default_Intents {
 	public static function human_phrases(): array {
 		return array(
 			'en' => array( 'talk to a person', 'speak to a person', 'talk to someone', 'speak to someone', 'real person', 'real human', 'live agent', 'live person', 'human agent', 'customer service', 'customer support', 'representative', 'operator', 'talk to a human', 'speak to an agent', 'someone from support', 'get me a human', 'connect me to an agent', 'transfer me to a person', 'live chat with staff' ),
-			'es' => array( 'hablar con una persona', 'hablar con alguien', 'hablar con un humano', 'hablar con un agente', 'hablar con un asesor', 'hablar con un operador', 'hablar con soporte', 'persona real', 'agente humano', 'un humano', 'atención al cliente', 'servicio al cliente', 'quiero un agente', 'pásame con un agente', 'comunicarme con una persona', 'necesito una persona', 'hablar con alguien de', 'pasar con un agente', 'con una persona real', 'con un humano' ),
-			'fr' => array( 'parler à une personne', 'parler à quelqu\'un', 'parler à un humain', 'parler à un conseiller', 'parler à un agent', 'parler avec un conseiller', 'parler avec quelqu\'un', 'un vrai humain', 'une vraie personne', 'un humain', 'service client', 'agent humain', 'passez-moi un conseiller', 'passez-moi un agent', 'je veux un conseiller', 'mettez-moi en relation', 'contacter un conseiller', 'être mis en relation', 'un conseiller' ),
-			'de' => array( 'mit einem menschen sprechen', 'mit einem mitarbeiter sprechen', 'mit jemandem sprechen', 'mit einer person sprechen', 'mit einem berater sprechen', 'mit dem kundenservice sprechen', 'echter mensch', 'echten menschen', 'echter mitarbeiter', 'echten mitarbeiter', 'kundenservice', 'kundendienst', 'menschlicher mitarbeiter', 'bitte einen mitarbeiter', 'verbinden sie mich', 'ich will einen menschen', 'mit einem mitarbeiter verbinden', 'mit einem menschen verbinden', 'einen mitarbeiter', 'mit einem menschen reden' ),
-			'pt' => array( 'falar com uma pessoa', 'falar com alguém', 'falar com um humano', 'falar com um atendente', 'falar com um agente', 'falar com o suporte', 'atendente humano', 'pessoa real', 'um humano', 'atendimento ao cliente', 'atendimento humano', 'quero um atendente', 'me passa para um atendente', 'falar com um consultor', 'preciso de uma pessoa', 'falar com o atendimento', 'um atendente', 'com uma pessoa real' ),
+			'es' => array( 'hablar con una persona', 'hablar con alguien', 'hablar con un humano', 'hablar con un agente', 'hablar con un asesor', 'hablar con un operador', 'hablar con soporte', 'persona real', 'agente humano', 'un humano', 'atención al cliente', 'servicio al cliente', 'quiero un agente', 'pásame con un agente', 'comunicarme con una persona', 'necesito una persona', 'hablar con alguien de', 'pasar con un agente', 'pasar con una persona', 'pasar con alguien', 'con una persona real', 'con un humano' ),
+			'fr' => array( 'parler à une personne', 'parler à quelqu\'un', 'parler à un humain', 'parler à un conseiller', 'parler à un agent', 'parler avec un conseiller', 'parler avec quelqu\'un', 'un vrai humain', 'une vraie personne', 'un humain', 'service client', 'agent humain', 'passez-moi un conseiller', 'passez-moi un agent', 'je veux un conseiller', 'mettez-moi en relation', 'contacter un conseiller', 'être mis en relation', 'mettre en relation avec', 'en relation avec un conseiller', 'un conseiller', 'parler avec un humain' ),
+			'de' => array( 'mit einem menschen sprechen', 'mit einem mitarbeiter sprechen', 'mit jemandem sprechen', 'mit einer person sprechen', 'mit einem berater sprechen', 'mit dem kundenservice sprechen', 'echter mensch', 'echten menschen', 'echter mitarbeiter', 'echten mitarbeiter', 'kundenservice', 'kundendienst', 'menschlicher mitarbeiter', 'bitte einen mitarbeiter', 'verbinden sie mich', 'ich will einen menschen', 'mit einem mitarbeiter verbinden', 'mit einem menschen verbinden', 'einen mitarbeiter', 'mit einem menschen reden', 'zu einem mitarbeiter', 'einen menschen sprechen' ),
+			'pt' => array( 'falar com uma pessoa', 'falar com alguém', 'falar com um humano', 'falar com um atendente', 'falar com um agente', 'falar com o suporte', 'atendente humano', 'pessoa real', 'um humano', 'atendimento ao cliente', 'atendimento humano', 'quero um atendente', 'me passa para um atendente', 'falar com um consultor', 'preciso de uma pessoa', 'falar com o atendimento', 'um atendente', 'com uma pessoa real', 'passar para um atendente', 'transferir para um atendente' ),
 		);
 	}
 

@@ -114,7 +114,7 @@ final class Human_Request_Signal implements Signal {
 	 *
 	 * @var list<string>
 	 */
-	private const ASKING = array( 'want', 'need', 'like', 'rather', 'prefer', 'give', 'get', 'connect', 'transfer', 'talk', 'speak', 'chat', 'please', 'put', 'pass', 'quiero', 'necesito', 'quisiera', 'puedo', 'deseo', 'veux', 'voudrais', 'aimerais', 'besoin', 'passez', 'mochte', 'will', 'brauche', 'kann', 'konnte', 'bitte', 'quero', 'preciso', 'gostaria', 'posso', 'favor', 'svp', 'plait' );
+	private const ASKING = array( 'want', 'need', 'like', 'rather', 'prefer', 'give', 'get', 'connect', 'transfer', 'talk', 'speak', 'chat', 'please', 'put', 'pass', 'quiero', 'necesito', 'quisiera', 'puedo', 'deseo', 'veux', 'voudrais', 'aimerais', 'besoin', 'passez', 'mochte', 'brauche', 'kann', 'konnte', 'bitte', 'quero', 'preciso', 'gostaria', 'posso', 'favor', 'svp', 'plait' );
 
 	/**
 	 * Words shortly before a matched phrase that make it a mention: negated or owned.
@@ -318,7 +318,7 @@ final class Human_Request_Signal implements Signal {
 		$swear  = '(?:fucking|freaking|frickin|effing|bloody|damn|damned|goddamn|stupid)';
 		$adj    = '(?:(?:real|actual|live|proper|genuine|human|customer|support|service|sales|tech|technical|billing|other|different|another|competent|qualified|breathing|living|senior|' . $swear . ') )';
 		$det    = '(?:(?:a|an|the|some|any|your|one of your|one of the|a member of|someone from|somebody from|someone in|somebody in|someone at) )';
-		$noun   = '(?:humans?|persons?|people|agents?|representatives?|operators?|staff|employee|colleague|advisor|adviser|consultant|supervisor|manager|boss|owner|specialist|human being|callback|customer service|customer support|customer care|support team|support staff|support|team member|your team|the team|tech support|help desk|helpdesk)';
+		$noun   = '(?:humans?|persons?|people|agents?|representatives?|operators?|staff|employee|colleague|advisor|adviser|consultant|supervisor|manager|boss|owner|specialist|human being|callback|customer service|customer support|customer care|(?:support|sales|billing|accounts|returns|tech|technical|customer|service) (?:team|department|desk|staff)|support|sales|team member|your team|the team|tech support|help desk|helpdesk)';
 		$anyone = '(?:someone|somebody|anyone|anybody)(?: (?:real|else|human|from (?:your |the )?(?:support|team|billing|sales|staff|customer service|customer support|office|company)(?: team)?))?';
 		$np     = '(?:' . $det . '?' . $adj . '{0,3}' . $noun . '|' . $anyone . ')';
 		$bot    = '(?:bot|automated|computer)';
@@ -327,7 +327,7 @@ final class Human_Request_Signal implements Signal {
 			// "talk to a person", "speak with someone from support", "chat to a human".
 			'talk_to'       => '/ (?:talk|speak|chat|converse|communicate|discuss (?:this|it)|have a word|get through|hear back) (?:\w+ )?(?:to|with|from) ' . $np . '\b| (?:want|need|like|prefer|rather)(?: to)? deal with ' . $np . '\b/',
 			// "connect me to an agent", "put me through to someone", "transfer to human agent".
-			'connect_me'    => '/ (?:connect|transfer|put|pass|patch|forward|redirect|route|switch|hand|escalate|send)(?: (?:me|us|this|it|my chat|my case|over))?(?: (?:through|over|across|back|in touch))? (?:to|with) ' . $np . '\b/',
+			'connect_me'    => '/ (?:connect|transfer|put|pass|patch|forward|redirect|route|switch|hand|escalate|send)(?: (?:me|us|this|it|my chat|my case|over))?(?: (?:through|over|across|back|in touch|on))? (?:to|with) ' . $np . '\b|^ (?:please )?(?:transfer|connect|escalate|put) (?:me|us|this|it)(?: (?:through|over|on))?(?: (?:please|now|asap))? $/',
 			// "get me a human", "give me a f***ing agent", "get me someone from billing".
 			'get_me'        => '/ (?:get|give|bring|find|fetch|send) (?:me|us) ' . $np . '\b/',
 			// "I want a real person", "I need a human being", "I would rather have someone".
@@ -345,7 +345,7 @@ final class Human_Request_Signal implements Signal {
 			// "call me on 07700 900123", "please ring me back".
 			'call_me_start' => '/^ (?:please )?(?:call|ring|phone) (?:me|us)\b/',
 			// "request a callback", "book a call back".
-			'callback'      => '/ (?:request|want|need|get|arrange|book|schedule|have)(?: a| an)? (?:callback|call back|phone call)\b/',
+			'callback'      => '/ (?:request|want|need|get|arrange|book|schedule|have)(?: a| an)? (?:callback|call back|phone call)\b| (?:want|like|need|request|get|have|arrange|book)(?: a| an)? (?:phone )?call(?: back)? from ' . $np . '\b/',
 			// "how can I contact customer service", "I need to reach someone from billing".
 			'contact'       => '/(?<! the| a| my| your| our| their| his| her| this) (?:contact|reach|get in touch with|get hold of|message|call|ring|phone) ' . $np . '\b/',
 			// "can you get a human to look at my case", "have someone check this".
@@ -357,7 +357,7 @@ final class Human_Request_Signal implements Signal {
 			// "bring in a human", "loop in someone from support".
 			'bring_in'      => '/ (?:bring|call|pull|loop|get) in ' . $np . '\b/',
 			// "is a human available?", "are any agents online".
-			'available'     => '/ (?:is|are) ' . $np . ' (?:available|around|online|about)\b(?! (?:on|at|during|in|from|between|every|until|till|after|before|24))/',
+			'available'     => '/ (?:is|are) ' . $np . ' (?:available|around|online|about)\b(?! (?:on|at|during|in|from|between|every|until|till|after|before|by|over|via|24))/',
 			// "get someone on the line", "get a human on this".
 			'get_on'        => '/ (?:get|have|put) ' . $np . ' on (?:the line|the phone|this|it|my case)\b/',
 			// "human help", "human support", "help from a real person".

@@ -390,7 +390,7 @@ final class Personal_Data {
 	 * @return list<Found>
 	 */
 	private function passwords( string $text ): array {
-		$pattern = '/\b(?:password|passwd|passcode|passwort|kennwort|contrase(?:ñ|n)a|clave|mot de passe|senha|pass|pwd|pw)\s*(?:(?:is|ist|lautet|es|est|é|was)\b|[:=])\s*["\'“‘]?([^\s"\'”’]+)/iu';
+		$pattern = '/\b(?:password|passwd|passcode|passwort|kennwort|contrase(?:ñ|n)a|clave|mot de passe|senha|pass|pwd|pw)\s*(?:(?:is|ist|lautet|es|est|é|was)\b|[:=\-–])\s*["\'“‘]?([^\s"\'”’]+)/iu';
 		if ( ! preg_match_all( $pattern, $text, $m ) ) {
 			return array();
 		}

@@ -35,7 +35,7 @@ final class Sensitivity_Signal implements Signal {
 	private const TOPICS = array(
 		'account_security' => array(
 			'\b(?:hacked|hacker|hacking|compromised|account takeover|phishing|phished|identity theft|fraud\w*|scam(?:med)?)\b',
-			'\b(?:someone|somebody|a stranger|they)(?: else)?(?: has| have)? (?:logged|signed|got|gotten|broken|broke) in(?:to| to)?\b',
+			'\b(?:someone|somebody|a stranger|they)(?: else)?(?: has| have)?(?: been)? (?:logged|logging|signed|signing|got|gotten|getting|broken|broke) in(?:to| to)?\b',
 			'\b(?:someone|somebody|a stranger|hackers?|scammers?)(?: else)? (?:is |has been |have been |was |were )?(?:using|used|accessing|accessed|changed|changing|ordering|ordered|buying|bought|spending|spent|shopping|placing orders|placed orders)\b[^.!?]{0,30}\bmy (?:account|card|identity|details|password|email|login|profile)\b',
 			'\b(?:someone|somebody|a stranger|hackers?|scammers?|they)(?: else)? (?:has |have )?(?:got|gotten|get|broke|broken) (?:into|in to|access to) my (?:account|email|profile|login)\b',
 			'\b(?:taken|took|take|taking) over my (?:account|email|profile|identity)\b',
@@ -51,6 +51,7 @@ final class Sensitivity_Signal implements Signal {
 			'\b(?:verify|verifying|confirm|prove|proving) (?:my |your |the )?(?:identity|id|age|who i am)\b',
 			'\b(?:identity|id|age|kyc) (?:verification|check|document)s?\b',
 			'\bproof of (?:identity|id|address|age)\b',
+			'\b(?:show|upload|send|provide|present) (?:my |your |a |an )?(?:id|photo id|identification|proof of id|id document)\b',
 			'\b(?:my|upload\w*|send\w*|sent|photo of|picture of|copy of|scan of) (?:a |the |my )?(?:passport|driver\'?s licen[cs]e|driving licen[cs]e|id card|identity card|national id)\b',
 			'\b(?:change|changing|update|updating|correct|correcting|fix|edit) (?:the |my )?(?:legal |full |first |last )?(?:name|surname|date of birth|birth ?date|birthday|dob|gender) (?:on|in|of|for) (?:my|the) (?:account|profile|order|invoice)\b',
 			'\b(?:change|update|correct) my (?:legal |full )?(?:name|surname|date of birth|birth ?date|dob)\b',
