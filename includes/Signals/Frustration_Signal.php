@@ -36,13 +36,13 @@ final class Frustration_Signal implements Signal {
 	 * @var array<string, float>
 	 */
 	private const WEIGHTS = array(
-		'effort'    => 0.5,
-		'anger'     => 0.45,
-		'swearing'  => 0.45,
-		'shouting'  => 0.4,
-		'emphasis'  => 0.25,
+		'effort'      => 0.5,
+		'anger'       => 0.45,
+		'swearing'    => 0.45,
+		'shouting'    => 0.4,
+		'emphasis'    => 0.25,
 		'punctuation' => 0.2,
-		'feedback'  => 0.35,
+		'feedback'    => 0.35,
 	);
 
 	/**
@@ -140,7 +140,10 @@ final class Frustration_Signal implements Signal {
 		$cues     = array();
 		$evidence = array();
 
-		foreach ( array( 'effort' => self::EFFORT, 'anger' => self::ANGER ) as $cue => $patterns ) {
+		foreach ( array(
+			'effort' => self::EFFORT,
+			'anger'  => self::ANGER,
+		) as $cue => $patterns ) {
 			foreach ( $patterns as $pattern ) {
 				if ( preg_match( '/(?<![\p{L}\'])' . $pattern . '(?![\p{L}])/u', $folded, $m ) && ! $this->already( $m[0], $evidence ) ) {
 					$cues[]     = $cue;
@@ -175,7 +178,7 @@ final class Frustration_Signal implements Signal {
 		}
 		$sentiment = ( new Sentiment() )->score( $text );
 		if ( $sentiment['compound'] < 0 ) {
-			$calm *= 1 - self::LEXICON_SHARE * -$sentiment['compound'];
+			$calm    *= 1 - self::LEXICON_SHARE * -$sentiment['compound'];
 			$evidence = array_merge( $evidence, $sentiment['words'] );
 		}
 		$score = 1 - $calm;

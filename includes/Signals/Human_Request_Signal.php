@@ -29,63 +29,63 @@ defined( 'ABSPATH' ) || exit;
 final class Human_Request_Signal implements Signal {
 
 	/**
-	 * Slang and shorthand, and what they stand for.
+	 * Slang and shorthand, and what they stand for ("2" is a number key).
 	 *
-	 * @var array<string, string>
+	 * @var array<int|string, string>
 	 */
 	private const SLANG = array(
-		'hooman'  => 'human',
-		'hoomans' => 'humans',
-		'hoomn'   => 'human',
-		'hmn'     => 'human',
-		'humn'    => 'human',
-		'hman'    => 'human',
-		'ppl'     => 'people',
-		'pls'     => 'please',
-		'plz'     => 'please',
-		'plez'    => 'please',
-		'plse'    => 'please',
-		'plox'    => 'please',
-		'pleas'   => 'please',
-		'plis'    => 'please',
-		'u'       => 'you',
-		'ya'      => 'you',
-		'ur'      => 'your',
-		'r'       => 'are',
-		'2'       => 'to',
-		'w'       => 'with',
-		'wit'     => 'with',
-		'wanna'   => 'want to',
-		'wana'    => 'want to',
-		'gimme'   => 'give me',
-		'lemme'   => 'let me',
-		'rep'     => 'representative',
-		'reps'    => 'representative',
-		'sb'      => 'somebody',
-		'smb'     => 'somebody',
-		'some1'   => 'someone',
-		'sum1'    => 'someone',
-		'any1'    => 'anyone',
-		'ne1'     => 'anyone',
-		'cust'    => 'customer',
-		'svc'     => 'service',
-		'im'      => 'i am',
-		'i\'m'    => 'i am',
-		'i\'d'    => 'i would',
-		'id'      => 'i would',
-		'dont'    => 'do not',
-		'don\'t'  => 'do not',
-		'doesnt'  => 'does not',
-		'cant'    => 'can not',
-		'can\'t'  => 'can not',
-		'cannot'  => 'can not',
+		'hooman'    => 'human',
+		'hoomans'   => 'humans',
+		'hoomn'     => 'human',
+		'hmn'       => 'human',
+		'humn'      => 'human',
+		'hman'      => 'human',
+		'ppl'       => 'people',
+		'pls'       => 'please',
+		'plz'       => 'please',
+		'plez'      => 'please',
+		'plse'      => 'please',
+		'plox'      => 'please',
+		'pleas'     => 'please',
+		'plis'      => 'please',
+		'u'         => 'you',
+		'ya'        => 'you',
+		'ur'        => 'your',
+		'r'         => 'are',
+		'2'         => 'to',
+		'w'         => 'with',
+		'wit'       => 'with',
+		'wanna'     => 'want to',
+		'wana'      => 'want to',
+		'gimme'     => 'give me',
+		'lemme'     => 'let me',
+		'rep'       => 'representative',
+		'reps'      => 'representative',
+		'sb'        => 'somebody',
+		'smb'       => 'somebody',
+		'some1'     => 'someone',
+		'sum1'      => 'someone',
+		'any1'      => 'anyone',
+		'ne1'       => 'anyone',
+		'cust'      => 'customer',
+		'svc'       => 'service',
+		'im'        => 'i am',
+		'i\'m'      => 'i am',
+		'i\'d'      => 'i would',
+		'id'        => 'i would',
+		'dont'      => 'do not',
+		'don\'t'    => 'do not',
+		'doesnt'    => 'does not',
+		'cant'      => 'can not',
+		'can\'t'    => 'can not',
+		'cannot'    => 'can not',
 		'call-back' => 'callback',
-		'chatbot' => 'bot',
-		'bots'    => 'bot',
-		'robot'   => 'bot',
-		'robots'  => 'bot',
-		'machine' => 'bot',
-		'ai'      => 'bot',
+		'chatbot'   => 'bot',
+		'bots'      => 'bot',
+		'robot'     => 'bot',
+		'robots'    => 'bot',
+		'machine'   => 'bot',
+		'ai'        => 'bot',
 	);
 
 	/**
@@ -189,7 +189,7 @@ final class Human_Request_Signal implements Signal {
 					break;
 				}
 			}
-		}
+		}//end foreach
 		if ( ! $evidence ) {
 			return Signal_Result::none( $this->get_id() );
 		}
@@ -244,7 +244,7 @@ final class Human_Request_Signal implements Signal {
 	 */
 	private function english( array $words ): ?string {
 		$text = ' ' . implode( ' ', $words ) . ' ';
-		// "a person, not a bot": what is refused does not stop the rest from being only a person.
+		// What is refused (a person, not a bot) does not keep the rest from being only a person.
 		$kept = array_values( array_filter( explode( ' ', trim( (string) preg_replace( '/ (?:not|no|instead of|rather than) (?:a |an |the |this |your )?bot\b/', ' ', $text ) ) ) ) );
 		if ( $this->bare( $kept ) ) {
 			return trim( $text );
@@ -274,7 +274,7 @@ final class Human_Request_Signal implements Signal {
 				$person = true;
 				continue;
 			}
-			// "customer service", "customer support", "live chat", "support team", "support".
+			// As in: customer service; customer support; live chat; support team; support.
 			if ( in_array( $word, array( 'customer', 'service', 'support', 'team', 'desk' ), true ) ) {
 				$person = $person || 'service' === $word || 'support' === $word;
 				continue;
@@ -324,45 +324,45 @@ final class Human_Request_Signal implements Signal {
 		$bot    = '(?:bot|automated|computer)';
 
 		self::$patterns = array(
-			// "talk to a person", "speak with someone from support", "chat to a human".
+			// As in: talk to a person; speak with someone from support; chat to a human.
 			'talk_to'       => '/ (?:talk|speak|chat|converse|communicate|discuss (?:this|it)|have a word|get through|hear back) (?:\w+ )?(?:to|with|from) ' . $np . '\b| (?:want|need|like|prefer|rather)(?: to)? deal with ' . $np . '\b/',
-			// "connect me to an agent", "put me through to someone", "transfer to human agent".
+			// As in: connect me to an agent; put me through to someone; transfer to human agent.
 			'connect_me'    => '/ (?:connect|transfer|put|pass|patch|forward|redirect|route|switch|hand|escalate|send)(?: (?:me|us|this|it|my chat|my case|over))?(?: (?:through|over|across|back|in touch|on))? (?:to|with) ' . $np . '\b|^ (?:please )?(?:transfer|connect|escalate|put) (?:me|us|this|it)(?: (?:through|over|on))?(?: (?:please|now|asap))? $/',
-			// "get me a human", "give me a f***ing agent", "get me someone from billing".
+			// As in: get me a human; give me a f***ing agent; get me someone from billing.
 			'get_me'        => '/ (?:get|give|bring|find|fetch|send) (?:me|us) ' . $np . '\b/',
-			// "I want a real person", "I need a human being", "I would rather have someone".
+			// As in: I want a real person; I need a human being; I would rather have someone.
 			'want'          => '/ (?:want|need|like|prefer|rather|request|require|demand)(?: (?:have|get|see))? ' . $np . '\b/',
-			// "can I have a callback from a person", "could we get someone".
+			// As in: can I have a callback from a person; could we get someone.
 			'can_i_have'    => '/ (?:can|could|may) (?:i|we) (?:please )?(?:have|get|see|ask for) ' . $np . '\b/',
-			// "is there a live person I can chat with?", "are there any humans here".
+			// As in: is there a live person I can chat with; are there any humans here.
 			'is_there'      => '/ (?:is|are) (?:there|their) ' . $det . '?' . $adj . '{0,3}' . $noun . '\b| (?:is|are) (?:there|their) ' . $anyone . ' (?:(?:i|we) (?:can|could) (?:talk|speak|chat)|to (?:talk|speak|chat)|real|human|available|there|here|(?:who|that) can help|from)\b/',
-			// "human please", "actual human needed", "an agent now".
+			// As in: human please; actual human needed; an agent now.
 			'noun_please'   => '/ ' . $np . ' (?:please|needed|required|wanted|now|asap)\b/',
-			// "anyone real there?", "is anybody there".
+			// As in: anyone real there; is anybody there.
 			'anyone_there'  => '/ (?:anyone|anybody|someone|somebody)(?: real| human)? (?:there|here|around|available|home|alive|awake)\b/',
-			// "can someone from your team call me back", "have an agent contact me".
+			// As in: can someone from your team call me back; have an agent contact me.
 			'call_me'       => '/ ' . $np . ' (?:(?:can|could|should|please|to|will|would) )?(?:call|contact|ring|phone|email|text|reach|get back to|reach out to) (?:me|us)\b/',
-			// "call me on 07700 900123", "please ring me back".
+			// As in: call me on 07700 900123; please ring me back.
 			'call_me_start' => '/^ (?:please )?(?:call|ring|phone) (?:me|us)\b/',
-			// "request a callback", "book a call back".
+			// As in: request a callback; book a call back.
 			'callback'      => '/ (?:request|want|need|get|arrange|book|schedule|have)(?: a| an)? (?:callback|call back|phone call)\b| (?:want|like|need|request|get|have|arrange|book)(?: a| an)? (?:phone )?call(?: back)? from ' . $np . '\b/',
-			// "how can I contact customer service", "I need to reach someone from billing".
+			// As in: how can I contact customer service; I need to reach someone from billing.
 			'contact'       => '/(?<! the| a| my| your| our| their| his| her| this) (?:contact|reach|get in touch with|get hold of|message|call|ring|phone) ' . $np . '\b/',
-			// "can you get a human to look at my case", "have someone check this".
+			// As in: can you get a human to look at my case; have someone check this.
 			'get_to'        => '/(?<! he| she| they| will| would| shall) (?:get|have|bring|find|send) ' . $np . ' (?:to|who can|who could|that can) (?:look|check|help|review|call|contact|deal|handle|sort|fix|take|see|read|answer)\b/',
-			// "I'd like to be transferred to a person", "can I get connected with an agent".
+			// As in: I'd like to be transferred to a person; can I get connected with an agent.
 			'be_connected'  => '/ (?:be|get|being|been) (?:transferred|connected|passed|put through|forwarded|escalated|switched|handed over|redirected|routed|sent) (?:to|with) ' . $np . '\b| (?:be|get|being) (?:contacted|called|phoned|helped|served|assisted|answered) by ' . $np . '\b/',
-			// "can a human help me", "I need someone to help me", "someone please help".
+			// As in: can a human help me; I need someone to help me; someone please help.
 			'help_me'       => '/ (?:can|could|will|would|may) ' . $np . ' (?:please )?(?:help|assist) (?:me|us)\b| (?:need|want) ' . $np . ' to (?:help|assist) (?:me|us)\b|^ (?:(?:can|could) )?(?:someone|somebody|anyone|anybody) (?:please )?help\b/',
-			// "bring in a human", "loop in someone from support".
+			// As in: bring in a human; loop in someone from support.
 			'bring_in'      => '/ (?:bring|call|pull|loop|get) in ' . $np . '\b/',
-			// "is a human available?", "are any agents online".
+			// As in: is a human available; are any agents online.
 			'available'     => '/ (?:is|are) ' . $np . ' (?:available|around|online|about)\b(?! (?:on|at|during|in|from|between|every|until|till|after|before|by|over|via|24))/',
-			// "get someone on the line", "get a human on this".
+			// As in: get someone on the line; get a human on this.
 			'get_on'        => '/ (?:get|have|put) ' . $np . ' on (?:the line|the phone|this|it|my case)\b/',
-			// "human help", "human support", "help from a real person".
+			// As in: human help; human support; help from a real person.
 			'human_help'    => '/(?<! a| the| one| this| that| each| every) (?:human|person|people) (?:help|support|assistance|contact|interaction)\b| (?:help|assistance) from ' . $np . '\b/',
-			// "I don't want to talk to a bot", "no more bots", "stop the bot".
+			// As in: I don't want to talk to a bot; no more bots; stop the bot.
 			'not_a_bot'     => '/ (?:do not|not|never) (?:want|like|wish|need)(?: to)?(?: (?:talk|speak|chat|deal))?(?: (?:to|with))?(?: (?:a|an|the|this|your|some|any))? ' . $bot . '\b|^ (?:no|stop|enough|quit)(?: (?:more|with|of|the|this|your|talking to|chatting with))* ' . $bot . '\b/',
 		);
 		return self::$patterns;
@@ -451,7 +451,7 @@ final class Human_Request_Signal implements Signal {
 			if ( ! array_diff( $rest, self::FILLERS ) || array_intersect( array_slice( $words, max( 0, $start - 4 ), min( 4, $start ) ), self::ASKING ) || array_intersect( $rest, array( 'please', 'favor', 'svp', 'plait', 'bitte' ) ) ) {
 				return array( $start, $at );
 			}
-		}
+		}//end for
 		return null;
 	}
 }

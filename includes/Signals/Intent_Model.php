@@ -115,8 +115,8 @@ final class Intent_Model {
 	 */
 	public function __construct( array $intents, Tokenizer $tokenizer ) {
 		$this->tokenizer = $tokenizer;
-		$df  = array();
-		$kdf = array();
+		$df              = array();
+		$kdf             = array();
 		foreach ( $intents as $intent ) {
 			$bag   = array();
 			$named = array();
@@ -141,7 +141,7 @@ final class Intent_Model {
 			foreach ( $named as $term => $unused ) {
 				$kdf[ $term ] = ( $kdf[ $term ] ?? 0 ) + 1;
 			}
-		}
+		}//end foreach
 		$count = max( 1, count( $intents ) );
 		foreach ( $df as $term => $n ) {
 			$this->idf[ (string) $term ] = log( 1 + $count / $n );
@@ -160,7 +160,7 @@ final class Intent_Model {
 				'phrases'  => array(),
 				'examples' => array(),
 			);
-			$seen = array();
+			$seen     = array();
 			foreach ( $intent['phrases'] as $phrase ) {
 				$stems = $this->stems( (string) $phrase );
 				if ( $stems && ! isset( $seen[ implode( ' ', $stems ) ] ) ) {
@@ -179,7 +179,7 @@ final class Intent_Model {
 					continue;
 				}
 				$seen[ implode( ' ', $stems ) ] = true;
-				$idf = 0.0;
+				$idf                            = 0.0;
 				foreach ( $own as $term ) {
 					$idf = max( $idf, $named_idf[ $term ] ?? $most );
 				}
@@ -228,7 +228,7 @@ final class Intent_Model {
 		foreach ( $this->intents as $intent ) {
 			$calm     = 1.0;
 			$evidence = array();
-			$matched = array();
+			$matched  = array();
 			foreach ( $intent['phrases'] as $phrase ) {
 				if ( $this->has( $joined, $phrase['stems'], $matched ) ) {
 					$calm      *= 1 - self::PHRASE;
@@ -262,9 +262,9 @@ final class Intent_Model {
 	 * Whether the message's stems hold a phrase's or keyword's stems, in order, other than
 	 * inside a longer one already found ("card" within "credit card" counts once).
 	 *
-	 * @param string                $joined  Message stems, space-separated and padded.
-	 * @param array<int, string>    $stems   Stems sought.
-	 * @param array<int, string>    $matched Stems already found, padded; the new one is added.
+	 * @param string             $joined  Message stems, space-separated and padded.
+	 * @param array<int, string> $stems   Stems sought.
+	 * @param array<int, string> $matched Stems already found, padded; the new one is added.
 	 */
 	private function has( string $joined, array $stems, array &$matched ): bool {
 		$sought = ' ' . implode( ' ', $stems ) . ' ';
@@ -297,7 +297,7 @@ final class Intent_Model {
 	/**
 	 * The example closest to a vector, with its cosine.
 	 *
-	 * @param array<string, float>                                      $vector   Message vector.
+	 * @param array<string, float>                                          $vector   Message vector.
 	 * @param array<int, array{text: string, vector: array<string, float>}> $examples Examples.
 	 * @return array{text: string, similarity: float}|null
 	 */

@@ -258,7 +258,14 @@ final class Personal_Data {
 		if ( ! preg_match( '/^([XYZ]\d{7}|\d{8})([A-Z])$/', $id, $m ) ) {
 			return false;
 		}
-		$number = (int) strtr( $m[1], array( 'X' => '0', 'Y' => '1', 'Z' => '2' ) );
+		$number = (int) strtr(
+			$m[1],
+			array(
+				'X' => '0',
+				'Y' => '1',
+				'Z' => '2',
+			)
+		);
 		return 'TRWAGMYFPDXBNJZSQVHLCKE'[ $number % 23 ] === $m[2];
 	}
 
@@ -371,12 +378,18 @@ final class Personal_Data {
 				}
 			}
 		}
-		if ( preg_match_all( '/(?<![\d.])(\d{3})\.(\d{3})\.(\d{3})-(\d{2})(?![\d])|\bcpf\W{0,3}(\d{11})\b/i', $text, $m, PREG_SET_ORDER ) ) {
-			foreach ( $m as $match ) {
-				$digits = isset( $match[5] ) && '' !== $match[5] ? $match[5] : $match[1] . $match[2] . $match[3] . $match[4];
-				if ( self::cpf_valid( $digits ) ) {
-					$found[] = $this->id( 'CPF', substr( $digits, -2 ) );
-				}
+		// A CPF as written, 000.000.000-00; eleven bare digits only beside "CPF".
+		$cpfs = array();
+		if ( preg_match_all( '/(?<![\d.])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\d])/', $text, $m ) ) {
+			$cpfs = $m[0];
+		}
+		if ( preg_match_all( '/\bcpf\W{0,3}(\d{11})\b/i', $text, $m ) ) {
+			$cpfs = array_merge( $cpfs, $m[1] );
+		}
+		foreach ( $cpfs as $cpf ) {
+			$digits = (string) preg_replace( '/\D/', '', $cpf );
+			if ( self::cpf_valid( $digits ) ) {
+				$found[] = $this->id( 'CPF', substr( $digits, -2 ) );
 			}
 		}
 		return $found;

@@ -47,9 +47,9 @@ final class Sentiment {
 	private const ALPHA = 15.0;
 
 	/**
-	 * Words that strengthen or weaken the next sentiment word.
+	 * Words that strengthen (1) or weaken (-1) the next sentiment word.
 	 *
-	 * @var array<string, float>
+	 * @var array<string, int>
 	 */
 	private const BOOSTERS = array(
 		'absolutely'    => 1,
@@ -227,8 +227,9 @@ final class Sentiment {
 	 * @return list<array{raw: string, word: string, negates: bool}>
 	 */
 	private function tokens( string $text ): array {
-		$out = array();
-		foreach ( preg_split( '/\s+/u', $text, -1, PREG_SPLIT_NO_EMPTY ) ?: array() as $raw ) {
+		$out  = array();
+		$raws = preg_split( '/\s+/u', $text, -1, PREG_SPLIT_NO_EMPTY );
+		foreach ( false === $raws ? array() : $raws as $raw ) {
 			$stripped = (string) preg_replace( '/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/u', '', $raw );
 			$word     = str_replace( array( '\'', '’' ), '', mb_strtolower( $stripped, 'UTF-8' ) );
 			// VADER drops one-letter words ("a", "I") unless they are an emoticon.
@@ -257,8 +258,8 @@ final class Sentiment {
 	 * VADER's "but": what comes before counts half, what follows one and a half.
 	 *
 	 * @param array<int, array{raw: string, word: string, negates: bool}> $tokens   Tokens.
-	 * @param array<int, float>                                          $valences Valences, one per token.
-	 * @return list<float>
+	 * @param array<int, float>                                           $valences Valences, one per token.
+	 * @return array<int, float>
 	 */
 	private function but( array $tokens, array $valences ): array {
 		foreach ( $tokens as $i => $token ) {

@@ -64,7 +64,7 @@ final class Unproductive_Signal implements Signal {
 				++$count;
 				$evidence[] = sprintf( 'reply %1$d: %2$s', $reply, implode( ', ', $why ) );
 			}
-		}
+		}//end foreach
 		return new Signal_Result( $this->get_id(), $count >= 1, min( 1.0, $count / self::FULL ), (string) $count, $evidence );
 	}
 }
