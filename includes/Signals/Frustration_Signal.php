@@ -140,14 +140,19 @@ final class Frustration_Signal implements Signal {
 		$cues     = array();
 		$evidence = array();
 
-		foreach ( array(
+		$kinds = array(
 			'effort' => self::EFFORT,
 			'anger'  => self::ANGER,
-		) as $cue => $patterns ) {
-			foreach ( $patterns as $pattern ) {
-				if ( preg_match( '/(?<![\p{L}\'])' . $pattern . '(?![\p{L}])/u', $folded, $m ) && ! $this->already( $m[0], $evidence ) ) {
+		);
+		foreach ( $kinds as $cue => $patterns ) {
+			// One pass over the message per kind of cue: its patterns as one alternation.
+			if ( ! preg_match_all( '/(?<![\p{L}\'])(?:' . implode( '|', $patterns ) . ')(?![\p{L}])/u', $folded, $m ) ) {
+				continue;
+			}
+			foreach ( $m[0] as $found ) {
+				if ( ! $this->already( $found, $evidence ) ) {
 					$cues[]     = $cue;
-					$evidence[] = $m[0];
+					$evidence[] = $found;
 				}
 			}
 		}

@@ -139,6 +139,68 @@ final class Human_Request_Signal implements Signal {
 	private const MENTION_AFTER = array( 'said', 'says', 'told', 'tells', 'was', 'were', 'is', 'are', 'did', 'does', 'had', 'has', 'have', 'gave', 'sent', 'asked', 'promised', 'explained', 'mentioned', 'called', 'hours', 'work', 'works', 'dijo', 'hat', 'ist', 'disse', 'foi', 'horario', 'horaires', 'offnungszeiten' );
 
 	/**
+	 * Words without which a clause cannot ask for a person in English: the English patterns run
+	 * only on clauses that have one.
+	 *
+	 * @var array<string, true>
+	 */
+	private const TRIGGERS = array(
+		'human'           => true,
+		'humans'          => true,
+		'person'          => true,
+		'persons'         => true,
+		'people'          => true,
+		'agent'           => true,
+		'agents'          => true,
+		'representative'  => true,
+		'representatives' => true,
+		'operator'        => true,
+		'operators'       => true,
+		'staff'           => true,
+		'employee'        => true,
+		'colleague'       => true,
+		'advisor'         => true,
+		'adviser'         => true,
+		'consultant'      => true,
+		'supervisor'      => true,
+		'manager'         => true,
+		'boss'            => true,
+		'owner'           => true,
+		'specialist'      => true,
+		'callback'        => true,
+		'customer'        => true,
+		'support'         => true,
+		'service'         => true,
+		'sales'           => true,
+		'team'            => true,
+		'department'      => true,
+		'desk'            => true,
+		'helpdesk'        => true,
+		'someone'         => true,
+		'somebody'        => true,
+		'anyone'          => true,
+		'anybody'         => true,
+		'bot'             => true,
+		'automated'       => true,
+		'computer'        => true,
+		'call'            => true,
+		'ring'            => true,
+		'phone'           => true,
+		'transfer'        => true,
+		'connect'         => true,
+		'escalate'        => true,
+		'put'             => true,
+		'live'            => true,
+	);
+
+	/**
+	 * Words read so far, and the word each stands for (slips corrected).
+	 *
+	 * @var array<string, string>
+	 */
+	private static array $read = array();
+
+	/**
 	 * Compiled English patterns, by name (built once).
 	 *
 	 * @var array<string, string>|null
@@ -146,11 +208,19 @@ final class Human_Request_Signal implements Signal {
 	private static ?array $patterns = null;
 
 	/**
-	 * Policy phrases, folded and split, by a hash of the phrase lists (built once per list).
+	 * Policy phrases, folded and split, with the words they use by first letter, by a hash of the
+	 * phrase lists (built once per list).
 	 *
-	 * @var array<string, list<array{language: string, phrase: string, words: list<string>}>>
+	 * @var array<string, array{list: list<array{language: string, phrase: string, words: list<string>, key: string}>, vocabulary: array<string, list<string>>}>
 	 */
 	private static array $phrases = array();
+
+	/**
+	 * For each word read, the phrase words it is or is a slip of, by phrase list.
+	 *
+	 * @var array<string, array<string, array<string, true>>>
+	 */
+	private static array $slips = array();
 
 	/**
 	 * {@inheritDoc}
@@ -170,19 +240,23 @@ final class Human_Request_Signal implements Signal {
 		$strong   = false;
 		$phrases  = $this->phrases( $context->policy->human_phrases() );
 		foreach ( Signal_Text::clauses( Signal_Text::fold( $context->text ) ) as $clause ) {
-			$words = $this->canonical( Signal_Text::words( $clause ) );
+			$words = $this->canonical( Signal_Text::words( Signal_Text::squeeze( $clause ) ) );
 			if ( ! $words ) {
 				continue;
 			}
-			$found = $this->english( $words );
+			$found = array_intersect_key( array_flip( $words ), self::TRIGGERS ) ? $this->english( $words ) : null;
 			if ( null !== $found ) {
 				$evidence[] = $found;
 				$language   = '' === $language ? 'en' : $language;
 				$strong     = true;
 				continue;
 			}
-			foreach ( $phrases as $phrase ) {
-				$match = $this->phrase( $words, $phrase['words'] );
+			$alternatives = $this->alternatives( $words, $phrases );
+			foreach ( $phrases['list'] as $phrase ) {
+				if ( ! isset( $alternatives['*'][ $phrase['key'] ] ) ) {
+					continue;
+				}
+				$match = $this->phrase( $words, $phrase['words'], $alternatives );
 				if ( null !== $match ) {
 					$evidence[] = $phrase['phrase'];
 					$language   = '' === $language ? $phrase['language'] : $language;
@@ -197,22 +271,33 @@ final class Human_Request_Signal implements Signal {
 	}
 
 	/**
-	 * Words with slang spelled out and slips of the vocabulary corrected.
+	 * Words with slang spelled out and slips of the vocabulary corrected (a policy's phrases
+	 * are taken as written: only their slang is spelled out).
 	 *
-	 * @param array<int, string> $words Folded words.
+	 * @param array<int, string> $words   Folded words.
+	 * @param bool               $correct Whether to correct slips.
 	 * @return list<string>
 	 */
-	private function canonical( array $words ): array {
+	private function canonical( array $words, bool $correct = true ): array {
 		$out = array();
 		foreach ( $words as $word ) {
-			$word = Signal_Text::squeeze( $word );
 			if ( isset( self::SLANG[ $word ] ) ) {
 				foreach ( explode( ' ', self::SLANG[ $word ] ) as $part ) {
 					$out[] = $part;
 				}
 				continue;
 			}
-			$out[] = $this->corrected( $word );
+			if ( ! $correct ) {
+				$out[] = $word;
+				continue;
+			}
+			if ( ! isset( self::$read[ $word ] ) ) {
+				if ( count( self::$read ) > 5000 ) {
+					self::$read = array();
+				}
+				self::$read[ $word ] = $this->corrected( $word );
+			}
+			$out[] = self::$read[ $word ];
 		}
 		return $out;
 	}
@@ -229,8 +314,10 @@ final class Human_Request_Signal implements Signal {
 		if ( preg_match( '/^f[u*]*[c*]*k/', $word ) || false !== strpos( $word, '*' ) ) {
 			return 'fucking';
 		}
+		$length = strlen( $word );
 		foreach ( self::VOCABULARY as $known ) {
-			if ( Signal_Text::close( $word, $known ) ) {
+			// Cheap tests first: a slip keeps the length within two and the first or second letter.
+			if ( abs( strlen( $known ) - $length ) <= 2 && ( $known[0] === $word[0] || $known[1] === $word[1] ) && Signal_Text::close( $word, $known ) ) {
 				return $known;
 			}
 		}
@@ -369,27 +456,37 @@ final class Human_Request_Signal implements Signal {
 	}
 
 	/**
-	 * The policy's phrases, folded and split, in a stable order (built once per list).
+	 * The policy's phrases, folded and split, longest first, each with its longest word (a
+	 * clause without it, or a slip of it, cannot hold the phrase), and the words they use by
+	 * first letter (built once per list).
 	 *
 	 * @param array<string, array<int, string>> $by_language Phrases by language.
-	 * @return list<array{language: string, phrase: string, words: list<string>}>
+	 * @return array{list: list<array{language: string, phrase: string, words: list<string>, key: string}>, vocabulary: array<string, list<string>>, id: string}
 	 */
 	private function phrases( array $by_language ): array {
-		$key = md5( serialize( $by_language ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize -- a cache key, never stored.
-		if ( isset( self::$phrases[ $key ] ) ) {
-			return self::$phrases[ $key ];
+		$id = md5( (string) wp_json_encode( $by_language ) );
+		if ( isset( self::$phrases[ $id ] ) ) {
+			return self::$phrases[ $id ] + array( 'id' => $id );
 		}
-		$list = array();
+		$list       = array();
+		$vocabulary = array();
 		foreach ( $by_language as $language => $phrases ) {
 			foreach ( $phrases as $phrase ) {
-				$words = $this->canonical( Signal_Text::words( Signal_Text::fold( (string) $phrase ) ) );
-				if ( $words ) {
-					$list[] = array(
-						'language' => (string) $language,
-						'phrase'   => (string) $phrase,
-						'words'    => $words,
-					);
+				$words = $this->canonical( Signal_Text::words( Signal_Text::fold( (string) $phrase ) ), false );
+				if ( ! $words ) {
+					continue;
 				}
+				$key = '';
+				foreach ( $words as $word ) {
+					$vocabulary[ $word[0] ][ $word ] = true;
+					$key                             = strlen( $word ) > strlen( $key ) ? $word : $key;
+				}
+				$list[] = array(
+					'language' => (string) $language,
+					'phrase'   => (string) $phrase,
+					'words'    => $words,
+					'key'      => $key,
+				);
 			}
 		}
 		// Longer phrases first: they say more.
@@ -401,9 +498,43 @@ final class Human_Request_Signal implements Signal {
 		);
 		if ( count( self::$phrases ) > 8 ) {
 			self::$phrases = array();
+			self::$slips   = array();
 		}
-		self::$phrases[ $key ] = $list;
-		return $list;
+		self::$phrases[ $id ] = array(
+			'list'       => $list,
+			'vocabulary' => array_map(
+				static function ( array $set ): array {
+					return array_map( 'strval', array_keys( $set ) );
+				},
+				$vocabulary
+			),
+		);
+		return self::$phrases[ $id ] + array( 'id' => $id );
+	}
+
+	/**
+	 * For each word of a clause, the phrase words it is or is a slip of; under "*", all of them.
+	 *
+	 * @param array<int, string>                                         $words   Canonical words of the clause.
+	 * @param array{vocabulary: array<string, list<string>>, id: string} $phrases The phrases.
+	 * @return array<string, array<string, true>>
+	 */
+	private function alternatives( array $words, array $phrases ): array {
+		$out = array( '*' => array() );
+		foreach ( $words as $word ) {
+			if ( ! isset( self::$slips[ $phrases['id'] ][ $word ] ) ) {
+				$set = array();
+				foreach ( $phrases['vocabulary'][ $word[0] ] ?? array() as $known ) {
+					if ( $known === $word || ( strlen( $known ) >= 4 && abs( strlen( $known ) - strlen( $word ) ) <= 2 && Signal_Text::close( $word, $known ) ) ) {
+						$set[ $known ] = true;
+					}
+				}
+				self::$slips[ $phrases['id'] ][ $word ] = $set;
+			}
+			$out[ $word ] = self::$slips[ $phrases['id'] ][ $word ];
+			$out['*']    += $out[ $word ];
+		}
+		return $out;
 	}
 
 	/**
@@ -412,22 +543,23 @@ final class Human_Request_Signal implements Signal {
 	 * for a phrase of one or two words, a clause that is little more than it or a word of
 	 * asking before it.
 	 *
-	 * @param array<int, string> $words  Canonical words of the clause.
-	 * @param array<int, string> $phrase Canonical words of the phrase.
+	 * @param array<int, string>                 $words        Canonical words of the clause.
+	 * @param array<int, string>                 $phrase       Canonical words of the phrase.
+	 * @param array<string, array<string, true>> $alternatives Phrase words each word is or is a slip of.
 	 * @return array{0: int, 1: int}|null First and last word of the match.
 	 */
-	private function phrase( array $words, array $phrase ): ?array {
+	private function phrase( array $words, array $phrase, array $alternatives ): ?array {
 		$count = count( $words );
 		$size  = count( $phrase );
 		for ( $start = 0; $start < $count; $start++ ) {
-			if ( ! Signal_Text::close( $words[ $start ], $phrase[0] ) ) {
+			if ( ! isset( $alternatives[ $words[ $start ] ][ $phrase[0] ] ) ) {
 				continue;
 			}
 			$at = $start;
 			for ( $k = 1; $k < $size && null !== $at; $k++ ) {
-				if ( isset( $words[ $at + 1 ] ) && Signal_Text::close( $words[ $at + 1 ], $phrase[ $k ] ) ) {
+				if ( isset( $words[ $at + 1 ] ) && isset( $alternatives[ $words[ $at + 1 ] ][ $phrase[ $k ] ] ) ) {
 					++$at;
-				} elseif ( isset( $words[ $at + 2 ] ) && Signal_Text::close( $words[ $at + 2 ], $phrase[ $k ] ) ) {
+				} elseif ( isset( $words[ $at + 2 ] ) && isset( $alternatives[ $words[ $at + 2 ] ][ $phrase[ $k ] ] ) ) {
 					$at += 2;
 				} else {
 					$at = null;

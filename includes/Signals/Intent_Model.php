@@ -15,19 +15,25 @@ use HandoffBot\Knowledge\Tokenizer;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The policy's intents turned into stems once per request (and per set of intents, so the rules
- * tester's unsaved intents get their own), and a classifier over them. Evidence for an intent
+ * The policy's intents turned into stems, and a classifier over them. Evidence for an intent
  * adds up, each piece closing part of the distance to 1:
  * - its phrases, found word by word in order on stems ("charged me twice" finds "charging me
  *   twice"): the strongest evidence;
- * - its keywords, weighted by how few intents use their words ("chargeback" says more than
- *   "order");
- * - the closest of its examples, by cosine over stemmed terms weighted the same way.
+ * - its keywords, weighted by how few intents name their words ("chargeback" says more than
+ *   "order"); a word inside a longer keyword or phrase already found counts once;
+ * - the closest of its examples, by cosine over stemmed terms weighted by how few intents use
+ *   them (an example sharing a single term with the message counts half).
  * A word the visitor mistyped ("refnd", "shiping") is read as the intents' word it is one slip
  * from, when only one fits.
  *
+ * Preparing the model takes tens of milliseconds, too long for every visitor message: the model
+ * of the default intents ships prepared (data/intent-model.php, checked against the defaults by
+ * a test), and any other set is prepared once per request. The prepared form is a plain array
+ * (to_array(), from_array()), so a caller may keep it in a cache of its own.
+ *
  * @phpstan-import-type Intent from \HandoffBot\Escalation\Policy
- * @phpstan-type Prepared array{name: string, keywords: list<array{text: string, stems: list<string>, weight: float}>, phrases: list<array{text: string, stems: list<string>}>, examples: list<array{text: string, vector: array<string, float>}>}
+ * @phpstan-type Prepared_Intent array{name: string, keywords: list<array{text: string, sought: string, first: string, weight: float}>, phrases: list<array{text: string, sought: string, first: string}>, examples: list<string>}
+ * @phpstan-type Model_Array array{idf: array<string, float>, words: array<string, list<string>>, postings: array<string, list<array{0: int, 1: int, 2: float}>>, intents: list<Prepared_Intent>}
  * @phpstan-type Classification array{name: string, score: float, evidence: list<string>}
  */
 final class Intent_Model {
@@ -54,7 +60,7 @@ final class Intent_Model {
 	private const ONE_TERM = 0.5;
 
 	/**
-	 * Models by a hash of their intents (a request sees one or two).
+	 * Models prepared in this request, by the key of their intents.
 	 *
 	 * @var array<string, self>
 	 */
@@ -68,71 +74,108 @@ final class Intent_Model {
 	private Tokenizer $tokenizer;
 
 	/**
-	 * Prepared intents.
+	 * The prepared model.
 	 *
-	 * @var list<Prepared>
+	 * @var Model_Array
 	 */
-	private array $intents = array();
+	private array $model;
 
 	/**
-	 * Inverse intent frequency of each stem the intents use.
+	 * Slips read so far: typed word => intents' word ('' for none).
 	 *
-	 * @var array<string, float>
+	 * @var array<string, string>
 	 */
-	private array $idf = array();
+	private array $slips = array();
 
 	/**
-	 * The intents' words of five letters or more, by first letter (for reading slips).
-	 *
-	 * @var array<string, array<string, true>>
-	 */
-	private array $words = array();
-
-	/**
-	 * The model for a set of intents (built once per request and set).
+	 * The model for a set of intents: the shipped one for the default intents, otherwise
+	 * prepared (once per request and set).
 	 *
 	 * @param array<int, array<string, mixed>> $intents   Intents.
 	 * @phpstan-param list<Intent> $intents
 	 * @param Tokenizer                        $tokenizer Tokenizer.
 	 */
 	public static function for_intents( array $intents, Tokenizer $tokenizer ): self {
-		$key = md5( serialize( $intents ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize -- a cache key, never stored.
-		if ( ! isset( self::$models[ $key ] ) ) {
-			if ( count( self::$models ) >= 4 ) {
-				self::$models = array();
-			}
-			self::$models[ $key ] = new self( $intents, $tokenizer );
+		$key = self::key( $intents );
+		if ( isset( self::$models[ $key ] ) ) {
+			return self::$models[ $key ];
 		}
-		return self::$models[ $key ];
+		$shipped = require __DIR__ . '/data/intent-model.php';
+		if ( is_array( $shipped ) && ( $shipped['key'] ?? '' ) === $key && is_array( $shipped['model'] ?? null ) ) {
+			/**
+			 * The shipped model, as generated.
+			 *
+			 * @phpstan-var Model_Array $prepared
+			 */
+			$prepared = $shipped['model'];
+			$model    = self::from_array( $prepared, $tokenizer );
+		} else {
+			$model = self::prepare( $intents, $tokenizer );
+		}
+		if ( count( self::$models ) >= 4 ) {
+			self::$models = array();
+		}
+		self::$models[ $key ] = $model;
+		return $model;
 	}
 
 	/**
-	 * Prepares the intents.
+	 * What identifies a set of intents for matching: their names, keywords, phrases and examples
+	 * (labels, policies and teams do not change how a message is read).
+	 *
+	 * @param array<int, array<string, mixed>> $intents Intents.
+	 * @phpstan-param list<Intent> $intents
+	 */
+	public static function key( array $intents ): string {
+		$parts = array();
+		foreach ( $intents as $intent ) {
+			$parts[] = array( $intent['name'], $intent['keywords'], $intent['phrases'], $intent['examples'] );
+		}
+		return md5( (string) wp_json_encode( $parts ) );
+	}
+
+	/**
+	 * Prepares a model from intents.
 	 *
 	 * @param array<int, array<string, mixed>> $intents   Intents.
 	 * @phpstan-param list<Intent> $intents
 	 * @param Tokenizer                        $tokenizer Tokenizer.
 	 */
-	public function __construct( array $intents, Tokenizer $tokenizer ) {
-		$this->tokenizer = $tokenizer;
-		$df              = array();
-		$kdf             = array();
-		foreach ( $intents as $intent ) {
-			$bag   = array();
-			$named = array();
-			foreach ( array_merge( $intent['keywords'], $intent['phrases'], $intent['examples'] ) as $text ) {
-				foreach ( $this->tokenizer->terms( (string) $text ) as $term ) {
-					$bag[ $term ] = true;
-				}
-				foreach ( $this->tokenizer->words( (string) $text ) as $word ) {
-					if ( strlen( $word ) >= 5 && preg_match( '/^[a-z]+$/', $word ) ) {
-						$this->words[ $word[0] ][ $word ] = true;
+	public static function prepare( array $intents, Tokenizer $tokenizer ): self {
+		$self  = new self(
+			$tokenizer,
+			array(
+				'idf'      => array(),
+				'words'    => array(),
+				'postings' => array(),
+				'intents'  => array(),
+			)
+		);
+		$texts = array();
+		$df    = array();
+		$kdf   = array();
+		$words = array();
+		foreach ( $intents as $i => $intent ) {
+			$bag         = array();
+			$named       = array();
+			$texts[ $i ] = array(
+				'keywords' => array_map( array( $self, 'analyse' ), $intent['keywords'] ),
+				'phrases'  => array_map( array( $self, 'analyse' ), $intent['phrases'] ),
+				'examples' => array_map( array( $self, 'analyse' ), $intent['examples'] ),
+			);
+			foreach ( $texts[ $i ] as $field => $analysed_texts ) {
+				foreach ( $analysed_texts as $analysed ) {
+					foreach ( $analysed['terms'] as $term ) {
+						$bag[ $term ] = true;
+						if ( 'examples' !== $field ) {
+							$named[ $term ] = true;
+						}
 					}
-				}
-			}
-			foreach ( array_merge( $intent['keywords'], $intent['phrases'] ) as $text ) {
-				foreach ( $this->tokenizer->terms( (string) $text ) as $term ) {
-					$named[ $term ] = true;
+					foreach ( $analysed['words'] as $word ) {
+						if ( strlen( $word ) >= 5 && preg_match( '/^[a-z]+$/', $word ) ) {
+							$words[ $word[0] ][ $word ] = true;
+						}
+					}
 				}
 			}
 			foreach ( $bag as $term => $unused ) {
@@ -143,17 +186,16 @@ final class Intent_Model {
 			}
 		}//end foreach
 		$count = max( 1, count( $intents ) );
+		$most  = log( 1 + $count );
+		$idf   = array();
 		foreach ( $df as $term => $n ) {
-			$this->idf[ (string) $term ] = log( 1 + $count / $n );
+			$idf[ (string) $term ] = log( 1 + $count / $n );
 		}
-		$most = log( 1 + $count );
-		// A keyword's weight: how few intents name its words as keywords or in phrases (examples
-		// mention other intents' words in passing: "refund for my order" is not about orders).
-		$named_idf = array();
-		foreach ( $kdf as $term => $n ) {
-			$named_idf[ (string) $term ] = log( 1 + $count / $n );
+		foreach ( $words as $letter => $set ) {
+			$self->model['words'][ (string) $letter ] = array_map( 'strval', array_keys( $set ) );
 		}
-		foreach ( $intents as $intent ) {
+		$self->model['idf'] = $idf;
+		foreach ( $intents as $i => $intent ) {
 			$prepared = array(
 				'name'     => $intent['name'],
 				'keywords' => array(),
@@ -161,53 +203,132 @@ final class Intent_Model {
 				'examples' => array(),
 			);
 			$seen     = array();
-			foreach ( $intent['phrases'] as $phrase ) {
-				$stems = $this->stems( (string) $phrase );
-				if ( $stems && ! isset( $seen[ implode( ' ', $stems ) ] ) ) {
-					$seen[ implode( ' ', $stems ) ] = true;
-					$prepared['phrases'][]          = array(
-						'text'  => (string) $phrase,
-						'stems' => $stems,
+			foreach ( $intent['phrases'] as $j => $phrase ) {
+				$sought = ' ' . implode( ' ', $texts[ $i ]['phrases'][ $j ]['stems'] ) . ' ';
+				if ( '  ' !== $sought && ! isset( $seen[ $sought ] ) ) {
+					$seen[ $sought ]       = true;
+					$prepared['phrases'][] = array(
+						'text'   => (string) $phrase,
+						'sought' => $sought,
+						'first'  => $texts[ $i ]['phrases'][ $j ]['stems'][0],
 					);
 				}
 			}
 			// A keyword counts once, whatever its forms ("cancel", "cancelling") or phrases say.
-			foreach ( $intent['keywords'] as $keyword ) {
-				$stems = $this->stems( (string) $keyword );
-				$own   = $this->tokenizer->terms( (string) $keyword );
-				if ( ! $stems || ! $own || isset( $seen[ implode( ' ', $stems ) ] ) ) {
+			foreach ( $intent['keywords'] as $j => $keyword ) {
+				$analysed = $texts[ $i ]['keywords'][ $j ];
+				$sought   = ' ' . implode( ' ', $analysed['stems'] ) . ' ';
+				if ( ! $analysed['terms'] || isset( $seen[ $sought ] ) ) {
 					continue;
 				}
-				$seen[ implode( ' ', $stems ) ] = true;
-				$idf                            = 0.0;
-				foreach ( $own as $term ) {
-					$idf = max( $idf, $named_idf[ $term ] ?? $most );
+				$seen[ $sought ] = true;
+				// How few intents name the keyword's words; one of several words is more specific.
+				$specific = 0.0;
+				foreach ( $analysed['terms'] as $term ) {
+					$specific = max( $specific, log( 1 + $count / ( $kdf[ $term ] ?? 1 ) ) );
 				}
-				// A keyword of several words is more specific than any of its words.
 				$prepared['keywords'][] = array(
 					'text'   => (string) $keyword,
-					'stems'  => $stems,
-					'weight' => min( 1.0, $idf / $most * ( 1 + 0.25 * ( count( $own ) - 1 ) ) ),
+					'sought' => $sought,
+					'first'  => $analysed['stems'][0],
+					'weight' => min( 1.0, $specific / $most * ( 1 + 0.25 * ( count( $analysed['terms'] ) - 1 ) ) ),
 				);
 			}
 			// Longer keywords first, so that a word inside one found counts once.
 			usort(
 				$prepared['keywords'],
 				static function ( array $a, array $b ): int {
-					return count( $b['stems'] ) <=> count( $a['stems'] );
+					return substr_count( $b['sought'], ' ' ) <=> substr_count( $a['sought'], ' ' );
 				}
 			);
-			foreach ( $intent['examples'] as $example ) {
-				$vector = $this->vector( $this->tokenizer->terms( (string) $example ) );
-				if ( $vector ) {
-					$prepared['examples'][] = array(
-						'text'   => (string) $example,
-						'vector' => $vector,
-					);
+			// Examples go into postings (term => intent, example, weight): a message is compared
+			// only with the examples that share a term with it.
+			foreach ( $intent['examples'] as $j => $example ) {
+				$vector = $self->vector( $texts[ $i ]['examples'][ $j ]['terms'] );
+				if ( ! $vector ) {
+					continue;
+				}
+				$index                  = count( $prepared['examples'] );
+				$prepared['examples'][] = (string) $example;
+				foreach ( $vector as $term => $weight ) {
+					$self->model['postings'][ $term ][] = array( count( $self->model['intents'] ), $index, $weight );
 				}
 			}
-			$this->intents[] = $prepared;
+			$self->model['intents'][] = $prepared;
 		}//end foreach
+		return $self;
+	}
+
+	/**
+	 * A model from its prepared form.
+	 *
+	 * @param array<string, mixed> $model     Prepared form.
+	 * @phpstan-param Model_Array $model
+	 * @param Tokenizer            $tokenizer Tokenizer.
+	 */
+	public static function from_array( array $model, Tokenizer $tokenizer ): self {
+		return new self( $tokenizer, $model );
+	}
+
+	/**
+	 * Builds the value.
+	 *
+	 * @param Tokenizer            $tokenizer Tokenizer.
+	 * @param array<string, mixed> $model     Prepared form.
+	 * @phpstan-param Model_Array $model
+	 */
+	private function __construct( Tokenizer $tokenizer, array $model ) {
+		$this->tokenizer = $tokenizer;
+		$this->model     = $model;
+	}
+
+	/**
+	 * The prepared form (plain arrays, strings and numbers).
+	 *
+	 * @return Model_Array
+	 */
+	public function to_array(): array {
+		return $this->model;
+	}
+
+	/**
+	 * The PHP file that ships a prepared model (data/intent-model.php), as text.
+	 *
+	 * @param string $key   The key of the intents it was prepared from.
+	 * @param self   $model The model.
+	 */
+	public static function export( string $key, self $model ): string {
+		$data  = array(
+			'key'   => $key,
+			'model' => $model->to_array(),
+		);
+		$lines = array();
+		foreach ( $data['model'] as $part => $value ) {
+			$lines[] = "\t\t" . self::literal( $part ) . ' => array(';
+			foreach ( $value as $k => $v ) {
+				$lines[] = "\t\t\t" . self::literal( $k ) . ' => ' . self::literal( $v ) . ',';
+			}
+			$lines[] = "\t\t),";
+		}
+		return "<?php\n/**\n * The default intents, prepared for matching (see Intent_Model): generated from\n * Escalation\\Default_Intents; a test fails when they differ. To regenerate, run the PHP tests\n * with HANDOFF_BOT_WRITE_INTENT_MODEL=1 and the filter Intent_Model_Data_Test.\n *\n * @package HandoffBot\n */\n\n// phpcs:ignoreFile -- generated data.\n\ndefined( 'ABSPATH' ) || exit;\n\nreturn array(\n\t'key'   => " . self::literal( $key ) . ",\n\t'model' => array(\n" . implode( "\n", $lines ) . "\n\t),\n);\n";
+	}
+
+	/**
+	 * A value as a PHP literal on one line.
+	 *
+	 * @param mixed $value Array, string, number or boolean.
+	 */
+	private static function literal( $value ): string {
+		if ( ! is_array( $value ) ) {
+			// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- writing PHP source, not debugging.
+			return var_export( $value, true );
+		}
+		$items = array();
+		$list  = array_values( $value ) === $value;
+		foreach ( $value as $k => $v ) {
+			$items[] = ( $list ? '' : self::literal( $k ) . '=>' ) . self::literal( $v );
+		}
+		return 'array(' . implode( ',', $items ) . ')';
 	}
 
 	/**
@@ -217,34 +338,33 @@ final class Intent_Model {
 	 * @return Classification|null
 	 */
 	public function classify( string $text ): ?array {
-		$text   = $this->corrected( $text );
-		$stems  = $this->stems( $text );
-		$vector = $this->vector( $this->tokenizer->terms( $text ) );
-		if ( ! $stems ) {
+		$analysed = $this->analyse_words( $this->corrected( $text ) );
+		if ( ! $analysed['stems'] ) {
 			return null;
 		}
-		$joined = ' ' . implode( ' ', $stems ) . ' ';
-		$best   = null;
-		foreach ( $this->intents as $intent ) {
+		$present  = array_flip( $analysed['stems'] );
+		$joined   = ' ' . implode( ' ', $analysed['stems'] ) . ' ';
+		$examples = $this->examples( $this->vector( $analysed['terms'] ) );
+		$best     = null;
+		foreach ( $this->model['intents'] as $i => $intent ) {
 			$calm     = 1.0;
 			$evidence = array();
 			$matched  = array();
 			foreach ( $intent['phrases'] as $phrase ) {
-				if ( $this->has( $joined, $phrase['stems'], $matched ) ) {
+				if ( isset( $present[ $phrase['first'] ] ) && $this->has( $joined, $phrase['sought'], $matched ) ) {
 					$calm      *= 1 - self::PHRASE;
 					$evidence[] = $phrase['text'];
 				}
 			}
 			foreach ( $intent['keywords'] as $keyword ) {
-				if ( $this->has( $joined, $keyword['stems'], $matched ) ) {
+				if ( isset( $present[ $keyword['first'] ] ) && $this->has( $joined, $keyword['sought'], $matched ) ) {
 					$calm      *= 1 - self::KEYWORD * $keyword['weight'];
 					$evidence[] = $keyword['text'];
 				}
 			}
-			$closest = $this->closest( $vector, $intent['examples'] );
-			if ( null !== $closest ) {
-				$calm      *= 1 - self::EXAMPLE * $closest['similarity'];
-				$evidence[] = $closest['text'];
+			if ( isset( $examples[ $i ] ) ) {
+				$calm      *= 1 - self::EXAMPLE * $examples[ $i ][1];
+				$evidence[] = $intent['examples'][ $examples[ $i ][0] ];
 			}
 			$score = 1 - $calm;
 			if ( $score > 0 && ( null === $best || $score > $best['score'] ) ) {
@@ -259,15 +379,28 @@ final class Intent_Model {
 	}
 
 	/**
+	 * Whether a text holds any word the intents use.
+	 *
+	 * @param string $text Text.
+	 */
+	public function knows( string $text ): bool {
+		foreach ( $this->analyse_words( $this->corrected( $text ) )['terms'] as $term ) {
+			if ( isset( $this->model['idf'][ $term ] ) ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Whether the message's stems hold a phrase's or keyword's stems, in order, other than
 	 * inside a longer one already found ("card" within "credit card" counts once).
 	 *
 	 * @param string             $joined  Message stems, space-separated and padded.
-	 * @param array<int, string> $stems   Stems sought.
-	 * @param array<int, string> $matched Stems already found, padded; the new one is added.
+	 * @param string             $sought  Stems sought, space-separated and padded.
+	 * @param array<int, string> $matched Stems already found; the new one is added.
 	 */
-	private function has( string $joined, array $stems, array &$matched ): bool {
-		$sought = ' ' . implode( ' ', $stems ) . ' ';
+	private function has( string $joined, string $sought, array &$matched ): bool {
 		if ( false === strpos( $joined, $sought ) ) {
 			return false;
 		}
@@ -281,45 +414,31 @@ final class Intent_Model {
 	}
 
 	/**
-	 * Whether a text holds any word the intents use.
+	 * For each intent, its example closest to a message vector, with the cosine (an example
+	 * sharing a single term counts half).
 	 *
-	 * @param string $text Text.
+	 * @param array<string, float> $vector Message vector.
+	 * @return array<int, array{0: int, 1: float}> Intent index => example index, similarity.
 	 */
-	public function knows( string $text ): bool {
-		foreach ( $this->tokenizer->terms( $this->corrected( $text ) ) as $term ) {
-			if ( isset( $this->idf[ $term ] ) ) {
-				return true;
+	private function examples( array $vector ): array {
+		$dots   = array();
+		$shared = array();
+		foreach ( $vector as $term => $weight ) {
+			foreach ( $this->model['postings'][ $term ] ?? array() as $posting ) {
+				list( $intent, $example, $example_weight ) = $posting;
+				$dots[ $intent ][ $example ]               = ( $dots[ $intent ][ $example ] ?? 0.0 ) + $weight * $example_weight;
+				$shared[ $intent ][ $example ]             = ( $shared[ $intent ][ $example ] ?? 0 ) + 1;
 			}
 		}
-		return false;
-	}
-
-	/**
-	 * The example closest to a vector, with its cosine.
-	 *
-	 * @param array<string, float>                                          $vector   Message vector.
-	 * @param array<int, array{text: string, vector: array<string, float>}> $examples Examples.
-	 * @return array{text: string, similarity: float}|null
-	 */
-	private function closest( array $vector, array $examples ): ?array {
-		$best = null;
-		foreach ( $examples as $example ) {
-			$dot    = 0.0;
-			$shared = 0;
-			foreach ( $vector as $term => $weight ) {
-				if ( isset( $example['vector'][ $term ] ) ) {
-					$dot += $weight * $example['vector'][ $term ];
-					++$shared;
+		$best = array();
+		foreach ( $dots as $intent => $by_example ) {
+			foreach ( $by_example as $example => $dot ) {
+				if ( 1 === $shared[ $intent ][ $example ] ) {
+					$dot *= self::ONE_TERM;
 				}
-			}
-			if ( 1 === $shared ) {
-				$dot *= self::ONE_TERM;
-			}
-			if ( $dot > 0 && ( null === $best || $dot > $best['similarity'] ) ) {
-				$best = array(
-					'text'       => $example['text'],
-					'similarity' => $dot,
-				);
+				if ( ! isset( $best[ $intent ] ) || $dot > $best[ $intent ][1] ) {
+					$best[ $intent ] = array( $example, $dot );
+				}
 			}
 		}
 		return $best;
@@ -333,46 +452,81 @@ final class Intent_Model {
 	 */
 	private function vector( array $terms ): array {
 		$vector = array();
+		$norm   = 0.0;
 		foreach ( array_unique( $terms ) as $term ) {
-			if ( isset( $this->idf[ $term ] ) ) {
-				$vector[ $term ] = $this->idf[ $term ];
+			if ( isset( $this->model['idf'][ $term ] ) ) {
+				$vector[ $term ] = $this->model['idf'][ $term ];
+				$norm           += $vector[ $term ] * $vector[ $term ];
 			}
 		}
-		$norm = sqrt( array_sum( array_map( static fn( float $w ): float => $w * $w, $vector ) ) );
-		if ( $norm > 0 ) {
-			foreach ( $vector as $term => $weight ) {
-				$vector[ $term ] = $weight / $norm;
-			}
+		$norm = sqrt( $norm );
+		foreach ( $vector as $term => $weight ) {
+			$vector[ $term ] = $weight / $norm;
 		}
 		return $vector;
 	}
 
 	/**
-	 * Every word of a text stemmed, stop words kept (phrases and keywords are matched on these).
+	 * A text's words, every word stemmed (phrases and keywords are matched on these), and its
+	 * terms (the stems of the words that are not stop words; runs of Chinese, Japanese or Korean
+	 * characters as the tokenizer splits them).
+	 *
+	 * @param string $text Text.
+	 * @return array{words: list<string>, stems: list<string>, terms: list<string>}
+	 */
+	private function analyse( string $text ): array {
+		return $this->analyse_words( $this->tokenizer->words( $text ) );
+	}
+
+	/**
+	 * The same, from a text's words.
+	 *
+	 * @param array<int, string> $words Lowercase words.
+	 * @return array{words: list<string>, stems: list<string>, terms: list<string>}
+	 */
+	private function analyse_words( array $words ): array {
+		$words = array_values( $words );
+		$stems = array();
+		$terms = array();
+		foreach ( $words as $word ) {
+			if ( Tokenizer::is_stop_word( $word ) ) {
+				// Stop words are kept for phrases, unstemmed: they have few forms.
+				$stems[] = $word;
+				continue;
+			}
+			if ( preg_match( '/^[a-z]+$/', $word ) ) {
+				$stem    = Porter_Stemmer::stem( $word );
+				$stems[] = $stem;
+				$terms[] = $stem;
+				continue;
+			}
+			$stems[] = $word;
+			foreach ( $this->tokenizer->terms( $word ) as $term ) {
+				$terms[] = $term;
+			}
+		}
+		return array(
+			'words' => $words,
+			'stems' => $stems,
+			'terms' => $terms,
+		);
+	}
+
+	/**
+	 * The text's words, those the intents do not use but are one slip from read as theirs.
 	 *
 	 * @param string $text Text.
 	 * @return list<string>
 	 */
-	private function stems( string $text ): array {
-		$stems = array();
-		foreach ( $this->tokenizer->words( $text ) as $word ) {
-			$stems[] = preg_match( '/^[a-z]+$/', $word ) ? Porter_Stemmer::stem( $word ) : $word;
-		}
-		return $stems;
-	}
-
-	/**
-	 * The text with words the intents do not use, but are one slip from, read as theirs.
-	 *
-	 * @param string $text Text.
-	 */
-	private function corrected( string $text ): string {
-		$words = $this->tokenizer->words( $text );
+	private function corrected( string $text ): array {
 		$fixed = array();
-		foreach ( $words as $word ) {
-			$fixed[] = $this->slip_of( $word ) ?? $word;
+		foreach ( $this->tokenizer->words( $text ) as $word ) {
+			if ( ! isset( $this->slips[ $word ] ) ) {
+				$this->slips[ $word ] = $this->slip_of( $word ) ?? '';
+			}
+			$fixed[] = '' === $this->slips[ $word ] ? $word : $this->slips[ $word ];
 		}
-		return implode( ' ', $fixed );
+		return $fixed;
 	}
 
 	/**
@@ -382,14 +536,14 @@ final class Intent_Model {
 	 */
 	private function slip_of( string $word ): ?string {
 		$length = strlen( $word );
-		if ( $length < 5 || ! preg_match( '/^[a-z]+$/', $word ) || isset( $this->words[ $word[0] ][ $word ] ) || isset( $this->idf[ Porter_Stemmer::stem( $word ) ] ) || Tokenizer::is_stop_word( $word ) ) {
+		if ( $length < 5 || ! preg_match( '/^[a-z]+$/', $word ) || Tokenizer::is_stop_word( $word ) || isset( $this->model['idf'][ Porter_Stemmer::stem( $word ) ] ) ) {
 			return null;
 		}
 		$found = null;
-		foreach ( $this->words[ $word[0] ] ?? array() as $known => $unused ) {
-			$known = (string) $known;
+		foreach ( $this->model['words'][ $word[0] ] ?? array() as $known ) {
+			$gap = strlen( $known ) - $length;
 			// A short word keeps its first two letters ("older" is not "order").
-			if ( abs( strlen( $known ) - $length ) > 1 || ( $length < 7 && $known[1] !== $word[1] ) || ! Signal_Text::close( $word, $known ) ) {
+			if ( $gap > 1 || $gap < -1 || ( $length < 7 && $known[1] !== $word[1] ) || $known === $word || ! Signal_Text::close( $word, $known ) ) {
 				continue;
 			}
 			if ( null !== $found && Porter_Stemmer::stem( $found ) !== Porter_Stemmer::stem( $known ) ) {

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Signals;
 
 use HandoffBot\Contracts\Signal;
+use HandoffBot\Escalation\Policy;
 use HandoffBot\Knowledge\Tokenizer;
 
 defined( 'ABSPATH' ) || exit;
@@ -39,6 +40,13 @@ final class Intent_Signal implements Signal {
 	private Tokenizer $tokenizer;
 
 	/**
+	 * The policy last read, and its model (a request reads one policy for every message).
+	 *
+	 * @var array{0: Policy, 1: Intent_Model}|null
+	 */
+	private ?array $last = null;
+
+	/**
 	 * Builds the signal.
 	 *
 	 * @param Tokenizer|null $tokenizer Tokenizer (a new one by default).
@@ -64,7 +72,10 @@ final class Intent_Signal implements Signal {
 		if ( ! $intents ) {
 			return Signal_Result::none( $this->get_id() );
 		}
-		$model     = Intent_Model::for_intents( $intents, $this->tokenizer );
+		if ( null === $this->last || $this->last[0] !== $context->policy ) {
+			$this->last = array( $context->policy, Intent_Model::for_intents( $intents, $this->tokenizer ) );
+		}
+		$model     = $this->last[1];
 		$threshold = $context->policy->threshold( 'intent' );
 		$found     = $model->classify( $context->text );
 		if ( ( null === $found || $found['score'] < $threshold ) && $this->is_follow_up( $context, $model ) ) {

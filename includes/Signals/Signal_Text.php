@@ -87,7 +87,9 @@ final class Signal_Text {
 	 * @param string $text Text.
 	 */
 	public static function fold( string $text ): string {
-		return strtr( mb_strtolower( $text, 'UTF-8' ), self::ACCENTS );
+		$lower = mb_strtolower( $text, 'UTF-8' );
+		// Most messages are plain ASCII: the table is only needed for the rest.
+		return preg_match( '/[\x80-\xff]/', $lower ) ? strtr( $lower, self::ACCENTS ) : $lower;
 	}
 
 	/**
