@@ -60,7 +60,7 @@ final class Sensitivity_Signal implements Signal {
 		'personal_data'    => array(
 			'\b(?:what|which) (?:\w+ )?(?:address|phone number|email|details|card details|bank details|date of birth) do you have (?:for|on|about) me\b',
 			'\b(?:tell|give|show|send|read) me (?:my|the) (?:account details|personal details|address on file|card details|bank details|date of birth)\b',
-			'\b(?:address|phone number|date of birth|card details|bank details) (?:you have )?on file\b',
+			'\b(?:address|phone number|email(?: address)?|date of birth|card details|bank details|details) (?:do )?(?:you )?(?:have |hold |keep )?(?:for me |about me )?on file\b',
 		),
 		'hr'               => array(
 			'\b(?:payslip|pay slip|payroll|salary|wages|holiday pay|sick pay|sick leave|maternity leave|paternity leave|parental leave|annual leave|p45|p60|timesheet|disciplinary|grievance|dismissal|unfair dismissal|redundancy|employment contract|contract of employment|human resources|hr department|job application|my shift|the rota)\b',
