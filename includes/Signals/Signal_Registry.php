@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Signals;
 
 use HandoffBot\Contracts\Signal;
+use HandoffBot\Knowledge\Tokenizer;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -19,12 +20,20 @@ defined( 'ABSPATH' ) || exit;
 final class Signal_Registry {
 
 	/**
-	 * The signals the plugin ships.
+	 * The signals the plugin ships, in the order they are read.
 	 *
 	 * @return list<Signal>
 	 */
 	public static function defaults(): array {
-		return array();
+		$tokenizer = new Tokenizer();
+		return array(
+			new Intent_Signal( $tokenizer ),
+			new Human_Request_Signal(),
+			new Frustration_Signal(),
+			new Repetition_Signal( $tokenizer ),
+			new Sensitivity_Signal(),
+			new Unproductive_Signal(),
+		);
 	}
 
 	/**
