@@ -12,7 +12,10 @@ namespace HandoffBot\Escalation;
 use HandoffBot\Contracts\Registrable;
 use HandoffBot\Database\Migrator;
 use HandoffBot\Repositories\Config_Version_Repository;
+use HandoffBot\Knowledge\Tokenizer;
 use HandoffBot\Repositories\Storage_Exception;
+use HandoffBot\Signals\Intent_Model;
+use HandoffBot\Signals\Intent_Model_Cache;
 use HandoffBot\Settings;
 use WP_Error;
 
@@ -274,7 +277,7 @@ final class Policy_Store implements Registrable {
 	 */
 	private function commit( array $policy, string $note, string $expected_impact, int $base_version, int $author_id ) {
 		try {
-			return $this->versions->transaction(
+			$saved = $this->versions->transaction(
 				function () use ( $policy, $note, $expected_impact, $base_version, $author_id ) {
 					$latest = $this->versions->latest( self::AREA );
 					if ( ( null === $latest ? 0 : $latest['version'] ) !== $base_version ) {
@@ -298,6 +301,11 @@ final class Policy_Store implements Registrable {
 		} catch ( Storage_Exception $e ) {
 			return self::unavailable();
 		}//end try
+		if ( is_array( $saved ) ) {
+			// Prepare the edited intents' model now, so that no visitor's message waits for it.
+			Intent_Model::for_intents( ( new Policy( $saved['policy'] ) )->intents(), new Tokenizer(), new Intent_Model_Cache() );
+		}
+		return $saved;
 	}
 
 	/**

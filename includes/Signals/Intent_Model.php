@@ -88,14 +88,15 @@ final class Intent_Model {
 	private array $slips = array();
 
 	/**
-	 * The model for a set of intents: the shipped one for the default intents, otherwise
-	 * prepared (once per request and set).
+	 * The model for a set of intents: the shipped one for the default intents, otherwise the one
+	 * kept in the cache, otherwise prepared (and kept).
 	 *
 	 * @param array<int, array<string, mixed>> $intents   Intents.
 	 * @phpstan-param list<Intent> $intents
 	 * @param Tokenizer                        $tokenizer Tokenizer.
+	 * @param Intent_Model_Cache|null          $cache     Keeps prepared models between requests.
 	 */
-	public static function for_intents( array $intents, Tokenizer $tokenizer ): self {
+	public static function for_intents( array $intents, Tokenizer $tokenizer, ?Intent_Model_Cache $cache = null ): self {
 		$key = self::key( $intents );
 		if ( isset( self::$models[ $key ] ) ) {
 			return self::$models[ $key ];
@@ -110,7 +111,11 @@ final class Intent_Model {
 			$prepared = $shipped['model'];
 			$model    = self::from_array( $prepared, $tokenizer );
 		} else {
-			$model = self::prepare( $intents, $tokenizer );
+			$kept  = null === $cache ? null : $cache->get( $key );
+			$model = null === $kept ? self::prepare( $intents, $tokenizer ) : self::from_array( $kept, $tokenizer );
+			if ( null === $kept && null !== $cache ) {
+				$cache->set( $key, $model->to_array() );
+			}
 		}
 		if ( count( self::$models ) >= 4 ) {
 			self::$models = array();

@@ -40,6 +40,13 @@ final class Intent_Signal implements Signal {
 	private Tokenizer $tokenizer;
 
 	/**
+	 * Keeps the model of edited intents between requests.
+	 *
+	 * @var Intent_Model_Cache|null
+	 */
+	private ?Intent_Model_Cache $cache;
+
+	/**
 	 * The policy last read, and its model (a request reads one policy for every message).
 	 *
 	 * @var array{0: Policy, 1: Intent_Model}|null
@@ -49,10 +56,12 @@ final class Intent_Signal implements Signal {
 	/**
 	 * Builds the signal.
 	 *
-	 * @param Tokenizer|null $tokenizer Tokenizer (a new one by default).
+	 * @param Tokenizer|null          $tokenizer Tokenizer (a new one by default).
+	 * @param Intent_Model_Cache|null $cache     Keeps the model of edited intents between requests.
 	 */
-	public function __construct( ?Tokenizer $tokenizer = null ) {
+	public function __construct( ?Tokenizer $tokenizer = null, ?Intent_Model_Cache $cache = null ) {
 		$this->tokenizer = $tokenizer ?? new Tokenizer();
+		$this->cache     = $cache;
 	}
 
 	/**
@@ -73,7 +82,7 @@ final class Intent_Signal implements Signal {
 			return Signal_Result::none( $this->get_id() );
 		}
 		if ( null === $this->last || $this->last[0] !== $context->policy ) {
-			$this->last = array( $context->policy, Intent_Model::for_intents( $intents, $this->tokenizer ) );
+			$this->last = array( $context->policy, Intent_Model::for_intents( $intents, $this->tokenizer, $this->cache ) );
 		}
 		$model     = $this->last[1];
 		$threshold = $context->policy->threshold( 'intent' );
