@@ -179,7 +179,22 @@ export function figures( rows, threshold ) {
 		} );
 	}
 	const times = rows.map( ( r ) => r.ms );
+	// What the escalation rules decided: on these reference questions (none asks for a person), a
+	// handoff or an offer made before any answer is a question taken from the bot.
+	const decisions = ( of ) => {
+		const counts = {};
+		for ( const r of of ) {
+			counts[ r.decision ] = ( counts[ r.decision ] ?? 0 ) + 1;
+		}
+		return Object.fromEntries(
+			Object.entries( counts )
+				.sort( ( a, b ) => b[ 1 ] - a[ 1 ] )
+				.map( ( [ k, n ] ) => [ k, share( n, of.length ) ] )
+		);
+	};
 	return {
+		decisions_answerable: decisions( answerable ),
+		decisions_unanswerable: decisions( unanswerable ),
 		questions: rows.length,
 		answerable: answerable.length,
 		unanswerable: unanswerable.length,
@@ -319,6 +334,7 @@ async function main() {
 				page: q.context_id.toLowerCase(),
 				answerable: q.answerable,
 				kind: reply.kind ?? 'failed',
+				decision: reply.decision?.kind ?? 'none',
 				confidence: Number( reply.confidence ?? 0 ),
 				citations: citations.length,
 				cited: citations,

@@ -27,6 +27,16 @@ defined( 'ABSPATH' ) || exit;
 final class Sensitivity_Signal implements Signal {
 
 	/**
+	 * The score when personal data is typed into the message.
+	 */
+	public const DATA_SCORE = 1.0;
+
+	/**
+	 * The score when only a sensitive topic is recognised.
+	 */
+	public const TOPIC_SCORE = 0.8;
+
+	/**
 	 * Topics, most sensitive first: label => patterns (on lowercase text, curly apostrophes
 	 * made straight).
 	 *
@@ -115,6 +125,6 @@ final class Sensitivity_Signal implements Signal {
 			return Signal_Result::none( $this->get_id() );
 		}
 		// Data typed into the chat is certain; a topic is a reading of the words.
-		return new Signal_Result( $this->get_id(), true, $found ? 1.0 : 0.8, $label, array_values( array_unique( $evidence ) ) );
+		return new Signal_Result( $this->get_id(), true, $found ? self::DATA_SCORE : self::TOPIC_SCORE, $label, array_values( array_unique( $evidence ) ) );
 	}
 }

@@ -27,12 +27,13 @@ final class Signal_Registry {
 	public static function defaults(): array {
 		$tokenizer = new Tokenizer();
 		return array(
-			new Intent_Signal( $tokenizer ),
+			new Intent_Signal( $tokenizer, new Intent_Model_Cache() ),
 			new Human_Request_Signal(),
 			new Frustration_Signal(),
 			new Repetition_Signal( $tokenizer ),
 			new Sensitivity_Signal(),
 			new Unproductive_Signal(),
+			new Personal_Signal(),
 		);
 	}
 

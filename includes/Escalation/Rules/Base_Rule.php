@@ -22,6 +22,12 @@ defined( 'ABSPATH' ) || exit;
 abstract class Base_Rule implements Rule {
 
 	/**
+	 * An intent recognised at least this surely is the visitor's own case even in impersonal
+	 * words ("Account hacked!", "cancel subscription").
+	 */
+	public const CLEAR_INTENT = 0.9;
+
+	/**
 	 * {@inheritDoc}
 	 */
 	public function get_settings_schema(): array {
@@ -53,5 +59,20 @@ abstract class Base_Rule implements Rule {
 	 */
 	protected function asked_for_a_person( Context $context ): bool {
 		return $context->button || $context->signal( 'human_request' )->fired;
+	}
+
+	/**
+	 * Whether the message is about the visitor's own case: the personal signal fired (or a site
+	 * removed it), or what was recognised is clear enough on its own. A question about a topic in
+	 * general ("What law governs construction contracts?") is for the pages, not a person.
+	 *
+	 * @param Context $context Context.
+	 * @param float   $score   How surely the topic was recognised (0 when that is not enough).
+	 */
+	protected function about_own_case( Context $context, float $score ): bool {
+		if ( $score >= self::CLEAR_INTENT || ! isset( $context->signals['personal'] ) ) {
+			return true;
+		}
+		return $context->signals['personal']->fired;
 	}
 }

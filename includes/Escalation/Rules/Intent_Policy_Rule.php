@@ -19,7 +19,8 @@ defined( 'ABSPATH' ) || exit;
  * The business rules an admin sets per intent: "human" hands off (complaints, legal requests,
  * cancellations, account recovery and billing disputes, by default), "action" hands off because
  * the bot cannot do what is asked, "offer_choice" offers a person at once; "bot" (and "private",
- * which the private route handles) pass.
+ * which the private route handles) pass. Only for the visitor's own case: a question about the
+ * topic in general, in impersonal words and not clearly recognised, is left to the answer.
  */
 final class Intent_Policy_Rule extends Base_Rule {
 
@@ -45,7 +46,7 @@ final class Intent_Policy_Rule extends Base_Rule {
 	public function evaluate( Context $context ): ?Decision {
 		$intent = $context->signal( 'intent' );
 		$policy = $intent->fired ? $context->policy->intent( $intent->label ) : null;
-		if ( null === $policy ) {
+		if ( null === $policy || ! $this->about_own_case( $context, $intent->score ) ) {
 			return null;
 		}
 		switch ( $policy['policy'] ) {

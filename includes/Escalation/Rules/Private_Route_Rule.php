@@ -12,6 +12,7 @@ namespace HandoffBot\Escalation\Rules;
 use HandoffBot\Escalation\Context;
 use HandoffBot\Escalation\Decision;
 use HandoffBot\Escalation\Reason;
+use HandoffBot\Signals\Sensitivity_Signal;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -19,7 +20,9 @@ defined( 'ABSPATH' ) || exit;
  * An intent whose policy is "private" (privacy and personal data, by default), or personal data
  * typed into the chat (a card number, an IBAN, an ID number, a password) or a sensitive account
  * topic, takes the private route: handled only inside WordPress, whatever the hours. The engine
- * lets this decision win over any other.
+ * lets this decision win over any other. Personal data always does; a topic only when the message
+ * is about the visitor's own case ("What data do you hold about me?", not "What data did the
+ * census collect?").
  */
 final class Private_Route_Rule extends Base_Rule {
 
@@ -45,8 +48,9 @@ final class Private_Route_Rule extends Base_Rule {
 	public function evaluate( Context $context ): ?Decision {
 		$intent    = $context->signal( 'intent' );
 		$policy    = $intent->fired ? $context->policy->intent( $intent->label ) : null;
-		$private   = null !== $policy && Reason::POLICY_PRIVATE === $policy['policy'];
-		$sensitive = $context->signal( 'sensitivity' )->fired;
+		$private   = null !== $policy && Reason::POLICY_PRIVATE === $policy['policy'] && $this->about_own_case( $context, $intent->score );
+		$found     = $context->signal( 'sensitivity' );
+		$sensitive = $found->fired && ( $found->score >= Sensitivity_Signal::DATA_SCORE || $this->about_own_case( $context, 0.0 ) );
 		if ( ! $private && ! $sensitive ) {
 			return null;
 		}

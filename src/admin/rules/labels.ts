@@ -139,6 +139,8 @@ export function signalLabel( id: string ): string {
 			return __( 'Sensitive topic or personal data', 'handoff-bot' );
 		case 'unproductive':
 			return __( 'Unproductive turns', 'handoff-bot' );
+		case 'personal':
+			return __( 'About the visitor’s own case', 'handoff-bot' );
 		case 'language':
 			return __( 'Language', 'handoff-bot' );
 	}

@@ -60,13 +60,22 @@ final class Engine_Test extends TestCase {
 	/**
 	 * The decision for a situation.
 	 *
-	 * @param array<string, mixed> $case Signals that fired (id => label), answer kind, coverage, unproductive, button.
+	 * @param array<string, mixed> $case Signals (id => label, [label, score], a score, or false when it did not fire),
+	 *                                   answer kind, coverage, unproductive, button.
 	 */
 	private function decide( array $case ): Decision {
 		$signals = array();
 		foreach ( (array) ( $case['signals'] ?? array() ) as $id => $label ) {
-			$score          = is_float( $label ) ? $label : 1.0;
-			$signals[ $id ] = new Signal_Result( $id, true, $score, is_string( $label ) ? $label : '' );
+			if ( false === $label ) {
+				$signals[ $id ] = Signal_Result::none( $id );
+				continue;
+			}
+			if ( is_array( $label ) ) {
+				list( $label, $score ) = $label;
+			} else {
+				$score = is_float( $label ) ? $label : 1.0;
+			}
+			$signals[ $id ] = new Signal_Result( $id, true, (float) $score, is_string( $label ) ? $label : '' );
 		}
 		$answer = null;
 		if ( isset( $case['answer'] ) ) {
@@ -110,38 +119,104 @@ final class Engine_Test extends TestCase {
 	public function situations(): array {
 		$answer = array( Reason::KIND_ANSWER, '', '', '' );
 		return array(
-			'a plain question is answered'              => array( array( 'answer' => Answer::KIND_ANSWER ), $answer ),
-			'a bot intent is answered'                  => array(
+			'a plain question is answered'                => array( array( 'answer' => Answer::KIND_ANSWER ), $answer ),
+			'a bot intent is answered'                    => array(
 				array(
 					'signals' => array( 'intent' => 'shipping' ),
 					'answer'  => Answer::KIND_ANSWER,
 				),
 				$answer,
 			),
-			'the button hands off'                      => array( array( 'button' => true ), array( Reason::KIND_HANDOFF, Reason::USER_REQUESTED, Reason::TRIGGER_USER, 'human_request' ) ),
-			'asking for a person hands off'             => array( array( 'signals' => array( 'human_request' => '' ) ), array( Reason::KIND_HANDOFF, Reason::USER_REQUESTED, Reason::TRIGGER_USER, 'human_request' ) ),
-			'a human intent hands off'                  => array( array( 'signals' => array( 'intent' => 'complaint' ) ), array( Reason::KIND_HANDOFF, Reason::BUSINESS_RULE, Reason::TRIGGER_RULE, 'intent_policy' ) ),
-			'an action intent hands off'                => array( array( 'signals' => array( 'intent' => 'refund_now' ) ), array( Reason::KIND_HANDOFF, Reason::ACTION_REQUIRED, Reason::TRIGGER_RULE, 'intent_policy' ) ),
-			'an offer intent offers a person'           => array( array( 'signals' => array( 'intent' => 'pricing' ) ), array( Reason::KIND_OFFER_CHOICE, Reason::BUSINESS_RULE, Reason::TRIGGER_RULE, 'intent_policy' ) ),
-			'a private intent goes private'             => array( array( 'signals' => array( 'intent' => 'privacy' ) ), array( Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT, Reason::TRIGGER_RULE, 'private_route' ) ),
-			'personal data goes private'                => array( array( 'signals' => array( 'sensitivity' => 'card' ) ), array( Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT, Reason::TRIGGER_SYSTEM, 'private_route' ) ),
-			'high frustration hands off'                => array( array( 'signals' => array( 'frustration' => 0.9 ) ), array( Reason::KIND_HANDOFF, Reason::FRUSTRATION, Reason::TRIGGER_SYSTEM, 'frustration' ) ),
-			'mild frustration is below the threshold'   => array(
+			'the button hands off'                        => array( array( 'button' => true ), array( Reason::KIND_HANDOFF, Reason::USER_REQUESTED, Reason::TRIGGER_USER, 'human_request' ) ),
+			'asking for a person hands off'               => array( array( 'signals' => array( 'human_request' => '' ) ), array( Reason::KIND_HANDOFF, Reason::USER_REQUESTED, Reason::TRIGGER_USER, 'human_request' ) ),
+			'a human intent hands off'                    => array( array( 'signals' => array( 'intent' => 'complaint' ) ), array( Reason::KIND_HANDOFF, Reason::BUSINESS_RULE, Reason::TRIGGER_RULE, 'intent_policy' ) ),
+			'an action intent hands off'                  => array( array( 'signals' => array( 'intent' => 'refund_now' ) ), array( Reason::KIND_HANDOFF, Reason::ACTION_REQUIRED, Reason::TRIGGER_RULE, 'intent_policy' ) ),
+			'an offer intent offers a person'             => array( array( 'signals' => array( 'intent' => 'pricing' ) ), array( Reason::KIND_OFFER_CHOICE, Reason::BUSINESS_RULE, Reason::TRIGGER_RULE, 'intent_policy' ) ),
+			'a private intent goes private'               => array( array( 'signals' => array( 'intent' => 'privacy' ) ), array( Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT, Reason::TRIGGER_RULE, 'private_route' ) ),
+			'personal data goes private'                  => array( array( 'signals' => array( 'sensitivity' => 'card' ) ), array( Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT, Reason::TRIGGER_SYSTEM, 'private_route' ) ),
+			'a human intent in general words is answered' => array(
+				array(
+					'signals' => array(
+						'intent'   => array( 'complaint', 0.6 ),
+						'personal' => false,
+					),
+					'answer'  => Answer::KIND_ANSWER,
+				),
+				$answer,
+			),
+			'a human intent about the visitor hands off'  => array(
+				array(
+					'signals' => array(
+						'intent'   => array( 'complaint', 0.6 ),
+						'personal' => 'en',
+					),
+				),
+				array( Reason::KIND_HANDOFF, Reason::BUSINESS_RULE, Reason::TRIGGER_RULE, 'intent_policy' ),
+			),
+			'a clear human intent hands off in any words' => array(
+				array(
+					'signals' => array(
+						'intent'   => array( 'complaint', 0.95 ),
+						'personal' => false,
+					),
+				),
+				array( Reason::KIND_HANDOFF, Reason::BUSINESS_RULE, Reason::TRIGGER_RULE, 'intent_policy' ),
+			),
+			'a private intent in general words is answered' => array(
+				array(
+					'signals' => array(
+						'intent'   => array( 'privacy', 0.6 ),
+						'personal' => false,
+					),
+					'answer'  => Answer::KIND_ANSWER,
+				),
+				$answer,
+			),
+			'a sensitive topic in general words is answered' => array(
+				array(
+					'signals' => array(
+						'sensitivity' => array( 'hr', 0.8 ),
+						'personal'    => false,
+					),
+					'answer'  => Answer::KIND_ANSWER,
+				),
+				$answer,
+			),
+			'a sensitive topic about the visitor goes private' => array(
+				array(
+					'signals' => array(
+						'sensitivity' => array( 'hr', 0.8 ),
+						'personal'    => 'en',
+					),
+				),
+				array( Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT, Reason::TRIGGER_SYSTEM, 'private_route' ),
+			),
+			'personal data goes private in any words'     => array(
+				array(
+					'signals' => array(
+						'sensitivity' => 'card',
+						'personal'    => false,
+					),
+				),
+				array( Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT, Reason::TRIGGER_SYSTEM, 'private_route' ),
+			),
+			'high frustration hands off'                  => array( array( 'signals' => array( 'frustration' => 0.9 ) ), array( Reason::KIND_HANDOFF, Reason::FRUSTRATION, Reason::TRIGGER_SYSTEM, 'frustration' ) ),
+			'mild frustration is below the threshold'     => array(
 				array(
 					'signals' => array( 'frustration' => 0.3 ),
 					'answer'  => Answer::KIND_ANSWER,
 				),
 				$answer,
 			),
-			'nothing relevant: missing knowledge'       => array( array( 'answer' => Answer::KIND_DONT_KNOW ), array( Reason::KIND_OFFER_CHOICE, Reason::MISSING_KNOWLEDGE, Reason::TRIGGER_SYSTEM, 'knowledge_gap' ) ),
-			'something unsure: low confidence'          => array(
+			'nothing relevant: missing knowledge'         => array( array( 'answer' => Answer::KIND_DONT_KNOW ), array( Reason::KIND_OFFER_CHOICE, Reason::MISSING_KNOWLEDGE, Reason::TRIGGER_SYSTEM, 'knowledge_gap' ) ),
+			'something unsure: low confidence'            => array(
 				array(
 					'answer'   => Answer::KIND_DONT_KNOW,
 					'coverage' => 0.8,
 				),
 				array( Reason::KIND_OFFER_CHOICE, Reason::LOW_CONFIDENCE, Reason::TRIGGER_SYSTEM, 'knowledge_gap' ),
 			),
-			'the second failure offers a person'        => array(
+			'the second failure offers a person'          => array(
 				array(
 					'answer'       => Answer::KIND_DONT_KNOW,
 					'coverage'     => 0.8,
@@ -149,14 +224,14 @@ final class Engine_Test extends TestCase {
 				),
 				array( Reason::KIND_OFFER_CHOICE, Reason::REPEATED_FAILURE, Reason::TRIGGER_SYSTEM, 'repeated_failure' ),
 			),
-			'the third failure hands off'               => array(
+			'the third failure hands off'                 => array(
 				array(
 					'answer'       => Answer::KIND_DONT_KNOW,
 					'unproductive' => 2,
 				),
 				array( Reason::KIND_HANDOFF, Reason::REPEATED_FAILURE, Reason::TRIGGER_SYSTEM, 'repeated_failure' ),
 			),
-			'asking again after a failure offers'       => array(
+			'asking again after a failure offers'         => array(
 				array(
 					'signals'      => array( 'repetition' => 0.9 ),
 					'answer'       => Answer::KIND_ANSWER,
@@ -164,14 +239,14 @@ final class Engine_Test extends TestCase {
 				),
 				array( Reason::KIND_OFFER_CHOICE, Reason::REPEATED_FAILURE, Reason::TRIGGER_SYSTEM, 'repeated_failure' ),
 			),
-			'an answer after failures is just answered' => array(
+			'an answer after failures is just answered'   => array(
 				array(
 					'answer'       => Answer::KIND_ANSWER,
 					'unproductive' => 2,
 				),
 				$answer,
 			),
-			'a request for a person beats a rule'       => array(
+			'a request for a person beats a rule'         => array(
 				array(
 					'signals' => array(
 						'human_request' => '',
@@ -180,7 +255,7 @@ final class Engine_Test extends TestCase {
 				),
 				array( Reason::KIND_HANDOFF, Reason::USER_REQUESTED, Reason::TRIGGER_USER, 'human_request' ),
 			),
-			'a business rule beats frustration'         => array(
+			'a business rule beats frustration'           => array(
 				array(
 					'signals' => array(
 						'intent'      => 'complaint',
@@ -189,7 +264,7 @@ final class Engine_Test extends TestCase {
 				),
 				array( Reason::KIND_HANDOFF, Reason::BUSINESS_RULE, Reason::TRIGGER_RULE, 'intent_policy' ),
 			),
-			'private beats a request for a person'      => array(
+			'private beats a request for a person'        => array(
 				array(
 					'signals' => array(
 						'sensitivity'   => 'iban',
@@ -198,7 +273,7 @@ final class Engine_Test extends TestCase {
 				),
 				array( Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT, Reason::TRIGGER_USER, 'private_route' ),
 			),
-			'private beats everything else'             => array(
+			'private beats everything else'               => array(
 				array(
 					'signals'      => array(
 						'intent'      => 'complaint',

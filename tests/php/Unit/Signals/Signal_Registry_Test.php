@@ -20,7 +20,7 @@ use HandoffBot\Signals\Signal_Registry;
 use PHPUnit\Framework\TestCase;
 
 /**
- * The six signals are registered in order; the default intents are the ones the issue names,
+ * The seven signals are registered in order; the default intents are the ones the issue names,
  * with their policies, each with enough examples; the human-request phrases cover five
  * languages; and the real signals drive the shipped rules to the decisions a visitor expects.
  */
@@ -29,9 +29,9 @@ final class Signal_Registry_Test extends TestCase {
 	/**
 	 * The signals, in order.
 	 */
-	public function test_the_six_signals_are_registered_in_order(): void {
+	public function test_the_seven_signals_are_registered_in_order(): void {
 		$ids = array_map( static fn( $signal ): string => $signal->get_id(), Signal_Registry::defaults() );
-		$this->assertSame( array( 'intent', 'human_request', 'frustration', 'repetition', 'sensitivity', 'unproductive' ), $ids );
+		$this->assertSame( array( 'intent', 'human_request', 'frustration', 'repetition', 'sensitivity', 'unproductive', 'personal' ), $ids );
 	}
 
 	/**
@@ -135,6 +135,14 @@ final class Signal_Registry_Test extends TestCase {
 			'strong frustration' => array( 'I already said that, you are not listening!!', Reason::KIND_HANDOFF, Reason::FRUSTRATION ),
 			'a question'         => array( 'how long does delivery take to Spain?', Reason::KIND_ANSWER, '' ),
 			'near miss'          => array( 'my agent said the parcel left last week', Reason::KIND_ANSWER, '' ),
+			// A question about a topic in general is for the pages, not a person.
+			'legal, in general'  => array( 'What must local building regulations conform to?', Reason::KIND_ANSWER, '' ),
+			'law of physics'     => array( 'Whose First Law of Motion says objects keep moving?', Reason::KIND_ANSWER, '' ),
+			'data, in general'   => array( 'What data did the census collect on location?', Reason::KIND_ANSWER, '' ),
+			'salary, in general' => array( 'What is the average construction salary in the UK?', Reason::KIND_ANSWER, '' ),
+			'legal, own case'    => array( 'Our lawyer will send you a formal notice', Reason::KIND_HANDOFF, Reason::BUSINESS_RULE ),
+			'a statement'        => array( 'Account hacked, need help', Reason::KIND_PRIVATE_HANDOFF, Reason::SENSITIVE_ACCOUNT ),
+			'a request'          => array( 'Cancel subscription now', Reason::KIND_HANDOFF, Reason::BUSINESS_RULE ),
 		);
 	}
 }
