@@ -91,3 +91,42 @@ test( 'a visitor who declines the offer keeps chatting with the bot', async ( {
 		page.locator( '.handoff-bot-chat__msg.is-handoff' )
 	).toHaveCount( 0 );
 } );
+
+test( 'a visitor who writes that they want a real person is connected at once', async ( {
+	page,
+} ) => {
+	await page.goto( '/help/' );
+	await ask( page, 'I want to talk to a real person' );
+	const reply = page.locator( '.handoff-bot-chat__msg.is-bot' ).last();
+	await expect( reply ).toHaveClass( /is-handoff/ );
+	await expect( reply ).toContainText( 'Connecting you to a person' );
+	// No offer to choose: the visitor already chose.
+	await expect(
+		page.getByRole( 'group', { name: 'Talk to a person?' } )
+	).toHaveCount( 0 );
+} );
+
+test( 'a visitor with a billing dispute is handed to a person at once, and a mere mention of a person is not a request', async ( {
+	page,
+} ) => {
+	await page.goto( '/help/' );
+	const bot = page.locator( '.handoff-bot-chat__msg.is-bot' );
+	await expect( bot ).toHaveCount( 1 ); // the greeting
+	await ask( page, 'My agent said the parcel left yesterday' );
+	await expect( bot ).toHaveCount( 2 );
+	await expect( bot.last() ).not.toHaveClass( /is-handoff/ );
+	await expect( bot.last() ).not.toContainText( 'Connecting you' );
+	const before = await bot.count();
+
+	await ask(
+		page,
+		'You charged me twice for one order and I want to dispute it'
+	);
+	await expect( bot ).toHaveCount( before + 1 );
+	const reply = bot.last();
+	await expect( reply ).toHaveClass( /is-handoff/ );
+	await expect( reply ).toContainText( 'Connecting you to a person' );
+	await expect(
+		page.locator( '.handoff-bot-chat__msg.is-handoff' )
+	).toHaveCount( 1 );
+} );

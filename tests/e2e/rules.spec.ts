@@ -334,9 +334,10 @@ test( 'a threshold the server refuses shows its error at the field, and the edit
 	const refused = root.getByText(
 		'The rules were not saved. Correct the fields marked below and save again; your edits are kept.'
 	);
-	await expect( dialog.or( refused ) ).toBeVisible();
-	if ( await dialog.isVisible() ) {
-		await dialog.getByLabel( 'Change note (required)' ).fill( 'Stricter' );
+	const note = dialog.getByLabel( 'Change note (required)' );
+	await expect( note.or( refused ) ).toBeVisible();
+	if ( await note.isVisible() ) {
+		await note.fill( 'Stricter' );
 		await dialog
 			.getByLabel( 'Expected impact (required)' )
 			.fill( 'Fewer intents recognised' );
