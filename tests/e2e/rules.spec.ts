@@ -330,13 +330,16 @@ test( 'a threshold the server refuses shows its error at the field, and the edit
 	await field.fill( '2' );
 	await root.getByRole( 'button', { name: 'Save the rules…' } ).click();
 	const dialog = page.getByRole( 'dialog', { name: 'Save the rules' } );
-	// The check may already refuse the policy; if not, the save does.
+	// The simulations check, run as the dialog opens, may already refuse the policy (closing the
+	// dialog); if it does not, the save does. Wait until the check has settled either way.
 	const refused = root.getByText(
 		'The rules were not saved. Correct the fields marked below and save again; your edits are kept.'
 	);
 	const note = dialog.getByLabel( 'Change note (required)' );
-	await expect( note.or( refused ) ).toBeVisible();
-	if ( await note.isVisible() ) {
+	await expect(
+		refused.or( dialog.locator( 'section[aria-busy="false"]' ) )
+	).toBeVisible();
+	if ( await dialog.isVisible() ) {
 		await note.fill( 'Stricter' );
 		await dialog
 			.getByLabel( 'Expected impact (required)' )
