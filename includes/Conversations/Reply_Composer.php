@@ -13,7 +13,6 @@ use HandoffBot\Escalation\Escalation_Service;
 use HandoffBot\Escalation\Policy;
 use HandoffBot\Escalation\Reason;
 use HandoffBot\Knowledge\Answer;
-use HandoffBot\Knowledge\Extractive_Answerer;
 use HandoffBot\Signals\Signal_Result;
 
 defined( 'ABSPATH' ) || exit;
@@ -44,6 +43,9 @@ final class Reply_Composer {
 		$answer   = $outcome['answer'];
 		$body     = null !== $answer ? $answer->body : '';
 		$kind     = null !== $answer ? $answer->kind : Answer::KIND_DONT_KNOW;
+		if ( Answer::KIND_DONT_KNOW === $kind ) {
+			$body = $policy->message( 'dont_know' );
+		}
 		if ( Reason::KIND_HANDOFF === $decision->kind ) {
 			$body = $policy->message( 'connecting' ) . "\n\n" . $policy->message( 'recorded' );
 			$kind = 'handoff';
@@ -54,7 +56,7 @@ final class Reply_Composer {
 			$body = ( '' !== $body ? $body . "\n\n" : '' ) . $policy->message( 'offer' );
 		}
 		if ( '' === $body ) {
-			$body = Extractive_Answerer::dont_know_text();
+			$body = $policy->message( 'dont_know' );
 		}
 		$fired = array();
 		foreach ( $outcome['signals'] as $id => $signal ) {

@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Escalation;
 
+use HandoffBot\Knowledge\Extractive_Answerer;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -19,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @phpstan-type Intent array{name: string, label: string, policy: string, team: string, keywords: list<string>, phrases: list<string>, examples: list<string>}
  * @phpstan-type Thresholds array{intent: float, offer_after: int, handoff_after: int, frustration: float, repetition: float, missing_coverage: float}
- * @phpstan-type Messages array{offer: string, connecting: string, recorded: string, private: string}
+ * @phpstan-type Messages array{offer: string, connecting: string, recorded: string, private: string, dont_know: string}
  * @phpstan-type Policy_Array array{intents: list<Intent>, human_phrases: array<string, list<string>>, thresholds: Thresholds, messages: Messages}
  */
 final class Policy {
@@ -86,6 +88,7 @@ final class Policy {
 			'connecting' => __( 'Connecting you to a person from our team. Everything you wrote here goes with you, so you won’t have to repeat yourself.', 'handoff-bot' ),
 			'recorded'   => __( 'Your request for a person is recorded, with this conversation. Our team will pick it up from here.', 'handoff-bot' ),
 			'private'    => __( 'This is best handled privately by our team. Your request is recorded, and only our staff can see it.', 'handoff-bot' ),
+			'dont_know'  => Extractive_Answerer::dont_know_text(),
 		);
 	}
 

@@ -166,7 +166,7 @@ final class Policy_Store implements Registrable {
 	 *
 	 * @param mixed $input           The policy as sent.
 	 * @param mixed $note            Change note (required).
-	 * @param mixed $expected_impact Expected impact (may be empty).
+	 * @param mixed $expected_impact Expected impact (required).
 	 * @param int   $base_version    The version the change was made from.
 	 * @param int   $author_id       Who saves it.
 	 * @return Saved|WP_Error `handoff_bot_invalid_policy` (400, `errors` by field path),
@@ -186,7 +186,7 @@ final class Policy_Store implements Registrable {
 	 *
 	 * @param int   $version         The version to bring back.
 	 * @param mixed $note            Change note (required).
-	 * @param mixed $expected_impact Expected impact (may be empty).
+	 * @param mixed $expected_impact Expected impact (when empty: the behaviour of that version).
 	 * @param int   $base_version    The version the rollback was asked from.
 	 * @param int   $author_id       Who asks.
 	 * @return Saved|WP_Error As save(), or `handoff_bot_version_not_found` (404).
@@ -201,6 +201,10 @@ final class Policy_Store implements Registrable {
 			/* translators: %d: version number. */
 			return new WP_Error( 'handoff_bot_version_not_found', sprintf( __( 'There is no version %d of the rules.', 'handoff-bot' ), $version ), array( 'status' => 404 ) );
 		}
+		if ( null === $expected_impact || ( is_string( $expected_impact ) && '' === trim( $expected_impact ) ) ) {
+			/* translators: %d: version number. */
+			$expected_impact = sprintf( __( 'The bot decides as it did with version %d.', 'handoff-bot' ), $version );
+		}
 		return $this->save( $target['data'], $note, $expected_impact, $base_version, $author_id );
 	}
 
@@ -213,7 +217,15 @@ final class Policy_Store implements Registrable {
 	public function seed(): void {
 		$latest = $this->versions->latest( self::AREA );
 		if ( null === $latest ) {
-			$this->versions->add( self::AREA, 1, Policy::defaults()->to_array(), __( 'The policy the plugin starts with.', 'handoff-bot' ), '', 0, (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) );
+			// Visitors read these messages: word them in the site's language, not in the language of
+			// the admin whose request happens to seed them.
+			$switched = switch_to_locale( get_locale() );
+			$defaults = Policy::defaults()->to_array();
+			$note     = __( 'The policy the plugin starts with.', 'handoff-bot' );
+			if ( $switched ) {
+				restore_previous_locale();
+			}
+			$this->versions->add( self::AREA, 1, $defaults, $note, '', 0, (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) );
 			$latest = $this->versions->latest( self::AREA );
 		}
 		if ( null !== $latest && $this->active_version() < $latest['version'] ) {
@@ -342,6 +354,9 @@ final class Policy_Store implements Registrable {
 			$errors['note'] = $error;
 		}
 		$error = $this->validator->note_error( $expected_impact ?? '', false );
+		if ( null === $error && '' === trim( (string) $expected_impact ) ) {
+			$error = __( 'Say what you expect to change, for example more or fewer handoffs for which visitors.', 'handoff-bot' );
+		}
 		if ( null !== $error ) {
 			$errors['expected_impact'] = $error;
 		}

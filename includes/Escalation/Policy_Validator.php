@@ -104,7 +104,7 @@ final class Policy_Validator {
 	/**
 	 * The messages a policy has.
 	 */
-	private const MESSAGES = array( 'offer', 'connecting', 'recorded', 'private' );
+	private const MESSAGES = array( 'offer', 'connecting', 'recorded', 'private', 'dont_know' );
 
 	/**
 	 * Errors found so far in the policy being checked, by field path (emptied when it is done).
@@ -273,7 +273,7 @@ final class Policy_Validator {
 			}
 			$out[ $name ] = (int) $value;
 		}
-		if ( ! isset( $this->errors['thresholds.offer_after'], $this->errors['thresholds.handoff_after'] ) && $out['offer_after'] > $out['handoff_after'] ) {
+		if ( ! isset( $this->errors['thresholds.offer_after'] ) && ! isset( $this->errors['thresholds.handoff_after'] ) && $out['offer_after'] > $out['handoff_after'] ) {
 			$this->errors['thresholds.offer_after'] = __( 'Offer a person no later than the handoff: use a number no larger than the turns before a handoff.', 'handoff-bot' );
 		}
 		return $out;
@@ -291,13 +291,16 @@ final class Policy_Validator {
 			'connecting' => '',
 			'recorded'   => '',
 			'private'    => '',
+			'dont_know'  => '',
 		);
 		if ( ! is_array( $input ) ) {
 			$this->errors['messages'] = __( 'The messages must be an object.', 'handoff-bot' );
 			return $out;
 		}
 		foreach ( self::MESSAGES as $name ) {
-			$out[ $name ] = $this->text( $input[ $name ] ?? null, 'messages.' . $name, self::MAX_MESSAGE, true );
+			// A message added in a later release is absent from versions saved before it: its default stands.
+			$value        = $input[ $name ] ?? ( 'dont_know' === $name ? Policy::default_messages()[ $name ] : null );
+			$out[ $name ] = $this->text( $value, 'messages.' . $name, self::MAX_MESSAGE, true );
 		}
 		return $out;
 	}

@@ -105,7 +105,7 @@ final class Rules_Controller extends Controller {
 				'type'        => 'string',
 			),
 			'expected_impact' => array(
-				'description' => __( 'What the change should do to the metrics.', 'handoff-bot' ),
+				'description' => __( 'What the change should do to the metrics (required for a save; a rollback without one says it brings that version back).', 'handoff-bot' ),
 				'type'        => 'string',
 				'default'     => '',
 			),

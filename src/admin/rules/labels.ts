@@ -279,6 +279,14 @@ export function messageInfo(): Array< {
 				'handoff-bot'
 			),
 		},
+		{
+			name: 'dont_know',
+			label: __( 'Don’t know', 'handoff-bot' ),
+			help: __(
+				'Shown when the site’s pages hold no answer the bot is sure of (before any offer of a person).',
+				'handoff-bot'
+			),
+		},
 	];
 }
 

@@ -31,6 +31,7 @@ export type Messages = {
 	connecting: string;
 	recorded: string;
 	private: string;
+	dont_know: string;
 };
 
 export type Policy = {

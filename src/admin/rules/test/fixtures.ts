@@ -58,6 +58,7 @@ export const POLICY: Policy = {
 		connecting: 'Connecting you to a person from our team.',
 		recorded: 'Your request for a person is recorded.',
 		private: 'This is best handled privately by our team.',
+		dont_know: 'Sorry, I couldn’t find an answer to that.',
 	},
 };
 

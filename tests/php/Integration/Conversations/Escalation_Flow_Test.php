@@ -289,7 +289,7 @@ final class Escalation_Flow_Test extends Test_Case {
 
 		$policy['messages']['connecting'] = 'One moment, a colleague from the alpaca team will join you.';
 		$before                           = (int) get_option( Settings::CONFIG_VERSION_OPTION );
-		$saved                            = $store->save( $policy, 'Warmer connecting message', '', $store->active_version(), 1 );
+		$saved                            = $store->save( $policy, 'Warmer connecting message', 'As expected.', $store->active_version(), 1 );
 		$this->assertIsArray( $saved, 'the policy is saved' );
 
 		list( $id, $token ) = $this->start_conversation();

@@ -79,8 +79,8 @@ final class Policy_Store_Test extends Test_Case {
 		$store  = $this->store();
 		$base   = $store->active_version();
 		$author = $this->create_user( 'administrator' );
-		$store->save( $this->policy_with_zebracorn( Reason::POLICY_HUMAN ), 'Add zebracorns.', '', $base, $author );
-		$store->save( $this->policy_with_zebracorn( Reason::POLICY_PRIVATE ), 'Zebracorns are private.', '', $base + 1, $author );
+		$store->save( $this->policy_with_zebracorn( Reason::POLICY_HUMAN ), 'Add zebracorns.', 'As expected.', $base, $author );
+		$store->save( $this->policy_with_zebracorn( Reason::POLICY_PRIVATE ), 'Zebracorns are private.', 'As expected.', $base + 1, $author );
 
 		$back = $store->rollback( $base + 1, 'Back to handing zebracorns off.', 'As before.', $base + 2, $author );
 
@@ -105,9 +105,9 @@ final class Policy_Store_Test extends Test_Case {
 		$first  = $this->create_user( 'administrator' );
 		$second = $this->create_user( 'administrator' );
 
-		$this->assertIsArray( $store->save( $this->policy_with_zebracorn( Reason::POLICY_HUMAN ), 'First.', '', $base, $first ) );
+		$this->assertIsArray( $store->save( $this->policy_with_zebracorn( Reason::POLICY_HUMAN ), 'First.', 'As expected.', $base, $first ) );
 		$config = (int) get_option( Settings::CONFIG_VERSION_OPTION );
-		$late   = $store->save( $this->policy_with_zebracorn( Reason::POLICY_BOT ), 'Second.', '', $base, $second );
+		$late   = $store->save( $this->policy_with_zebracorn( Reason::POLICY_BOT ), 'Second.', 'As expected.', $base, $second );
 
 		$this->assertWPError( $late, 'handoff_bot_version_conflict', 409 );
 		$data = $late->get_error_data();
@@ -138,7 +138,7 @@ final class Policy_Store_Test extends Test_Case {
 	 */
 	public function test_a_base_from_the_future_is_a_conflict(): void {
 		$store = $this->store();
-		$this->assertWPError( $store->save( Policy::defaults()->to_array(), 'Note.', '', $store->active_version() + 5, 1 ), 'handoff_bot_version_conflict', 409 );
+		$this->assertWPError( $store->save( Policy::defaults()->to_array(), 'Note.', 'As expected.', $store->active_version() + 5, 1 ), 'handoff_bot_version_conflict', 409 );
 	}
 
 	/**
@@ -148,7 +148,7 @@ final class Policy_Store_Test extends Test_Case {
 	public function test_reading_the_policy_in_force_costs_no_query(): void {
 		global $wpdb;
 		$store = $this->store();
-		$store->save( $this->policy_with_zebracorn( Reason::POLICY_HUMAN ), 'Add zebracorns.', '', $store->active_version(), 1 );
+		$store->save( $this->policy_with_zebracorn( Reason::POLICY_HUMAN ), 'Add zebracorns.', 'As expected.', $store->active_version(), 1 );
 		wp_cache_flush();
 		$this->assertArrayHasKey( Policy_Store::OPTION, wp_load_alloptions(), 'the option is autoloaded' );
 

@@ -135,18 +135,23 @@ final class Rules_Controller_Test extends Test_Case {
 			$this->assertArrayHasKey( $path, $response->get_data()['data']['errors'], (string) wp_json_encode( $response->get_data() ) );
 		}
 
-		foreach ( array( '', '   ', null ) as $note ) {
-			$params = array(
-				'policy'       => Policy::defaults()->to_array(),
-				'base_version' => $base,
-			);
-			if ( null !== $note ) {
-				$params['note'] = $note;
+		foreach ( array( '', '   ', null ) as $missing ) {
+			foreach ( array( 'note', 'expected_impact' ) as $field ) {
+				$params = array(
+					'policy'          => Policy::defaults()->to_array(),
+					'note'            => 'A change.',
+					'expected_impact' => 'None.',
+					'base_version'    => $base,
+				);
+				unset( $params[ $field ] );
+				if ( null !== $missing ) {
+					$params[ $field ] = $missing;
+				}
+				$response = $this->rest( 'PUT', '/handoff-bot/v1/rules', $params );
+				$this->assertSame( 400, $response->get_status() );
+				$this->assertSame( 'handoff_bot_invalid_policy', $response->get_data()['code'] );
+				$this->assertSame( array( $field ), array_keys( $response->get_data()['data']['errors'] ) );
 			}
-			$response = $this->rest( 'PUT', '/handoff-bot/v1/rules', $params );
-			$this->assertSame( 400, $response->get_status() );
-			$this->assertSame( 'handoff_bot_invalid_policy', $response->get_data()['code'] );
-			$this->assertSame( array( 'note' ), array_keys( $response->get_data()['data']['errors'] ) );
 		}
 
 		$malformed = array(
@@ -174,9 +179,10 @@ final class Rules_Controller_Test extends Test_Case {
 			'PUT',
 			'/handoff-bot/v1/rules',
 			array(
-				'policy'       => $this->policy_with_zebracorn( Reason::POLICY_HUMAN ),
-				'note'         => 'First.',
-				'base_version' => $base,
+				'policy'          => $this->policy_with_zebracorn( Reason::POLICY_HUMAN ),
+				'note'            => 'First.',
+				'expected_impact' => 'Zebracorn questions go to a person.',
+				'base_version'    => $base,
 			)
 		);
 		$this->assertSame( 200, $first->get_status() );
@@ -187,9 +193,10 @@ final class Rules_Controller_Test extends Test_Case {
 			'PUT',
 			'/handoff-bot/v1/rules',
 			array(
-				'policy'       => $this->policy_with_zebracorn( Reason::POLICY_BOT ),
-				'note'         => 'Second.',
-				'base_version' => $base,
+				'policy'          => $this->policy_with_zebracorn( Reason::POLICY_BOT ),
+				'note'            => 'Second.',
+				'expected_impact' => 'Zebracorn questions are answered.',
+				'base_version'    => $base,
 			)
 		);
 		$this->assertSame( 409, $second->get_status() );

@@ -135,9 +135,10 @@ final class Rules_Permissions_Test extends Test_Case {
 		};
 		$change = static function ( int $base ): array {
 			return array(
-				'policy'       => Policy::defaults()->to_array(),
-				'note'         => 'A change.',
-				'base_version' => $base,
+				'policy'          => Policy::defaults()->to_array(),
+				'note'            => 'A change.',
+				'expected_impact' => 'None.',
+				'base_version'    => $base,
 			);
 		};
 		return array(

@@ -56,7 +56,7 @@ final class Rules_Simulations_Controller_Test extends Test_Case {
 		add_filter( 'handoff_bot_answerer', $this->answerer, 1000 );
 		$this->use_zebracorn_intent();
 		$store = $this->store();
-		$this->assertIsArray( $store->save( $this->policy_with_zebracorn( Reason::POLICY_BOT ), 'Zebracorns are answered.', '', $store->active_version(), get_current_user_id() ) );
+		$this->assertIsArray( $store->save( $this->policy_with_zebracorn( Reason::POLICY_BOT ), 'Zebracorns are answered.', 'As expected.', $store->active_version(), get_current_user_id() ) );
 	}
 
 	/**

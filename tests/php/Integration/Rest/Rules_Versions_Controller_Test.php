@@ -117,6 +117,7 @@ final class Rules_Versions_Controller_Test extends Test_Case {
 		$this->assertSame( 'human', end( $data['policy']['intents'] )['policy'] );
 		$now = $this->json( $this->rest( 'GET', '/handoff-bot/v1/rules' ) );
 		$this->assertSame( $this->base + 3, $now['version'] );
+		$this->assertSame( 'The bot decides as it did with version ' . ( $this->base + 1 ) . '.', $this->store()->version( $this->base + 3 )['expected_impact'] ?? null, 'a rollback says what it brings back' );
 		$this->assertSame( 'human', end( $now['policy']['intents'] )['policy'] );
 		$this->assertSame( 'Private was too strict.', $this->json( $this->rest( 'GET', '/handoff-bot/v1/rules/versions' ) )[0]['note'] );
 

@@ -54,11 +54,11 @@ final class Intent_Model_Cache_Test extends Test_Case {
 	public function test_a_save_keeps_the_edited_intents_model(): void {
 		self::new_request();
 		$store = $this->store();
-		$this->assertIsArray( $store->save( Policy::defaults()->to_array(), 'Same as the defaults', '', $store->active_version(), 1 ) );
+		$this->assertIsArray( $store->save( Policy::defaults()->to_array(), 'Same as the defaults', 'As expected.', $store->active_version(), 1 ) );
 		$this->assertFalse( get_option( Intent_Model_Cache::OPTION ), 'the shipped model needs no copy' );
 
 		$policy = $this->policy_with_zebracorn( 'human' );
-		$this->assertIsArray( $store->save( $policy, 'Zebracorn questions', '', $store->active_version(), 1 ) );
+		$this->assertIsArray( $store->save( $policy, 'Zebracorn questions', 'As expected.', $store->active_version(), 1 ) );
 		$kept = get_option( Intent_Model_Cache::OPTION );
 		$this->assertIsArray( $kept );
 		$this->assertSame( Intent_Model::key( ( new Policy( $policy ) )->intents() ), $kept['key'] );

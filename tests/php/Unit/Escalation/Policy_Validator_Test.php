@@ -182,6 +182,26 @@ final class Policy_Validator_Test extends TestCase {
 	}
 
 	/**
+	 * An offer threshold out of range is told so, not compared with the handoff threshold; rules
+	 * saved before the don't-know message existed get its default.
+	 */
+	public function test_each_field_gets_its_own_error(): void {
+		$sent = self::valid();
+
+		$sent['thresholds']['offer_after']   = 0;
+		$sent['thresholds']['handoff_after'] = 1;
+		$result                              = ( new Policy_Validator() )->validate( $sent );
+		$this->assertNull( $result['policy'] );
+		$this->assertStringContainsString( 'whole number', $result['errors']['thresholds.offer_after'] );
+
+		$older = self::valid();
+		unset( $older['messages']['dont_know'] );
+		$result = ( new Policy_Validator() )->validate( $older );
+		$this->assertNotNull( $result['policy'] );
+		$this->assertSame( Policy::default_messages()['dont_know'], $result['policy']['messages']['dont_know'] );
+	}
+
+	/**
 	 * A change note is required and bounded; the expected impact may be empty.
 	 */
 	public function test_notes(): void {
