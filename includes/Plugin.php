@@ -18,6 +18,8 @@ use HandoffBot\Cli\Index_Command;
 use HandoffBot\Contracts\Answerer;
 use HandoffBot\Contracts\Registrable;
 use HandoffBot\Conversations\Conversation_Service;
+use HandoffBot\Conversations\Handoff_Requests;
+use HandoffBot\Conversations\Offer_Choices;
 use HandoffBot\Conversations\Page_Trail;
 use HandoffBot\Database\Migrator;
 use HandoffBot\Escalation\Engine;
@@ -122,15 +124,18 @@ final class Plugin {
 		$validator           = new Policy_Validator();
 		$policies            = new Policy_Store( new Config_Version_Repository(), $validator );
 		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
+		$escalator           = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
+		$requests            = new Handoff_Requests( new Handoff_Repository() );
+		$events              = new Event_Repository();
 		$this->conversations = new Conversation_Service(
 			$conversations,
 			$messages,
-			new Event_Repository(),
+			$events,
 			new Page_Trail(),
 			new Language_Signal(),
 			$answerer,
-			new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) ),
-			new Handoff_Repository()
+			$escalator,
+			$requests
 		);
 		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
 		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard );
@@ -140,7 +145,7 @@ final class Plugin {
 			new Health_Controller( $this->migrator ),
 			$visitor_routes,
 			$this->fast_poll,
-			new Choices_Controller( $this->conversations, $messages, $guard ),
+			new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
 			new Settings_Controller( $settings ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
@@ -194,13 +199,13 @@ final class Plugin {
 		$tester = new Policy_Tester(
 			new Escalation_Service( new Engine() ),
 			new Rule_Registry(),
-			new Signal_Registry(),
+			new Signal_Registry( false ),
 			new Language_Signal(),
 			$answerer
 		);
 		return array(
 			$store,
-			new Rules_Controller( $store, new Rule_Registry(), new Signal_Registry() ),
+			new Rules_Controller( $store, new Rule_Registry(), new Signal_Registry( false ) ),
 			new Rules_Test_Controller( $tester, $store, $validator, $settings ),
 			new Rules_Versions_Controller( $store ),
 			new Rules_Simulations_Controller( new Simulations(), $tester, $store, $validator, $settings ),

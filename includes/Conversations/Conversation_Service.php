@@ -16,12 +16,12 @@ use HandoffBot\Escalation\Decision;
 use HandoffBot\Escalation\Escalator;
 use HandoffBot\Escalation\Reason;
 use HandoffBot\Repositories\Conversation_Repository;
-use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
 use HandoffBot\Signals\Language_Signal;
+use HandoffBot\Signals\Signal_Result;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -84,11 +84,11 @@ final class Conversation_Service {
 	private Escalator $escalator;
 
 	/**
-	 * Handoffs.
+	 * The conversation's one open handoff.
 	 *
-	 * @var Handoff_Repository
+	 * @var Handoff_Requests
 	 */
-	private Handoff_Repository $handoffs;
+	private Handoff_Requests $requests;
 
 	/**
 	 * Replies for decisions.
@@ -107,9 +107,9 @@ final class Conversation_Service {
 	 * @param Language_Signal         $language         Language detection.
 	 * @param callable                $answerer_factory Returns the Answerer.
 	 * @param Escalator               $escalator        The escalation policy in force.
-	 * @param Handoff_Repository      $handoffs         Handoffs.
+	 * @param Handoff_Requests        $requests         The conversation's one open handoff.
 	 */
-	public function __construct( Conversation_Repository $conversations, Message_Repository $messages, Event_Repository $events, Page_Trail $trail, Language_Signal $language, callable $answerer_factory, Escalator $escalator, Handoff_Repository $handoffs ) {
+	public function __construct( Conversation_Repository $conversations, Message_Repository $messages, Event_Repository $events, Page_Trail $trail, Language_Signal $language, callable $answerer_factory, Escalator $escalator, Handoff_Requests $requests ) {
 		$this->conversations    = $conversations;
 		$this->messages         = $messages;
 		$this->events           = $events;
@@ -117,7 +117,7 @@ final class Conversation_Service {
 		$this->language         = $language;
 		$this->answerer_factory = $answerer_factory;
 		$this->escalator        = $escalator;
-		$this->handoffs         = $handoffs;
+		$this->requests         = $requests;
 		$this->composer         = new Reply_Composer();
 	}
 
@@ -204,7 +204,9 @@ final class Conversation_Service {
 		// 3. Signals, the escalation policy, and the answer where the decision still needs one.
 		// Any failure here still leaves the visitor's message stored and gets an honest reply.
 		$language = $this->language->detect( $text );
-		$history  = History::turns( $this->messages->before( $conversation_id, (int) $message['id'] ) );
+		$earlier  = $this->messages->before( $conversation_id, (int) $message['id'] );
+		$history  = History::turns( $earlier );
+		$turn     = $this->turn( $conversation_id, (int) $message['id'], $earlier );
 		$answer   = function () use ( $conversation_id, $text, $language ): Answer {
 			try {
 				return $this->answerer()->answer( $text, $language );
@@ -214,7 +216,7 @@ final class Conversation_Service {
 			}
 		};
 		try {
-			$outcome = $this->escalator->handle( $text, $language, $history, $answer, $button );
+			$outcome = $this->escalator->handle( $text, $language, $history, $answer, $button, $turn );
 		} catch ( \Throwable $e ) {
 			$this->events->append( 'escalation_failed', $conversation_id, array( 'error' => $e->getMessage() ) );
 			$outcome = array(
@@ -228,25 +230,65 @@ final class Conversation_Service {
 		foreach ( $outcome['skipped'] as $skipped ) {
 			$this->events->append( 'rule_failed', $conversation_id, $skipped );
 		}
-		$composed = $this->composer->compose( $outcome, $this->escalator->policy(), $language );
+		// A person already called: offering one again, or handing off again on the bot's own
+		// initiative, would read as if the request was lost. The bot answers while the visitor
+		// waits; only the visitor asking again, or the private route, goes past this.
+		$again = $outcome['decision'];
+		if ( ( Reason::KIND_OFFER_CHOICE === $again->kind || ( Reason::KIND_HANDOFF === $again->kind && Reason::TRIGGER_USER !== $again->trigger ) ) && $this->has_open_handoff( $conversation_id ) ) {
+			$outcome['decision'] = Decision::answer( $again->intent );
+			$outcome['answer']   = $outcome['answer'] ?? $answer();
+		}
+		$policy   = $this->escalator->policy();
+		$composed = $this->composer->compose( $outcome, $policy, $language );
 		$decision = $outcome['decision'];
-		$turn     = 1 + count( array_filter( $history, static fn( array $t ): bool => 'visitor' === $t['role'] ) );
 		$meta     = $composed['meta'];
+		$config   = (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 );
+		if ( Reason::KIND_OFFER_CHOICE === $decision->kind ) {
+			// What a handoff from this offer records, as of the offer (the visitor may accept later).
+			$composed['meta']['offer'] = array(
+				'turn'           => $turn,
+				'config_version' => $config,
+				'intent_score'   => self::intent_score( $outcome['signals'] ),
+			);
+		}
 		try {
 			// The reply, its event and the handoff (if one is requested) commit together.
 			$reply = $this->messages->transaction(
-				function () use ( $conversation_id, $message, $composed, $decision, $outcome, $turn ): array {
-					$data = $composed['event_data'];
-					$meta = $composed['meta'];
+				function () use ( $conversation_id, $message, $composed, $decision, $outcome, $turn, $config, $policy ): array {
+					$data  = $composed['event_data'];
+					$meta  = $composed['meta'];
+					$body  = $composed['body'];
+					$event = $composed['event'];
 					if ( $decision->is_handoff() ) {
-						$open               = $this->handoffs->open_for( $conversation_id );
-						$data['handoff_id'] = $open ? $open['id'] : $this->request_handoff( $conversation_id, $decision->reason, $decision->trigger, $decision->intent, $outcome, $turn, Reason::KIND_PRIVATE_HANDOFF === $decision->kind );
-						$meta['handoff_id'] = $data['handoff_id'];
-					}
-					$reply              = $this->messages->add( $conversation_id, 'bot', $composed['body'], $meta, null, (int) $message['id'] );
+						$handoff            = $this->requests->request(
+							array(
+								'conversation_id' => $conversation_id,
+								'reason'          => $decision->reason,
+								'trigger_type'    => $decision->trigger,
+								'intent'          => $decision->intent,
+								'intent_score'    => self::intent_score( $outcome['signals'] ),
+								'confidence'      => null !== $outcome['answer'] ? $outcome['answer']->confidence : null,
+								'turn'            => $turn,
+								'config_version'  => $config,
+							),
+							Reason::KIND_PRIVATE_HANDOFF === $decision->kind
+						);
+						$data['handoff_id'] = $handoff['id'];
+						$meta['handoff_id'] = $handoff['id'];
+						if ( Handoff_Requests::REROUTED === $handoff['status'] ) {
+							$event = 'handoff_rerouted';
+						} elseif ( Handoff_Requests::ALREADY_OPEN === $handoff['status'] ) {
+							// Asked again: the request stands; no second handoff, no second count.
+							$event = 'handoff_repeated';
+							if ( Reason::KIND_HANDOFF === $decision->kind ) {
+								$body = $policy->message( 'recorded' );
+							}
+						}
+					}//end if
+					$reply              = $this->messages->add( $conversation_id, 'bot', $body, $meta, null, (int) $message['id'] );
 					$data['message_id'] = (int) $message['id'];
 					$data['reply_id']   = (int) $reply['id'];
-					$this->events->record( $composed['event'], $conversation_id, $data, (int) ( $data['handoff_id'] ?? 0 ) );
+					$this->events->record( $event, $conversation_id, $data, (int) ( $data['handoff_id'] ?? 0 ) );
 					return $reply;
 				}
 			);
@@ -289,148 +331,44 @@ final class Conversation_Service {
 	}
 
 	/**
-	 * Records a requested handoff (inside the caller's transaction).
+	 * The visitor's turn (from 1): counted from the messages read with it, or from the database
+	 * when the conversation is longer than those.
 	 *
-	 * @param int    $conversation_id Conversation.
-	 * @param string $reason          Reason code.
-	 * @param string $trigger         Trigger.
-	 * @param string $intent          Intent, or ''.
-	 * @param array  $outcome         The escalation outcome (for the intent's score and the confidence).
-	 * @phpstan-param array{signals: array<string, \HandoffBot\Signals\Signal_Result>, answer: Answer|null} $outcome
-	 * @param int    $turn            The visitor's turn.
-	 * @param bool   $private         Whether it takes the private route.
-	 * @return int The handoff's ID.
-	 * @throws Storage_Exception When the database refuses it.
+	 * @param int   $conversation_id Conversation.
+	 * @param int   $message_id      The visitor's message.
+	 * @param array $earlier         The messages read before it.
+	 * @phpstan-param list<Message> $earlier
+	 * @throws Storage_Exception When the database cannot be read.
 	 */
-	private function request_handoff( int $conversation_id, string $reason, string $trigger, string $intent, array $outcome, int $turn, bool $private ): int {
-		$signal = $outcome['signals']['intent'] ?? null;
-		return $this->handoffs->create(
-			array(
-				'conversation_id' => $conversation_id,
-				'reason'          => $reason,
-				'trigger_type'    => $trigger,
-				'route'           => $private ? 'private' : '',
-				'intent'          => $intent,
-				'intent_score'    => null !== $signal && $signal->fired ? round( $signal->score, 3 ) : null,
-				'confidence'      => null !== $outcome['answer'] ? $outcome['answer']->confidence : null,
-				'turn'            => $turn,
-				'config_version'  => (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ),
-			)
-		);
+	private function turn( int $conversation_id, int $message_id, array $earlier ): int {
+		if ( count( $earlier ) < Message_Repository::HISTORY ) {
+			return 1 + count( array_filter( $earlier, static fn( array $m ): bool => 'visitor' === $m['role'] ) );
+		}
+		return 1 + $this->messages->count_before( $conversation_id, $message_id, 'visitor' );
 	}
 
 	/**
-	 * The visitor's answer to an offer to talk to a person: accepting requests a handoff (for the
-	 * offer's reason) and the bot says so; declining keeps the bot. Either is recorded once, and
-	 * answering the same offer again returns what was recorded.
+	 * Whether the conversation has a handoff nobody has closed (false when that cannot be read:
+	 * the offer is then made, and accepting it finds the open handoff).
 	 *
-	 * @param array $conversation Conversation row.
-	 * @phpstan-param Conversation $conversation
-	 * @param array $offer        The bot message that made the offer.
-	 * @phpstan-param Message $offer
-	 * @param bool  $accept       Whether the visitor accepts.
-	 * @return array{accepted: bool, reply: Message|null, handoff_id: int}
-	 * @throws Storage_Exception When the database refuses it.
+	 * @param int $conversation_id Conversation.
 	 */
-	public function choose( array $conversation, array $offer, bool $accept ): array {
-		$conversation_id = (int) $conversation['id'];
-		if ( isset( $offer['meta']['choice'] ) ) {
-			$reply = $this->messages->find_reply( (int) $offer['id'] );
-			return array(
-				'accepted'   => 'accepted' === $offer['meta']['choice'],
-				'reply'      => $reply,
-				'handoff_id' => (int) ( $offer['meta']['choice_handoff_id'] ?? 0 ),
-			);
+	private function has_open_handoff( int $conversation_id ): bool {
+		try {
+			return null !== $this->requests->open_route( $conversation_id );
+		} catch ( Storage_Exception $e ) {
+			return false;
 		}
-		$decision = (array) ( $offer['meta']['decision'] ?? array() );
-		return $this->messages->transaction(
-			function () use ( $conversation_id, $offer, $accept, $decision ): array {
-				if ( ! $accept ) {
-					$this->messages->update_meta( (int) $offer['id'], $offer['meta'], array( 'choice' => 'declined' ) );
-					$this->events->record(
-						'choice_declined',
-						$conversation_id,
-						array(
-							'message_id' => (int) $offer['id'],
-							'reason'     => (string) ( $decision['reason'] ?? '' ),
-						)
-					);
-					return array(
-						'accepted'   => false,
-						'reply'      => null,
-						'handoff_id' => 0,
-					);
-				}
-				$open       = $this->handoffs->open_for( $conversation_id );
-				$turn       = 1 + count( array_filter( $this->messages->before( $conversation_id, (int) $offer['id'] + 1, 200 ), static fn( array $m ): bool => 'visitor' === $m['role'] ) );
-				$handoff_id = $open ? $open['id'] : $this->handoffs->create(
-					array(
-						'conversation_id' => $conversation_id,
-						'reason'          => (string) ( $decision['reason'] ?? Reason::USER_REQUESTED ),
-						'trigger_type'    => (string) ( $decision['trigger'] ?? Reason::TRIGGER_USER ),
-						'intent'          => (string) ( $decision['intent'] ?? '' ),
-						'intent_score'    => null,
-						'confidence'      => isset( $offer['meta']['confidence'] ) ? (float) $offer['meta']['confidence'] : null,
-						'turn'            => $turn,
-						'config_version'  => (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ),
-					)
-				);
-				$this->messages->update_meta(
-					(int) $offer['id'],
-					$offer['meta'],
-					array(
-						'choice'            => 'accepted',
-						'choice_handoff_id' => $handoff_id,
-					)
-				);
-				$policy = $this->escalator->policy();
-				$reply  = $this->messages->add(
-					$conversation_id,
-					'bot',
-					$policy->message( 'connecting' ) . "\n\n" . $policy->message( 'recorded' ),
-					array(
-						'kind'       => 'handoff',
-						'decision'   => array(
-							'kind'    => Reason::KIND_HANDOFF,
-							'reason'  => (string) ( $decision['reason'] ?? '' ),
-							'trigger' => (string) ( $decision['trigger'] ?? '' ),
-							'rule'    => (string) ( $decision['rule'] ?? '' ),
-							'signals' => array(),
-							'intent'  => (string) ( $decision['intent'] ?? '' ),
-						),
-						'handoff_id' => $handoff_id,
-					),
-					null,
-					(int) $offer['id']
-				);
-				$this->events->record(
-					'choice_accepted',
-					$conversation_id,
-					array(
-						'message_id' => (int) $offer['id'],
-						'reason'     => (string) ( $decision['reason'] ?? '' ),
-					),
-					$handoff_id
-				);
-				$this->events->record(
-					'handoff_requested',
-					$conversation_id,
-					array(
-						'reason'   => (string) ( $decision['reason'] ?? '' ),
-						'trigger'  => (string) ( $decision['trigger'] ?? '' ),
-						'decision' => Reason::KIND_HANDOFF,
-						'accepted' => true,
-						'reply_id' => (int) $reply['id'],
-					),
-					$handoff_id
-				);
-				return array(
-					'accepted'   => true,
-					'reply'      => $reply,
-					'handoff_id' => $handoff_id,
-				);
-			}
-		);
+	}
+
+	/**
+	 * The recognised intent's score, when the intent signal fired.
+	 *
+	 * @param array<string, mixed> $signals Signal results by ID.
+	 */
+	public static function intent_score( array $signals ): ?float {
+		$signal = $signals['intent'] ?? null;
+		return $signal instanceof Signal_Result && $signal->fired ? round( $signal->score, 3 ) : null;
 	}
 
 	/**

@@ -30,6 +30,7 @@ final class Handoffs_Table extends Table {
 		return "
 id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
 conversation_id bigint(20) unsigned NOT NULL,
+open_key bigint(20) unsigned DEFAULT NULL,
 status varchar(20) NOT NULL DEFAULT 'requested',
 reason varchar(40) NOT NULL,
 trigger_type varchar(10) NOT NULL,
@@ -48,6 +49,7 @@ accepted_at datetime DEFAULT NULL,
 first_reply_at datetime DEFAULT NULL,
 resolved_at datetime DEFAULT NULL,
 PRIMARY KEY  (id),
+UNIQUE KEY open_key (open_key),
 KEY conversation_id (conversation_id),
 KEY status_requested (status,requested_at),
 KEY reason_requested (reason,requested_at)";

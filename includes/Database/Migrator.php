@@ -32,7 +32,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 7;
+	public const SCHEMA_VERSION = 8;
 
 	/**
 	 * Option holding the installed schema version.

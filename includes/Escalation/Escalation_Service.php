@@ -58,9 +58,11 @@ final class Escalation_Service {
 	 * @param callable           $answer   Returns the Answer for the message (called at most once).
 	 * @phpstan-param callable(): Answer $answer
 	 * @param bool               $button   Whether the visitor pressed "talk to a person".
+	 * @param int|null           $turn     The visitor's turn (from 1), when the history is only the
+	 *                                     latest part of the conversation; counted from it otherwise.
 	 * @return Outcome
 	 */
-	public function handle( string $text, string $language, array $history, Policy $policy, array $signals, array $rules, callable $answer, bool $button = false ): array {
+	public function handle( string $text, string $language, array $history, Policy $policy, array $signals, array $rules, callable $answer, bool $button = false, ?int $turn = null ): array {
 		$context = new Signal_Context( $text, $language, $history, $policy, $button );
 		$results = array();
 		$skipped = array();
@@ -76,16 +78,16 @@ final class Escalation_Service {
 			}
 		}
 		$unproductive = 0;
-		foreach ( $history as $turn ) {
-			if ( ! empty( $turn['unproductive'] ) ) {
+		foreach ( $history as $earlier ) {
+			if ( ! empty( $earlier['unproductive'] ) ) {
 				++$unproductive;
 			}
 		}
-		$turn = 1 + count(
+		$turn = $turn ?? 1 + count(
 			array_filter(
 				$history,
-				static function ( array $turn ): bool {
-					return 'visitor' === $turn['role'];
+				static function ( array $earlier ): bool {
+					return 'visitor' === $earlier['role'];
 				}
 			)
 		);

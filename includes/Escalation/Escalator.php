@@ -86,9 +86,10 @@ final class Escalator {
 	 * @param callable          $answer   Returns the Answer (called at most once).
 	 * @phpstan-param callable(): Answer $answer
 	 * @param bool              $button   Whether the visitor pressed "talk to a person".
+	 * @param int|null          $turn     The visitor's turn (from 1), if the history is not all of it.
 	 * @return Outcome
 	 */
-	public function handle( string $text, string $language, array $history, callable $answer, bool $button = false ): array {
-		return $this->service->handle( $text, $language, $history, $this->policy(), $this->signals->all(), $this->rules->all(), $answer, $button );
+	public function handle( string $text, string $language, array $history, callable $answer, bool $button = false, ?int $turn = null ): array {
+		return $this->service->handle( $text, $language, $history, $this->policy(), $this->signals->all(), $this->rules->all(), $answer, $button, $turn );
 	}
 }

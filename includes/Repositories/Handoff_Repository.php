@@ -25,31 +25,58 @@ final class Handoff_Repository extends Repository {
 	public const OPEN = array( 'requested', 'queued', 'accepted' );
 
 	/**
-	 * Records a requested handoff.
+	 * Records a requested handoff, unless the conversation already has an open one: `open_key`
+	 * (the conversation's ID while the handoff is open, NULL once it is closed) is unique, so of
+	 * two requests at once only one is stored.
 	 *
 	 * @param array<string, mixed> $handoff The handoff.
 	 * @phpstan-param New_Handoff $handoff
-	 * @return int Its ID.
+	 * @return int Its ID, or 0 when the conversation already had an open handoff.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function create( array $handoff ): int {
-		return $this->insert(
-			'handoffs',
-			array(
-				'conversation_id' => $handoff['conversation_id'],
-				'status'          => 'requested',
-				'reason'          => $handoff['reason'],
-				'trigger_type'    => $handoff['trigger_type'],
-				'route'           => $handoff['route'] ?? '',
-				'intent'          => $handoff['intent'],
-				'intent_score'    => $handoff['intent_score'],
-				'confidence'      => $handoff['confidence'],
-				'turn'            => $handoff['turn'],
-				'context'         => '',
-				'config_version'  => $handoff['config_version'],
-				'requested_at'    => $this->now(),
+		global $wpdb;
+		$stored = $this->execute(
+			$this->insert_ignore() . ' INTO %i (conversation_id, open_key, status, reason, trigger_type, route, intent, intent_score, confidence, turn, context, config_version, requested_at) VALUES (%d, %d, %s, %s, %s, %s, %s, ' . ( null === $handoff['intent_score'] ? 'NULL' : '%f' ) . ', ' . ( null === $handoff['confidence'] ? 'NULL' : '%f' ) . ', %d, %s, %d, %s)',
+			...array_values(
+				array_filter(
+					array(
+						$this->table( 'handoffs' ),
+						$handoff['conversation_id'],
+						$handoff['conversation_id'],
+						'requested',
+						$handoff['reason'],
+						$handoff['trigger_type'],
+						$handoff['route'] ?? '',
+						$handoff['intent'],
+						$handoff['intent_score'],
+						$handoff['confidence'],
+						$handoff['turn'],
+						'',
+						$handoff['config_version'],
+						$this->now(),
+					),
+					static function ( $value ): bool {
+						return null !== $value;
+					}
+				)
 			)
 		);
+		if ( 0 === $stored ) {
+			return 0;
+		}
+		$pdo = self::native_connection();
+		return $pdo ? (int) $pdo->lastInsertId() : (int) $wpdb->insert_id;
+	}
+
+	/**
+	 * Moves a handoff to the private route.
+	 *
+	 * @param int $id Handoff.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function make_private( int $id ): void {
+		$this->update_where( 'handoffs', array( 'route' => 'private' ), array( 'id' => $id ) );
 	}
 
 	/**

@@ -95,6 +95,43 @@ final class Message_Repository extends Repository {
 	}
 
 	/**
+	 * How many earlier messages a new message is read with.
+	 */
+	public const HISTORY = 40;
+
+	/**
+	 * How many messages of a role came before one.
+	 *
+	 * @param int    $conversation_id Conversation.
+	 * @param int    $before          Message ID: only earlier messages.
+	 * @param string $role            Role.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function count_before( int $conversation_id, int $before, string $role ): int {
+		return (int) $this->get_var( 'SELECT COUNT(*) FROM %i WHERE conversation_id = %d AND id < %d AND role = %s', $this->table( 'messages' ), $conversation_id, $before, $role );
+	}
+
+	/**
+	 * Records the visitor's answer to an offer, unless one is recorded already: of two answers at
+	 * once, only the first is kept.
+	 *
+	 * @param int                  $id     The offer (a bot message).
+	 * @param array<string, mixed> $meta   The offer's meta as read.
+	 * @param array<string, mixed> $change The answer's keys (`choice` and what goes with it).
+	 * @return bool Whether this answer was recorded.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function claim_choice( int $id, array $meta, array $change ): bool {
+		return 1 === $this->execute(
+			'UPDATE %i SET meta = %s WHERE id = %d AND meta NOT LIKE %s',
+			$this->table( 'messages' ),
+			(string) wp_json_encode( array_merge( $meta, $change ) ),
+			$id,
+			'%"choice":%'
+		);
+	}
+
+	/**
 	 * The latest messages before one, oldest first.
 	 *
 	 * @param int $conversation_id Conversation.
@@ -102,7 +139,7 @@ final class Message_Repository extends Repository {
 	 * @param int $limit           At most this many (the latest).
 	 * @return list<Message>
 	 */
-	public function before( int $conversation_id, int $before, int $limit = 40 ): array {
+	public function before( int $conversation_id, int $before, int $limit = self::HISTORY ): array {
 		$rows = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d AND id < %d ORDER BY id DESC LIMIT %d', $this->table( 'messages' ), $conversation_id, $before, $limit );
 		return array_values( array_reverse( array_map( array( $this, 'hydrate' ), $rows ) ) );
 	}

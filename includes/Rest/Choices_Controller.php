@@ -9,7 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
-use HandoffBot\Conversations\Conversation_Service;
+use HandoffBot\Conversations\Offer_Choices;
 use HandoffBot\Escalation\Reason;
 use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Repositories\Storage_Exception;
@@ -29,9 +29,9 @@ final class Choices_Controller extends Controller {
 	/**
 	 * Conversation flow.
 	 *
-	 * @var Conversation_Service
+	 * @var Offer_Choices
 	 */
-	private Conversation_Service $service;
+	private Offer_Choices $choices;
 
 	/**
 	 * Messages.
@@ -50,13 +50,13 @@ final class Choices_Controller extends Controller {
 	/**
 	 * Builds the controller.
 	 *
-	 * @param Conversation_Service $service  Conversation flow.
-	 * @param Message_Repository   $messages Messages.
-	 * @param Visitor_Guard        $guard    Who may use the route.
+	 * @param Offer_Choices      $choices  Answers to offers.
+	 * @param Message_Repository $messages Messages.
+	 * @param Visitor_Guard      $guard    Who may use the route.
 	 */
-	public function __construct( Conversation_Service $service, Message_Repository $messages, Visitor_Guard $guard ) {
+	public function __construct( Offer_Choices $choices, Message_Repository $messages, Visitor_Guard $guard ) {
 		$this->rest_base = 'conversations';
-		$this->service   = $service;
+		$this->choices   = $choices;
 		$this->messages  = $messages;
 		$this->guard     = $guard;
 	}
@@ -113,7 +113,7 @@ final class Choices_Controller extends Controller {
 			return new WP_Error( 'handoff_bot_conversation_ended', __( 'This conversation has ended. Start a new one to keep chatting.', 'handoff-bot' ), array( 'status' => 409 ) );
 		}
 		try {
-			$result = $this->service->choose( $conversation, $offer, (bool) $request['accept'] );
+			$result = $this->choices->choose( $conversation, $offer, (bool) $request['accept'] );
 		} catch ( Storage_Exception $e ) {
 			return new WP_Error( 'handoff_bot_storage_unavailable', __( 'Your choice could not be saved just now. Please try again.', 'handoff-bot' ), array( 'status' => 503 ) );
 		}

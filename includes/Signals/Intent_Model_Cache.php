@@ -32,6 +32,23 @@ final class Intent_Model_Cache {
 	private const GROUP = 'handoff_bot';
 
 	/**
+	 * Whether set() keeps what it is given.
+	 *
+	 * @var bool
+	 */
+	private bool $writable;
+
+	/**
+	 * Builds the cache.
+	 *
+	 * @param bool $writable False to read only: the rules tester prepares unsaved intents, whose
+	 *                       model must not replace the one of the rules in force.
+	 */
+	public function __construct( bool $writable = true ) {
+		$this->writable = $writable;
+	}
+
+	/**
 	 * The prepared model for a key, if kept.
 	 *
 	 * @param string $key Intent_Model::key() of the intents.
@@ -65,6 +82,9 @@ final class Intent_Model_Cache {
 	 * @phpstan-param Model_Array $model
 	 */
 	public function set( string $key, array $model ): void {
+		if ( ! $this->writable ) {
+			return;
+		}
 		$value = array(
 			'key'   => $key,
 			'model' => $model,

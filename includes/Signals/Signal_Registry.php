@@ -20,14 +20,32 @@ defined( 'ABSPATH' ) || exit;
 final class Signal_Registry {
 
 	/**
+	 * Whether the intent signal keeps the models it prepares.
+	 *
+	 * @var bool
+	 */
+	private bool $keep_models;
+
+	/**
+	 * Builds the registry.
+	 *
+	 * @param bool $keep_models False for the rules tester: it prepares unsaved intents, and only
+	 *                          the rules in force keep their model.
+	 */
+	public function __construct( bool $keep_models = true ) {
+		$this->keep_models = $keep_models;
+	}
+
+	/**
 	 * The signals the plugin ships, in the order they are read.
 	 *
+	 * @param bool $keep_models Whether the intent signal keeps the models it prepares.
 	 * @return list<Signal>
 	 */
-	public static function defaults(): array {
+	public static function defaults( bool $keep_models = true ): array {
 		$tokenizer = new Tokenizer();
 		return array(
-			new Intent_Signal( $tokenizer, new Intent_Model_Cache() ),
+			new Intent_Signal( $tokenizer, new Intent_Model_Cache( $keep_models ) ),
 			new Human_Request_Signal(),
 			new Frustration_Signal(),
 			new Repetition_Signal( $tokenizer ),
@@ -51,10 +69,10 @@ final class Signal_Registry {
 		 *
 		 * @param Signal[] $signals The signals.
 		 */
-		$signals = apply_filters( 'handoff_bot_signals', self::defaults() );
+		$signals = apply_filters( 'handoff_bot_signals', self::defaults( $this->keep_models ) );
 		return array_values(
 			array_filter(
-				is_array( $signals ) ? $signals : self::defaults(),
+				is_array( $signals ) ? $signals : self::defaults( $this->keep_models ),
 				static function ( $signal ): bool {
 					return $signal instanceof Signal;
 				}

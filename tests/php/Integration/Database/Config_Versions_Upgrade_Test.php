@@ -62,7 +62,7 @@ final class Config_Versions_Upgrade_Test extends Test_Case {
 
 		$this->assertTrue( $migrator->migrate(), (string) wp_json_encode( get_option( Migrator::ERROR_OPTION ) ) );
 
-		$this->assertSame( 7, $migrator->installed_version() );
+		$this->assertSame( Migrator::SCHEMA_VERSION, $migrator->installed_version() );
 		$this->assertTrue( $migrator->table_exists( ( new Config_Versions_Table() )->name() ) );
 		$store = $this->store();
 		$this->assertSame( 1, $store->count() );

@@ -17,6 +17,7 @@ use HandoffBot\Escalation\Reason;
 use HandoffBot\Escalation\Simulations;
 use HandoffBot\Knowledge\Answer;
 use HandoffBot\Settings;
+use HandoffBot\Signals\Intent_Model_Cache;
 use HandoffBot\Signals\Signal_Context;
 use HandoffBot\Signals\Signal_Result;
 use HandoffBot\Tests\Integration\Rules_Fixtures;
@@ -121,7 +122,7 @@ final class Rules_Test_Controller_Test extends Test_Case {
 		foreach ( array( 'conversations', 'messages', 'events', 'handoffs', 'config_versions' ) as $table ) {
 			$out[ $table ] = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM %i', $wpdb->prefix . 'handoff_bot_' . $table ) );
 		}
-		foreach ( array( Policy_Store::OPTION, Settings::CONFIG_VERSION_OPTION, Simulations::OPTION ) as $option ) {
+		foreach ( array( Policy_Store::OPTION, Settings::CONFIG_VERSION_OPTION, Simulations::OPTION, Intent_Model_Cache::OPTION ) as $option ) {
 			$out[ $option ] = get_option( $option );
 		}
 		return $out;
@@ -214,6 +215,18 @@ final class Rules_Test_Controller_Test extends Test_Case {
 		$in_force = $this->json( $this->rest( 'POST', '/handoff-bot/v1/rules/test', array( 'turns' => $turns ) ) )['turns'][0];
 		$this->assertSame( Reason::KIND_ANSWER, $in_force['decision']['kind'], 'the policy in force has no zebracorn intent' );
 		$this->assertFalse( $in_force['signals']['intent']['fired'] );
+		$this->assertSame( $before, $this->footprint() );
+	}
+
+	/**
+	 * Trying unsaved intents with the shipped intent signal prepares their model, but keeps none
+	 * of it: the kept model stays the one of the rules in force.
+	 */
+	public function test_unsaved_intents_leave_the_kept_model_alone(): void {
+		$this->answer_with( Answer::KIND_ANSWER );
+		$before = $this->footprint();
+		$turn   = $this->json( $this->rest( 'POST', '/handoff-bot/v1/rules/test', array( 'turns' => array( 'Where is my zebracorn?' ), 'policy' => $this->policy_with_zebracorn( Reason::POLICY_HUMAN ) ) ) )['turns'][0]; // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound -- two parameters.
+		$this->assertSame( 'zebracorn', $turn['decision']['intent'], 'the unsaved intent was recognised' );
 		$this->assertSame( $before, $this->footprint() );
 	}
 
