@@ -146,7 +146,7 @@ final class Plugin {
 			$visitor_routes,
 			$this->fast_poll,
 			new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
-			new Settings_Controller( $settings ),
+			new Settings_Controller( $settings, new Settings_Versions( new Config_Version_Repository() ) ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),

@@ -10,7 +10,9 @@ declare( strict_types=1 );
 namespace HandoffBot\Rest;
 
 use HandoffBot\Invalid_Setting_Exception;
+use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
+use HandoffBot\Settings_Versions;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -20,7 +22,9 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * The plugin settings, for people who manage the plugin. A bad value, null included, is
- * `400 rest_invalid_param` with the field named in `data.params`, and nothing is stored.
+ * `400 rest_invalid_param` with the field named in `data.params`, and nothing is stored. A change
+ * to the settings that decide answers is a new version (Settings_Versions), with the optional
+ * `change_note` and `expected_impact` sent with it.
  */
 final class Settings_Controller extends Controller {
 
@@ -34,13 +38,22 @@ final class Settings_Controller extends Controller {
 	private Settings $settings;
 
 	/**
+	 * Versions of the answer settings.
+	 *
+	 * @var Settings_Versions
+	 */
+	private Settings_Versions $versions;
+
+	/**
 	 * Builds the controller.
 	 *
-	 * @param Settings $settings Settings.
+	 * @param Settings          $settings Settings.
+	 * @param Settings_Versions $versions Versions of the answer settings.
 	 */
-	public function __construct( Settings $settings ) {
+	public function __construct( Settings $settings, Settings_Versions $versions ) {
 		$this->rest_base = 'settings';
 		$this->settings  = $settings;
+		$this->versions  = $versions;
 	}
 
 	/**
@@ -51,6 +64,18 @@ final class Settings_Controller extends Controller {
 		foreach ( array_keys( $args ) as $name ) {
 			$args[ $name ]['validate_callback'] = array( $this, 'validate_setting' );
 		}
+		$args['change_note']     = array(
+			'description' => __( 'What changed and why, kept with the version when the answer settings change (described for you when empty).', 'handoff-bot' ),
+			'type'        => 'string',
+			'maxLength'   => 1000,
+			'default'     => '',
+		);
+		$args['expected_impact'] = array(
+			'description' => __( 'What the change should do to the metrics.', 'handoff-bot' ),
+			'type'        => 'string',
+			'maxLength'   => 1000,
+			'default'     => '',
+		);
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,
@@ -113,7 +138,9 @@ final class Settings_Controller extends Controller {
 	public function update_item( $request ) {
 		$values = array_intersect_key( $request->get_params(), $this->settings->schema() );
 		try {
-			return new WP_REST_Response( $this->settings->update( $values ) );
+			return new WP_REST_Response( $this->versions->save( $this->settings, $values, (string) $request['change_note'], (string) $request['expected_impact'], get_current_user_id() ) );
+		} catch ( Storage_Exception $e ) {
+			return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The settings could not be saved just now. Please try again.', 'handoff-bot' ), array( 'status' => 503 ) );
 		} catch ( Invalid_Setting_Exception $e ) {
 			return new WP_Error(
 				'rest_invalid_param',
