@@ -17,6 +17,7 @@ use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Signals\Intent_Model;
 use HandoffBot\Signals\Intent_Model_Cache;
 use HandoffBot\Settings;
+use HandoffBot\Version_Commit;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -289,30 +290,14 @@ final class Policy_Store implements Registrable {
 	 */
 	private function commit( array $policy, string $note, string $expected_impact, int $base_version, int $author_id ) {
 		try {
-			$saved = $this->versions->transaction(
-				function () use ( $policy, $note, $expected_impact, $base_version, $author_id ) {
-					$latest = $this->versions->latest( self::AREA );
-					if ( ( null === $latest ? 0 : $latest['version'] ) !== $base_version ) {
-						return self::conflict( $latest );
-					}
-					$version = $base_version + 1;
-					$config  = (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) + 1;
-					if ( ! $this->versions->add( self::AREA, $version, $policy, $note, $expected_impact, $author_id, $config ) ) {
-						// Another save from the same version was stored between the check and this one.
-						return self::conflict( $this->versions->latest( self::AREA ) );
-					}
-					$this->publish( $version, $policy );
-					update_option( Settings::CONFIG_VERSION_OPTION, $config, true );
-					return array(
-						'version' => $version,
-						'policy'  => $policy,
-					);
-				},
-				true
-			);
+			$version = ( new Version_Commit( $this->versions ) )->commit( self::AREA, $base_version, $policy, $note, $expected_impact, $author_id, array( $this, 'publish' ) );
+			$saved   = $version > 0 ? array(
+				'version' => $version,
+				'policy'  => $policy,
+			) : self::conflict( $this->versions->latest( self::AREA ) );
 		} catch ( Storage_Exception $e ) {
 			return self::unavailable();
-		}//end try
+		}
 		if ( is_array( $saved ) ) {
 			// Prepare the edited intents' model now, so that no visitor's message waits for it.
 			Intent_Model::for_intents( ( new Policy( $saved['policy'] ) )->intents(), new Tokenizer(), new Intent_Model_Cache() );
@@ -326,7 +311,7 @@ final class Policy_Store implements Registrable {
 	 * @param int                  $version Version number.
 	 * @param array<string, mixed> $data    Its policy.
 	 */
-	private function publish( int $version, array $data ): void {
+	public function publish( int $version, array $data ): void {
 		if ( $this->active_version() > $version ) {
 			return;
 		}
