@@ -23,6 +23,8 @@ use HandoffBot\Conversations\Offer_Choices;
 use HandoffBot\Conversations\Page_Trail;
 use HandoffBot\Database\Migrator;
 use HandoffBot\Escalation\Engine;
+use HandoffBot\Handoff\Availability_Store;
+use HandoffBot\Handoff\Availability_Validator;
 use HandoffBot\Escalation\Escalation_Service;
 use HandoffBot\Escalation\Escalator;
 use HandoffBot\Escalation\Policy_Store;
@@ -58,6 +60,7 @@ use HandoffBot\Rest\Rules_Simulations_Controller;
 use HandoffBot\Rest\Rules_Test_Controller;
 use HandoffBot\Rest\Rules_Versions_Controller;
 use HandoffBot\Rest\Settings_Controller;
+use HandoffBot\Rest\Availability_Controller;
 use HandoffBot\Signals\Language_Signal;
 use HandoffBot\Signals\Signal_Registry;
 
@@ -114,15 +117,25 @@ final class Plugin {
 	 * Wires the services together.
 	 */
 	private function __construct() {
-		$this->migrator      = new Migrator();
-		$settings            = new Settings();
-		$tokenizer           = new Tokenizer();
-		$index               = new Index_Repository();
-		$conversations       = new Conversation_Repository();
-		$messages            = new Message_Repository();
-		$answerer            = self::answerer_factory( $settings, $tokenizer, $index );
-		$validator           = new Policy_Validator();
+		$this->migrator = new Migrator();
+		$settings       = new Settings();
+		$tokenizer      = new Tokenizer();
+		$index          = new Index_Repository();
+		$conversations  = new Conversation_Repository();
+		$messages       = new Message_Repository();
+		$answerer       = self::answerer_factory( $settings, $tokenizer, $index );
+		// The rules' intents go to teams of the availability, and a team the rules still send
+		// intents to cannot be removed: each store's validator reads the other's in force.
+		$validator           = new Policy_Validator( array( Availability_Store::class, 'team_names' ) );
 		$policies            = new Policy_Store( new Config_Version_Repository(), $validator );
+		$availability        = new Availability_Store(
+			new Config_Version_Repository(),
+			new Availability_Validator(
+				static function () use ( $policies ): array {
+					return Availability_Store::teams_in_use( $policies->active() );
+				}
+			)
+		);
 		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
 		$escalator           = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
 		$requests            = new Handoff_Requests( new Handoff_Repository() );
@@ -147,6 +160,7 @@ final class Plugin {
 			$this->fast_poll,
 			new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
 			new Settings_Controller( $settings, new Settings_Versions( new Config_Version_Repository() ) ),
+			new Availability_Controller( $availability, $policies ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),

@@ -114,6 +114,31 @@ final class Policy_Validator {
 	private array $errors = array();
 
 	/**
+	 * Returns the names of the teams an intent may go to (Teams and hours), or null: any team.
+	 *
+	 * @var (callable(): list<string>)|null
+	 */
+	private $teams;
+
+	/**
+	 * The team names of the policy being checked (null: any).
+	 *
+	 * @var list<string>|null
+	 */
+	private ?array $team_names = null;
+
+	/**
+	 * Builds the validator.
+	 *
+	 * @param callable|null $teams Returns the names of the teams an intent may go to; null lets
+	 *                             any name through (where no teams are known).
+	 * @phpstan-param (callable(): list<string>)|null $teams
+	 */
+	public function __construct( ?callable $teams = null ) {
+		$this->teams = $teams;
+	}
+
+	/**
 	 * Checks a policy.
 	 *
 	 * @param mixed $input The policy as sent (decoded JSON).
@@ -126,14 +151,15 @@ final class Policy_Validator {
 				'errors' => array( 'policy' => __( 'The policy must be an object.', 'handoff-bot' ) ),
 			);
 		}
-		$policy       = array(
+		$this->team_names = null === $this->teams ? null : ( $this->teams )();
+		$policy           = array(
 			'intents'       => $this->intents( $input['intents'] ?? null ),
 			'human_phrases' => $this->human_phrases( $input['human_phrases'] ?? null ),
 			'thresholds'    => $this->thresholds( $input['thresholds'] ?? null ),
 			'messages'      => $this->messages( $input['messages'] ?? null ),
 		);
-		$errors       = $this->errors;
-		$this->errors = array();
+		$errors           = $this->errors;
+		$this->errors     = array();
 		return array(
 			'policy' => array() === $errors ? $policy : null,
 			'errors' => $errors,
@@ -201,11 +227,16 @@ final class Policy_Validator {
 				$this->errors[ $path . '.policy' ] = sprintf( __( 'Choose one of: %s.', 'handoff-bot' ), implode( ', ', Reason::policies() ) );
 				$rule                              = Reason::POLICY_BOT;
 			}
+			$team = $this->text( $intent['team'] ?? '', $path . '.team', self::MAX_TEAM, false );
+			if ( '' !== $team && null !== $this->team_names && ! in_array( $team, $this->team_names, true ) && ! isset( $this->errors[ $path . '.team' ] ) ) {
+				/* translators: %s: team name. */
+				$this->errors[ $path . '.team' ] = sprintf( __( 'There is no team “%s”: add it under Teams and hours, or leave this empty for any agent.', 'handoff-bot' ), $team );
+			}
 			$intents[] = array(
 				'name'     => $name,
 				'label'    => $label,
 				'policy'   => $rule,
-				'team'     => $this->text( $intent['team'] ?? '', $path . '.team', self::MAX_TEAM, false ),
+				'team'     => $team,
 				'keywords' => $this->phrases( $intent['keywords'] ?? array(), $path . '.keywords', self::MAX_TERMS ),
 				'phrases'  => $this->phrases( $intent['phrases'] ?? array(), $path . '.phrases', self::MAX_TERMS ),
 				'examples' => $this->phrases( $intent['examples'] ?? array(), $path . '.examples', self::MAX_EXAMPLES ),
@@ -358,7 +389,7 @@ final class Policy_Validator {
 	 *
 	 * @param string $text Text.
 	 */
-	private static function is_text( string $text ): bool {
+	public static function is_text( string $text ): bool {
 		return mb_check_encoding( $text, 'UTF-8' ) && ! preg_match( '/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/', $text );
 	}
 }

@@ -50,7 +50,7 @@ trait Rules_Fixtures {
 			'name'     => 'zebracorn',
 			'label'    => 'Zebracorn questions',
 			'policy'   => $policy,
-			'team'     => 'Stable',
+			'team'     => '',
 			'keywords' => array( 'zebracorn' ),
 			'phrases'  => array(),
 			'examples' => array( 'Where is my zebracorn?' ),
