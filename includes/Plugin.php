@@ -25,6 +25,8 @@ use HandoffBot\Database\Migrator;
 use HandoffBot\Escalation\Engine;
 use HandoffBot\Handoff\Availability_Store;
 use HandoffBot\Handoff\Availability_Validator;
+use HandoffBot\Handoff\Presence;
+use HandoffBot\Handoff\Routing;
 use HandoffBot\Escalation\Escalation_Service;
 use HandoffBot\Escalation\Escalator;
 use HandoffBot\Escalation\Policy_Store;
@@ -61,6 +63,7 @@ use HandoffBot\Rest\Rules_Test_Controller;
 use HandoffBot\Rest\Rules_Versions_Controller;
 use HandoffBot\Rest\Settings_Controller;
 use HandoffBot\Rest\Availability_Controller;
+use HandoffBot\Rest\Presence_Controller;
 use HandoffBot\Signals\Language_Signal;
 use HandoffBot\Signals\Signal_Registry;
 
@@ -138,8 +141,8 @@ final class Plugin {
 		);
 		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
 		$escalator           = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
-		$requests            = new Handoff_Requests( new Handoff_Repository() );
 		$events              = new Event_Repository();
+		$requests            = new Handoff_Requests( new Handoff_Repository(), $events, new Routing( new Presence( $events ), new Handoff_Repository() ) );
 		$this->conversations = new Conversation_Service(
 			$conversations,
 			$messages,
@@ -161,6 +164,7 @@ final class Plugin {
 			new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
 			new Settings_Controller( $settings, new Settings_Versions( new Config_Version_Repository() ) ),
 			new Availability_Controller( $availability, $policies ),
+			new Presence_Controller( new Presence( $events ) ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),

@@ -251,10 +251,13 @@ final class Conversation_Service {
 				'intent_score'   => self::intent_score( $outcome['signals'] ),
 			);
 		}
+		// Routing reads the agents' presence and the queue: before the transaction, and only for
+		// a handoff.
+		$routed = $decision->is_handoff() ? $this->requests->route( $conversation_id, $decision->intent, Reason::KIND_PRIVATE_HANDOFF === $decision->kind, $policy ) : null;
 		try {
 			// The reply, its event and the handoff (if one is requested) commit together.
 			$reply = $this->messages->transaction(
-				function () use ( $conversation_id, $message, $composed, $decision, $outcome, $turn, $config, $policy ): array {
+				function () use ( $conversation_id, $message, $composed, $decision, $outcome, $turn, $config, $policy, $routed ): array {
 					$data  = $composed['event_data'];
 					$meta  = $composed['meta'];
 					$body  = $composed['body'];
@@ -271,7 +274,8 @@ final class Conversation_Service {
 								'turn'            => $turn,
 								'config_version'  => $config,
 							),
-							Reason::KIND_PRIVATE_HANDOFF === $decision->kind
+							Reason::KIND_PRIVATE_HANDOFF === $decision->kind,
+							$routed
 						);
 						$data['handoff_id'] = $handoff['id'];
 						$meta['handoff_id'] = $handoff['id'];
@@ -289,6 +293,9 @@ final class Conversation_Service {
 					$data['message_id'] = (int) $message['id'];
 					$data['reply_id']   = (int) $reply['id'];
 					$this->events->record( $event, $conversation_id, $data, (int) ( $data['handoff_id'] ?? 0 ) );
+					if ( 'handoff_requested' === $event ) {
+						$this->requests->record_route( $conversation_id, (int) $data['handoff_id'], $routed );
+					}
 					return $reply;
 				}
 			);

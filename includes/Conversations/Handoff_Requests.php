@@ -9,6 +9,10 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Conversations;
 
+use HandoffBot\Escalation\Policy;
+use HandoffBot\Handoff\Route;
+use HandoffBot\Handoff\Routing;
+use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 
@@ -18,7 +22,8 @@ defined( 'ABSPATH' ) || exit;
  * A conversation has at most one open handoff. The first decision to hand off (from a rule, the
  * button, or an accepted offer) opens it; a later one finds it open. The private route still wins:
  * personal data typed after a handoff was requested moves the open handoff to the private route.
- * The database settles a race between two requests (the open handoff's key is unique).
+ * The database settles a race between two requests (the open handoff's key is unique). A new
+ * handoff is routed first (live, ticket, callback or private, and why: a `routed` event).
  *
  * @phpstan-import-type New_Handoff from Handoff_Repository
  */
@@ -47,29 +52,78 @@ final class Handoff_Requests {
 	private Handoff_Repository $handoffs;
 
 	/**
+	 * Events.
+	 *
+	 * @var Event_Repository
+	 */
+	private Event_Repository $events;
+
+	/**
+	 * Routing.
+	 *
+	 * @var Routing
+	 */
+	private Routing $routing;
+
+	/**
 	 * Builds the service.
 	 *
 	 * @param Handoff_Repository $handoffs Handoffs.
+	 * @param Event_Repository   $events   Events.
+	 * @param Routing            $routing  Routing.
 	 */
-	public function __construct( Handoff_Repository $handoffs ) {
+	public function __construct( Handoff_Repository $handoffs, Event_Repository $events, Routing $routing ) {
 		$this->handoffs = $handoffs;
+		$this->events   = $events;
+		$this->routing  = $routing;
+	}
+
+	/**
+	 * The route a new handoff would take, worked out before its transaction (it reads the agents'
+	 * presence and the queue). Null when routing fails: the handoff is then stored unrouted, and
+	 * the failure is an event.
+	 *
+	 * @param int    $conversation_id Conversation.
+	 * @param string $intent          The intent's name.
+	 * @param bool   $private         Whether it takes the private route.
+	 * @param Policy $policy          The rules in force.
+	 * @return array{route: Route, team: string}|null
+	 */
+	public function route( int $conversation_id, string $intent, bool $private, Policy $policy ): ?array {
+		try {
+			return $this->routing->route( $intent, $private, $policy, time() );
+		} catch ( \Throwable $e ) {
+			$this->events->append( 'routing_failed', $conversation_id, array( 'error' => $e->getMessage() ) );
+			return null;
+		}
 	}
 
 	/**
 	 * Opens the conversation's handoff, or finds the open one (moving it to the private route
 	 * when this request is private). Runs inside the caller's transaction.
 	 *
-	 * @param array $handoff The handoff this decision would open.
+	 * @param array      $handoff The handoff this decision would open.
 	 * @phpstan-param New_Handoff $handoff
-	 * @param bool  $private Whether it takes the private route.
+	 * @param bool       $private Whether it takes the private route.
+	 * @param array|null $routed  Its route and team (from route()), or null when unrouted.
+	 * @phpstan-param array{route: Route, team: string}|null $routed
 	 * @return array{id: int, status: string} The handoff and what happened.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	public function request( array $handoff, bool $private ): array {
+	public function request( array $handoff, bool $private, ?array $routed = null ): array {
 		$conversation_id = $handoff['conversation_id'];
 		$open            = $this->handoffs->open_for( $conversation_id );
 		if ( null === $open ) {
-			$id = $this->handoffs->create( array( 'route' => $private ? 'private' : '' ) + $handoff );
+			if ( null !== $routed ) {
+				$handoff['route']        = $routed['route']->route;
+				$handoff['route_reason'] = $routed['route']->outcome;
+				$handoff['team']         = $routed['team'];
+			}
+			if ( $private ) {
+				$handoff['route']        = 'private';
+				$handoff['route_reason'] = 'private';
+			}
+			$id = $this->handoffs->create( $handoff );
 			if ( $id > 0 ) {
 				return array(
 					'id'     => $id,
@@ -81,7 +135,7 @@ final class Handoff_Requests {
 			if ( null === $open ) {
 				throw new Storage_Exception( 'The handoff was neither stored nor found.' );
 			}
-		}
+		}//end if
 		if ( $private && 'private' !== $open['route'] ) {
 			$this->handoffs->make_private( $open['id'] );
 			return array(
@@ -96,10 +150,26 @@ final class Handoff_Requests {
 	}
 
 	/**
+	 * Records how a handoff just opened was routed (after the `handoff_requested` event, inside
+	 * the same transaction).
+	 *
+	 * @param int        $conversation_id Conversation.
+	 * @param int        $handoff_id      The handoff opened.
+	 * @param array|null $routed          Its route and team, or null when unrouted.
+	 * @phpstan-param array{route: Route, team: string}|null $routed
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function record_route( int $conversation_id, int $handoff_id, ?array $routed ): void {
+		if ( null !== $routed ) {
+			$this->events->record( 'routed', $conversation_id, $routed['route']->to_array() + array( 'team' => $routed['team'] ), $handoff_id );
+		}
+	}
+
+	/**
 	 * Whether the conversation has an open handoff, and its route.
 	 *
 	 * @param int $conversation_id Conversation.
-	 * @return string|null The open handoff's route ('' or 'private'), or null when none is open.
+	 * @return string|null The open handoff's route ('live', 'ticket', 'private', or '' when unrouted), or null when none is open.
 	 * @throws Storage_Exception When the database cannot be read.
 	 */
 	public function open_route( int $conversation_id ): ?string {

@@ -89,9 +89,11 @@ final class Offer_Choices {
 			return $this->recorded( $offer );
 		}
 		$conversation_id = (int) $conversation['id'];
+		$intent          = (string) ( $offer['meta']['decision']['intent'] ?? '' );
+		$routed          = $accept ? $this->requests->route( $conversation_id, $intent, false, $this->escalator->policy() ) : null;
 		$result          = $this->messages->transaction(
-			function () use ( $conversation_id, $offer, $accept ): ?array {
-				return $accept ? $this->accept( $conversation_id, $offer ) : $this->decline( $conversation_id, $offer );
+			function () use ( $conversation_id, $offer, $accept, $routed ): ?array {
+				return $accept ? $this->accept( $conversation_id, $offer, $routed ) : $this->decline( $conversation_id, $offer );
 			}
 		);
 		if ( null !== $result ) {
@@ -133,13 +135,15 @@ final class Offer_Choices {
 	/**
 	 * Accepts the offer (inside the transaction): the handoff, the reply and the events.
 	 *
-	 * @param int   $conversation_id Conversation.
-	 * @param array $offer           The offer.
+	 * @param int        $conversation_id Conversation.
+	 * @param array      $offer           The offer.
 	 * @phpstan-param Message $offer
+	 * @param array|null $routed          The handoff's route and team, or null when unrouted.
+	 * @phpstan-param array{route: \HandoffBot\Handoff\Route, team: string}|null $routed
 	 * @return Choice|null Null when the offer was already answered.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	private function accept( int $conversation_id, array $offer ): ?array {
+	private function accept( int $conversation_id, array $offer, ?array $routed ): ?array {
 		$decision = (array) ( $offer['meta']['decision'] ?? array() );
 		$made     = (array) ( $offer['meta']['offer'] ?? array() );
 		$reason   = (string) ( $decision['reason'] ?? Reason::USER_REQUESTED );
@@ -158,7 +162,8 @@ final class Offer_Choices {
 				'turn'            => (int) ( $made['turn'] ?? 0 ),
 				'config_version'  => (int) ( $made['config_version'] ?? get_option( Settings::CONFIG_VERSION_OPTION, 1 ) ),
 			),
-			false
+			false,
+			$routed
 		);
 		$this->messages->update_meta(
 			(int) $offer['id'],
@@ -210,6 +215,9 @@ final class Offer_Choices {
 			),
 			$handoff['id']
 		);
+		if ( $opened ) {
+			$this->requests->record_route( $conversation_id, $handoff['id'], $routed );
+		}
 		return array(
 			'accepted'   => true,
 			'reply'      => $reply,

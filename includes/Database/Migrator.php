@@ -14,6 +14,7 @@ use HandoffBot\Escalation\Policy_Store;
 use HandoffBot\Escalation\Policy_Validator;
 use HandoffBot\Knowledge\Indexer;
 use HandoffBot\Repositories\Config_Version_Repository;
+use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Settings;
 
@@ -32,7 +33,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 8;
+	public const SCHEMA_VERSION = 9;
 
 	/**
 	 * Option holding the installed schema version.
@@ -211,6 +212,9 @@ final class Migrator {
 		if ( $from > 0 && $from < 6 ) {
 			$errors = array_merge( $errors, $this->upgrade_to_6() );
 		}
+		if ( $from > 0 && $from < 8 ) {
+			$errors = array_merge( $errors, $this->upgrade_to_8() );
+		}
 		// Version 4 autoloads the configuration version, which every message reads.
 		if ( false === get_option( Settings::CONFIG_VERSION_OPTION ) ) {
 			add_option( Settings::CONFIG_VERSION_OPTION, 1, '', true );
@@ -256,6 +260,26 @@ final class Migrator {
 				),
 				false
 			);
+		}
+		return array();
+	}
+
+	/**
+	 * Version 8 holds a conversation to one open handoff through `handoffs.open_key`: the newest
+	 * open handoff of each conversation gets its key, so that no second one opens beside it.
+	 *
+	 * @return string[] Errors.
+	 */
+	private function upgrade_to_8(): array {
+		global $wpdb;
+		$handoffs = $wpdb->prefix . 'handoff_bot_handoffs';
+		$open     = Handoff_Repository::OPEN;
+		$ids      = $wpdb->get_col( $wpdb->prepare( 'SELECT MAX(id) FROM %i WHERE open_key IS NULL AND status IN (%s, %s, %s) GROUP BY conversation_id', $handoffs, ...$open ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-off data migration.
+		foreach ( array_chunk( array_map( 'intval', $ids ), 500 ) as $chunk ) {
+			$ok = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET open_key = conversation_id WHERE id IN (' . implode( ', ', array_fill( 0, count( $chunk ), '%d' ) ) . ')', $handoffs, ...$chunk ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery,WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- a one-off data migration; the placeholders are the plugin's own.
+			if ( false === $ok ) {
+				return array( $handoffs . ': ' . $wpdb->last_error );
+			}
 		}
 		return array();
 	}

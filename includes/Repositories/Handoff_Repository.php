@@ -14,8 +14,8 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reads and writes the handoffs table: a conversation passed to a person, with why, how and when.
  *
- * @phpstan-type Handoff array{id: int, conversation_id: int, status: string, reason: string, trigger_type: string, route: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int, requested_at: string}
- * @phpstan-type New_Handoff array{conversation_id: int, reason: string, trigger_type: string, route?: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int}
+ * @phpstan-type Handoff array{id: int, conversation_id: int, status: string, reason: string, trigger_type: string, route: string, route_reason: string, team: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int, requested_at: string}
+ * @phpstan-type New_Handoff array{conversation_id: int, reason: string, trigger_type: string, route?: string, route_reason?: string, team?: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int}
  */
 final class Handoff_Repository extends Repository {
 
@@ -37,7 +37,7 @@ final class Handoff_Repository extends Repository {
 	public function create( array $handoff ): int {
 		global $wpdb;
 		$stored = $this->execute(
-			$this->insert_ignore() . ' INTO %i (conversation_id, open_key, status, reason, trigger_type, route, intent, intent_score, confidence, turn, context, config_version, requested_at) VALUES (%d, %d, %s, %s, %s, %s, %s, ' . ( null === $handoff['intent_score'] ? 'NULL' : '%f' ) . ', ' . ( null === $handoff['confidence'] ? 'NULL' : '%f' ) . ', %d, %s, %d, %s)',
+			$this->insert_ignore() . ' INTO %i (conversation_id, open_key, status, reason, trigger_type, route, route_reason, team, intent, intent_score, confidence, turn, context, config_version, requested_at) VALUES (%d, %d, %s, %s, %s, %s, %s, %s, %s, ' . ( null === $handoff['intent_score'] ? 'NULL' : '%f' ) . ', ' . ( null === $handoff['confidence'] ? 'NULL' : '%f' ) . ', %d, %s, %d, %s)',
 			...array_values(
 				array_filter(
 					array(
@@ -48,6 +48,8 @@ final class Handoff_Repository extends Repository {
 						$handoff['reason'],
 						$handoff['trigger_type'],
 						$handoff['route'] ?? '',
+						$handoff['route_reason'] ?? '',
+						$handoff['team'] ?? '',
 						$handoff['intent'],
 						$handoff['intent_score'],
 						$handoff['confidence'],
@@ -76,7 +78,27 @@ final class Handoff_Repository extends Repository {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function make_private( int $id ): void {
-		$this->update_where( 'handoffs', array( 'route' => 'private' ), array( 'id' => $id ) );
+		$this->update_where(
+			'handoffs',
+			array(
+				'route'        => 'private',
+				'route_reason' => 'private',
+			),
+			array( 'id' => $id )
+		);
+	}
+
+	/**
+	 * How many visitors wait in the live queue (of a team, or of all teams for '').
+	 *
+	 * @param string $team Team name, or ''.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function count_waiting( string $team ): int {
+		if ( '' === $team ) {
+			return (int) $this->get_var( "SELECT COUNT(*) FROM %i WHERE route = 'live' AND status IN ('requested', 'queued')", $this->table( 'handoffs' ) );
+		}
+		return (int) $this->get_var( "SELECT COUNT(*) FROM %i WHERE route = 'live' AND status IN ('requested', 'queued') AND team = %s", $this->table( 'handoffs' ), $team );
 	}
 
 	/**
@@ -123,6 +145,8 @@ final class Handoff_Repository extends Repository {
 			'reason'          => (string) $row['reason'],
 			'trigger_type'    => (string) $row['trigger_type'],
 			'route'           => (string) $row['route'],
+			'route_reason'    => (string) $row['route_reason'],
+			'team'            => (string) $row['team'],
 			'intent'          => (string) $row['intent'],
 			'intent_score'    => null === $row['intent_score'] ? null : (float) $row['intent_score'],
 			'confidence'      => null === $row['confidence'] ? null : (float) $row['confidence'],

@@ -18,6 +18,8 @@ use HandoffBot\Escalation\Policy;
 use HandoffBot\Escalation\Policy_Store;
 use HandoffBot\Escalation\Policy_Validator;
 use HandoffBot\Escalation\Rule_Registry;
+use HandoffBot\Handoff\Presence;
+use HandoffBot\Handoff\Routing;
 use HandoffBot\Repositories\Config_Version_Repository;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
@@ -84,7 +86,7 @@ final class Open_Handoff_Test extends Test_Case {
 		$this->assertStringNotContainsString( 'Connecting you', $again['body'] );
 
 		$this->assertCount( 1, ( new Handoff_Repository() )->for_conversation( $id ) );
-		$this->assertSame( array( 'handoff_requested', 'answered', 'handoff_repeated' ), $this->events( $id ) );
+		$this->assertSame( array( 'handoff_requested', 'routed', 'answered', 'handoff_repeated' ), $this->events( $id ) );
 	}
 
 	/**
@@ -93,7 +95,7 @@ final class Open_Handoff_Test extends Test_Case {
 	public function test_personal_data_after_the_button_moves_the_handoff_to_the_private_route(): void {
 		list( $id, $token ) = $this->start_conversation();
 		$this->send( $id, $token, 'A person, please.', '', array( 'human' => true ) );
-		$this->assertSame( '', ( new Handoff_Repository() )->for_conversation( $id )[0]['route'] );
+		$this->assertSame( 'ticket', ( new Handoff_Repository() )->for_conversation( $id )[0]['route'], 'no agent is online' );
 
 		$reply = $this->send( $id, $token, 'My card 4242 4242 4242 4242 was charged twice' )->get_data()['reply'];
 		$this->assertSame( 'private_handoff', $reply['decision']['kind'] );
@@ -102,7 +104,7 @@ final class Open_Handoff_Test extends Test_Case {
 		$handoffs = ( new Handoff_Repository() )->for_conversation( $id );
 		$this->assertCount( 1, $handoffs );
 		$this->assertSame( 'private', $handoffs[0]['route'] );
-		$this->assertSame( array( 'handoff_requested', 'handoff_rerouted' ), $this->events( $id ) );
+		$this->assertSame( array( 'handoff_requested', 'routed', 'handoff_rerouted' ), $this->events( $id ) );
 	}
 
 	/**
@@ -175,7 +177,7 @@ final class Open_Handoff_Test extends Test_Case {
 		$choices = new Offer_Choices(
 			$messages,
 			new Event_Repository(),
-			new Handoff_Requests( new Handoff_Repository() ),
+			new Handoff_Requests( new Handoff_Repository(), new Event_Repository(), new Routing( new Presence( new Event_Repository() ), new Handoff_Repository() ) ),
 			new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $this->store(), 'active' ) )
 		);
 
