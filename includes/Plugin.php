@@ -129,16 +129,9 @@ final class Plugin {
 		$answerer       = self::answerer_factory( $settings, $tokenizer, $index );
 		// The rules' intents go to teams of the availability, and a team the rules still send
 		// intents to cannot be removed: each store's validator reads the other's in force.
-		$validator           = new Policy_Validator( array( Availability_Store::class, 'team_names' ) );
+		$validator           = new Policy_Validator( array( Availability_Store::class, 'teams_rules_may_use' ) );
 		$policies            = new Policy_Store( new Config_Version_Repository(), $validator );
-		$availability        = new Availability_Store(
-			new Config_Version_Repository(),
-			new Availability_Validator(
-				static function () use ( $policies ): array {
-					return Availability_Store::teams_in_use( $policies->active() );
-				}
-			)
-		);
+		$availability        = new Availability_Store( new Config_Version_Repository(), new Availability_Validator( array( Availability_Store::class, 'teams_the_rules_use' ) ) );
 		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
 		$escalator           = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
 		$events              = new Event_Repository();

@@ -100,6 +100,23 @@ final class Settings {
 	}
 
 	/**
+	 * Moves the site's configuration version on and returns the new one. The increment happens in
+	 * the database, so two configuration saves at once (in different areas) never get the same
+	 * number, whatever each request read when it started; call it inside the save's transaction.
+	 */
+	public static function next_config_version(): int {
+		global $wpdb;
+		$updated = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET option_value = option_value + 1 WHERE option_name = %s', $wpdb->options, self::CONFIG_VERSION_OPTION ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- an atomic increment, which the options API cannot do.
+		if ( ! $updated ) {
+			add_option( self::CONFIG_VERSION_OPTION, 2, '', true );
+		}
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( self::CONFIG_VERSION_OPTION, 'options' );
+		$version = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::CONFIG_VERSION_OPTION ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- read back inside the same transaction.
+		return max( 2, $version );
+	}
+
+	/**
 	 * Validates, merges and stores new values; returns the full settings. Unknown names are
 	 * ignored; one invalid value stores nothing.
 	 *
@@ -108,6 +125,17 @@ final class Settings {
 	 * @throws Invalid_Setting_Exception When a value is invalid.
 	 */
 	public function update( array $values ): array {
+		return $this->store( $this->merged( $values ) );
+	}
+
+	/**
+	 * The settings as they would be with new values, validated and merged, not stored.
+	 *
+	 * @param array<string, mixed> $values New values.
+	 * @return Settings_Values
+	 * @throws Invalid_Setting_Exception When a value is invalid.
+	 */
+	public function merged( array $values ): array {
 		$schema  = $this->schema();
 		$changes = array();
 		foreach ( array_intersect_key( $values, $schema ) as $name => $value ) {
@@ -117,7 +145,17 @@ final class Settings {
 			}
 			$changes[ $name ] = rest_sanitize_value_from_schema( $value, $schema[ $name ], $name );
 		}
-		$merged = $this->normalize( array_merge( $this->all(), $changes ) );
+		return $this->normalize( array_merge( $this->all(), $changes ) );
+	}
+
+	/**
+	 * Stores settings from merged().
+	 *
+	 * @param array $merged The full settings.
+	 * @phpstan-param Settings_Values $merged
+	 * @return Settings_Values
+	 */
+	public function store( array $merged ): array {
 		update_option( self::OPTION, $merged, true );
 		update_option( self::UNINSTALL_OPTION, $merged['delete_data_on_uninstall'] ? 1 : 0, false );
 		return $merged;

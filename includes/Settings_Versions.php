@@ -53,28 +53,34 @@ final class Settings_Versions {
 	}
 
 	/**
-	 * Saves new settings and, when a versioned one changed, records the new version, in one
-	 * transaction.
+	 * Saves new settings and, when a versioned one changed, records the new version first (in its
+	 * own transaction: the settings are stored after it, so the index work a change of content
+	 * types or excluded posts sets off runs outside it).
 	 *
 	 * @param Settings             $settings        The settings.
 	 * @param array<string, mixed> $values          New values as sent.
 	 * @param string               $note            Change note ('' to describe the change).
 	 * @param string               $expected_impact Expected impact (may be empty).
 	 * @param int                  $author_id       Who saves them.
-	 * @return Settings_Values The settings now.
-	 * @throws Invalid_Setting_Exception When a value is invalid (nothing is stored).
+	 * @return Settings_Values The settings now (an invalid value throws Invalid_Setting_Exception
+	 *                         from Settings::merged(), and nothing is stored).
 	 * @throws Storage_Exception When the database refuses the version (nothing is stored).
 	 */
 	public function save( Settings $settings, array $values, string $note, string $expected_impact, int $author_id ): array {
 		$before = $settings->all();
-		return $this->versions->transaction(
-			function () use ( $settings, $values, $before, $note, $expected_impact, $author_id ): array {
-				$after = $settings->update( $values );
-				$this->record( $before, $after, $note, $expected_impact, $author_id );
-				return $after;
-			},
-			true
-		);
+		$after  = $settings->merged( $values );
+		try {
+			$this->versions->transaction(
+				function () use ( $before, $after, $note, $expected_impact, $author_id ): void {
+					$this->record( $before, $after, $note, $expected_impact, $author_id );
+				},
+				true
+			);
+		} catch ( Storage_Exception $e ) {
+			wp_cache_delete( 'alloptions', 'options' );
+			throw $e;
+		}
+		return $settings->store( $after );
 	}
 
 	/**
@@ -97,18 +103,16 @@ final class Settings_Versions {
 		if ( $old === $new ) {
 			return null;
 		}
-		$config = (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 );
 		$latest = $this->versions->latest( self::AREA );
 		if ( null === $latest ) {
-			$this->versions->add( self::AREA, 1, $old, __( 'The answer settings before their first recorded change.', 'handoff-bot' ), '', 0, $config );
+			$this->versions->add( self::AREA, 1, $old, __( 'The answer settings before their first recorded change.', 'handoff-bot' ), '', 0, (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) );
 			$latest = $this->versions->latest( self::AREA );
 		}
 		$version = ( null === $latest ? 0 : $latest['version'] ) + 1;
 		$note    = '' === trim( $note ) ? self::describe( $old, $new ) : trim( $note );
-		if ( ! $this->versions->add( self::AREA, $version, $new, $note, trim( $expected_impact ), $author_id, $config + 1 ) ) {
+		if ( ! $this->versions->add( self::AREA, $version, $new, $note, trim( $expected_impact ), $author_id, Settings::next_config_version() ) ) {
 			throw new Storage_Exception( 'Another change to the answer settings took this version number.' );
 		}
-		update_option( Settings::CONFIG_VERSION_OPTION, $config + 1, true );
 		return $version;
 	}
 
@@ -143,7 +147,12 @@ final class Settings_Versions {
 	private static function versioned( array $settings ): array {
 		$out = array();
 		foreach ( self::KEYS as $key ) {
-			$out[ $key ] = $settings[ $key ];
+			$value = $settings[ $key ];
+			if ( is_array( $value ) ) {
+				// Sets: their order changes nothing.
+				sort( $value );
+			}
+			$out[ $key ] = $value;
 		}
 		return $out;
 	}

@@ -53,6 +53,33 @@ final class Version_Commit {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function commit( string $area, int $base_version, array $data, string $note, string $expected_impact, int $author_id, callable $publish ): int {
+		try {
+			return $this->transaction( $area, $base_version, $data, $note, $expected_impact, $author_id, $publish );
+		} catch ( Version_Conflict $e ) {
+			return 0;
+		} catch ( Storage_Exception $e ) {
+			// Options written in the transaction may be cached: read them again from the database.
+			wp_cache_delete( 'alloptions', 'options' );
+			throw $e;
+		}
+	}
+
+	/**
+	 * The save, in one transaction.
+	 *
+	 * @param string               $area            Area.
+	 * @param int                  $base_version    The version the change was made from.
+	 * @param array<string, mixed> $data            The configuration.
+	 * @param string               $note            Change note.
+	 * @param string               $expected_impact Expected impact.
+	 * @param int                  $author_id       Who saves it.
+	 * @param callable             $publish         Makes the version the one in force.
+	 * @phpstan-param callable(int, array<string, mixed>): void $publish
+	 * @return int The new version, or 0 when the base is not the newest.
+	 * @throws Storage_Exception When the database refuses it.
+	 * @throws Version_Conflict When another save took the number.
+	 */
+	private function transaction( string $area, int $base_version, array $data, string $note, string $expected_impact, int $author_id, callable $publish ): int {
 		return $this->versions->transaction(
 			function () use ( $area, $base_version, $data, $note, $expected_impact, $author_id, $publish ): int {
 				$latest = $this->versions->latest( $area );
@@ -60,12 +87,12 @@ final class Version_Commit {
 					return 0;
 				}
 				$version = $base_version + 1;
-				$config  = (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) + 1;
+				$config  = Settings::next_config_version();
 				if ( ! $this->versions->add( $area, $version, $data, $note, $expected_impact, $author_id, $config ) ) {
-					return 0;
+					// Rolled back with the transaction: the config version moves on only with a save.
+					throw new Version_Conflict( $area . ' ' . $version );
 				}
 				$publish( $version, $data );
-				update_option( Settings::CONFIG_VERSION_OPTION, $config, true );
 				return $version;
 			},
 			true

@@ -230,11 +230,9 @@ final class Conversation_Service {
 		foreach ( $outcome['skipped'] as $skipped ) {
 			$this->events->append( 'rule_failed', $conversation_id, $skipped );
 		}
-		// A person already called: offering one again, or handing off again on the bot's own
-		// initiative, would read as if the request was lost. The bot answers while the visitor
-		// waits; only the visitor asking again, or the private route, goes past this.
+		// A person already called: the bot answers while the visitor waits.
 		$again = $outcome['decision'];
-		if ( ( Reason::KIND_OFFER_CHOICE === $again->kind || ( Reason::KIND_HANDOFF === $again->kind && Reason::TRIGGER_USER !== $again->trigger ) ) && $this->has_open_handoff( $conversation_id ) ) {
+		if ( $again->yields_to_open_handoff() && $this->has_open_handoff( $conversation_id ) ) {
 			$outcome['decision'] = Decision::answer( $again->intent );
 			$outcome['answer']   = $outcome['answer'] ?? $answer();
 		}
@@ -254,51 +252,60 @@ final class Conversation_Service {
 		// Routing reads the agents' presence and the queue: before the transaction, and only for
 		// a handoff.
 		$routed = $decision->is_handoff() ? $this->requests->route( $conversation_id, $decision->intent, Reason::KIND_PRIVATE_HANDOFF === $decision->kind, $policy ) : null;
-		try {
-			// The reply, its event and the handoff (if one is requested) commit together.
-			$reply = $this->messages->transaction(
-				function () use ( $conversation_id, $message, $composed, $decision, $outcome, $turn, $config, $policy, $routed ): array {
-					$data  = $composed['event_data'];
-					$meta  = $composed['meta'];
-					$body  = $composed['body'];
-					$event = $composed['event'];
-					if ( $decision->is_handoff() ) {
-						$handoff            = $this->requests->request(
-							array(
-								'conversation_id' => $conversation_id,
-								'reason'          => $decision->reason,
-								'trigger_type'    => $decision->trigger,
-								'intent'          => $decision->intent,
-								'intent_score'    => self::intent_score( $outcome['signals'] ),
-								'confidence'      => null !== $outcome['answer'] ? $outcome['answer']->confidence : null,
-								'turn'            => $turn,
-								'config_version'  => $config,
-							),
-							Reason::KIND_PRIVATE_HANDOFF === $decision->kind,
-							$routed
-						);
-						$data['handoff_id'] = $handoff['id'];
-						$meta['handoff_id'] = $handoff['id'];
-						if ( Handoff_Requests::REROUTED === $handoff['status'] ) {
-							$event = 'handoff_rerouted';
-						} elseif ( Handoff_Requests::ALREADY_OPEN === $handoff['status'] ) {
-							// Asked again: the request stands; no second handoff, no second count.
-							$event = 'handoff_repeated';
-							if ( Reason::KIND_HANDOFF === $decision->kind ) {
-								$body = $policy->message( 'recorded' );
-							}
-						}
-					}//end if
-					$reply              = $this->messages->add( $conversation_id, 'bot', $body, $meta, null, (int) $message['id'] );
-					$data['message_id'] = (int) $message['id'];
-					$data['reply_id']   = (int) $reply['id'];
-					$this->events->record( $event, $conversation_id, $data, (int) ( $data['handoff_id'] ?? 0 ) );
-					if ( 'handoff_requested' === $event ) {
-						$this->requests->record_route( $conversation_id, (int) $data['handoff_id'], $routed );
+		// The reply, its event and the handoff (if one is requested) commit together.
+		$store = function () use ( $conversation_id, $message, $composed, $decision, $outcome, $turn, $config, $policy, $routed ): array {
+			$data  = $composed['event_data'];
+			$meta  = $composed['meta'];
+			$body  = $composed['body'];
+			$event = $composed['event'];
+			if ( $decision->is_handoff() ) {
+				$handoff            = $this->requests->request(
+					array(
+						'conversation_id' => $conversation_id,
+						'reason'          => $decision->reason,
+						'trigger_type'    => $decision->trigger,
+						'intent'          => $decision->intent,
+						'intent_score'    => self::intent_score( $outcome['signals'] ),
+						'confidence'      => null !== $outcome['answer'] ? $outcome['answer']->confidence : null,
+						'turn'            => $turn,
+						'config_version'  => $config,
+					),
+					Reason::KIND_PRIVATE_HANDOFF === $decision->kind,
+					$routed
+				);
+				$data['handoff_id'] = $handoff['id'];
+				$meta['handoff_id'] = $handoff['id'];
+				if ( Handoff_Requests::REROUTED === $handoff['status'] ) {
+					$event = 'handoff_rerouted';
+				} elseif ( Handoff_Requests::ALREADY_OPEN === $handoff['status'] ) {
+					// Asked again: the request stands; no second handoff, no second count.
+					$event = 'handoff_repeated';
+					if ( Reason::KIND_HANDOFF === $decision->kind ) {
+						$body = $policy->message( 'recorded' );
 					}
-					return $reply;
 				}
-			);
+			}//end if
+			$reply              = $this->messages->add( $conversation_id, 'bot', $body, $meta, null, (int) $message['id'] );
+			$data['message_id'] = (int) $message['id'];
+			$data['reply_id']   = (int) $reply['id'];
+			$this->events->record( $event, $conversation_id, $data, (int) ( $data['handoff_id'] ?? 0 ) );
+			if ( 'handoff_requested' === $event ) {
+				$this->requests->record_route( $conversation_id, (int) $data['handoff_id'], $routed );
+			}
+			return $reply;
+		};
+		try {
+			try {
+				$reply = $this->messages->transaction( $store );
+			} catch ( Storage_Exception $e ) {
+				// Another request may have opened the conversation's handoff between this one's read
+				// and its write (the write is refused, or the stale read finds nothing): once more,
+				// on a fresh read, unless this message got its reply meanwhile.
+				if ( $this->messages->find_reply( (int) $message['id'] ) ) {
+					throw $e;
+				}
+				$reply = $this->messages->transaction( $store );
+			}
 		} catch ( Storage_Exception $e ) {
 			// Another request answered it first (the reply is unique per message), or the write failed.
 			$reply = $this->messages->find_reply( (int) $message['id'] );

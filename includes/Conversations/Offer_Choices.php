@@ -159,7 +159,8 @@ final class Offer_Choices {
 				'intent'          => (string) ( $decision['intent'] ?? '' ),
 				'intent_score'    => isset( $made['intent_score'] ) ? (float) $made['intent_score'] : null,
 				'confidence'      => isset( $offer['meta']['confidence'] ) ? (float) $offer['meta']['confidence'] : null,
-				'turn'            => (int) ( $made['turn'] ?? 0 ),
+				// An offer made before offers kept their turn: count the visitor's messages before it.
+				'turn'            => isset( $made['turn'] ) ? (int) $made['turn'] : $this->messages->count_before( $conversation_id, (int) $offer['id'], 'visitor' ),
 				'config_version'  => (int) ( $made['config_version'] ?? get_option( Settings::CONFIG_VERSION_OPTION, 1 ) ),
 			),
 			false,

@@ -92,6 +92,15 @@ final class Decision {
 	}
 
 	/**
+	 * Whether the decision gives way to a handoff already open: offering a person again, or
+	 * handing off again on the bot's or a rule's initiative, would read as if the request was
+	 * lost, so the bot answers instead. The visitor asking again, and the private route, do not.
+	 */
+	public function yields_to_open_handoff(): bool {
+		return Reason::KIND_OFFER_CHOICE === $this->kind || ( Reason::KIND_HANDOFF === $this->kind && Reason::TRIGGER_USER !== $this->trigger );
+	}
+
+	/**
 	 * Whether a person is brought in (a handoff of either kind).
 	 */
 	public function is_handoff(): bool {

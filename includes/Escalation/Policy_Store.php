@@ -92,6 +92,13 @@ final class Policy_Store implements Registrable {
 	 * The policy in force (the defaults while nothing is stored). No query: the option is autoloaded.
 	 */
 	public function active(): Policy {
+		return self::in_force();
+	}
+
+	/**
+	 * The policy in force, read from its option (the defaults while nothing is stored).
+	 */
+	public static function in_force(): Policy {
 		$stored = get_option( self::OPTION );
 		$data   = is_array( $stored ) ? ( $stored['data'] ?? null ) : null;
 		if ( ! is_array( $data ) ) {

@@ -128,6 +128,7 @@ final class Policy_Tester {
 		$rules   = $this->rules->all();
 		$history = array();
 		$out     = array();
+		$open    = false;
 		foreach ( $turns as $i => $text ) {
 			$language = $this->language->detect( $text );
 			$outcome  = $this->service->handle(
@@ -142,6 +143,12 @@ final class Policy_Tester {
 				},
 				$i === $button_at
 			);
+			// As in the chat: once a handoff is open, the bot answers while the visitor waits.
+			if ( $open && $outcome['decision']->yields_to_open_handoff() ) {
+				$outcome['decision'] = Decision::answer( $outcome['decision']->intent );
+				$outcome['answer']   = $outcome['answer'] ?? $this->answer( $text, $language );
+			}
+			$open     = $open || $outcome['decision']->is_handoff();
 			$answer   = $outcome['answer'];
 			$decision = $outcome['decision'];
 
@@ -168,7 +175,7 @@ final class Policy_Tester {
 				),
 				'answer'       => null === $answer ? null : array(
 					'kind'       => $answer->kind,
-					'body'       => $answer->body,
+					'body'       => Answer::KIND_DONT_KNOW === $answer->kind ? $policy->message( 'dont_know' ) : $answer->body,
 					'confidence' => round( $answer->confidence, 3 ),
 					'citations'  => $answer->citations,
 				),

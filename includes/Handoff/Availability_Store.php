@@ -108,6 +108,27 @@ final class Availability_Store {
 	}
 
 	/**
+	 * The teams the rules may send intents to: those of the availability in force, and any the
+	 * rules in force already name (a team typed before teams existed stays valid until an admin
+	 * changes it; the router sends its handoffs to any agent).
+	 *
+	 * @return list<string>
+	 */
+	public static function teams_rules_may_use(): array {
+		return array_values( array_unique( array_merge( self::team_names(), array_map( 'strval', array_keys( self::teams_in_use( Policy_Store::in_force() ) ) ) ) ) );
+	}
+
+	/**
+	 * The teams of the availability in force that the rules in force send intents to (a save may
+	 * not remove them).
+	 *
+	 * @return array<string, list<string>>
+	 */
+	public static function teams_the_rules_use(): array {
+		return array_intersect_key( self::teams_in_use( Policy_Store::in_force() ), array_flip( self::team_names() ) );
+	}
+
+	/**
 	 * The teams a policy sends intents to: `{ team name: [intent labels] }`.
 	 *
 	 * @param Policy $policy The rules.

@@ -146,12 +146,22 @@ final class Availability_Validator {
 			'sat' => array(),
 			'sun' => array(),
 		);
-		if ( ! is_array( $input ) ) {
+		if ( ! is_array( $input ) || ( array() !== $input && array_values( $input ) === $input ) ) {
 			$this->errors[ $path ] = __( 'Give the hours of each weekday (an empty list when closed).', 'handoff-bot' );
 			return $week;
 		}
+		$unknown = array_diff( array_map( 'strval', array_keys( $input ) ), Availability::DAYS );
+		if ( $unknown ) {
+			/* translators: 1: unknown keys, 2: the weekday keys. */
+			$this->errors[ $path ] = sprintf( __( 'Unknown days: %1$s. Use %2$s.', 'handoff-bot' ), implode( ', ', $unknown ), implode( ', ', Availability::DAYS ) );
+			return $week;
+		}
 		foreach ( Availability::DAYS as $day ) {
-			$week[ $day ] = $this->day( $input[ $day ] ?? array(), $path . '.' . $day );
+			if ( ! array_key_exists( $day, $input ) ) {
+				$this->errors[ $path . '.' . $day ] = __( 'Give this day’s hours (an empty list when closed).', 'handoff-bot' );
+				continue;
+			}
+			$week[ $day ] = $this->day( $input[ $day ], $path . '.' . $day );
 		}
 		return $week;
 	}
@@ -206,13 +216,15 @@ final class Availability_Validator {
 				return strcmp( $a['open'], $b['open'] );
 			}
 		);
-		$previous = null;
+		$latest = null;
 		foreach ( $sorted as $i => $interval ) {
-			if ( null !== $previous && $interval['open'] < $previous['close'] ) {
+			if ( null !== $latest && $interval['open'] < $latest['close'] ) {
 				/* translators: 1: opening time, 2: closing time. */
-				$this->errors[ $path . '.' . $i . '.open' ] = sprintf( __( 'Overlaps the hours from %1$s to %2$s.', 'handoff-bot' ), $previous['open'], $previous['close'] );
+				$this->errors[ $path . '.' . $i . '.open' ] = sprintf( __( 'Overlaps the hours from %1$s to %2$s.', 'handoff-bot' ), $latest['open'], $latest['close'] );
 			}
-			$previous = $interval;
+			if ( null === $latest || $interval['close'] > $latest['close'] ) {
+				$latest = $interval;
+			}
 		}
 		return array_values( $sorted );
 	}

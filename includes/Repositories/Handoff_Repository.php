@@ -26,8 +26,9 @@ final class Handoff_Repository extends Repository {
 
 	/**
 	 * Records a requested handoff, unless the conversation already has an open one: `open_key`
-	 * (the conversation's ID while the handoff is open, NULL once it is closed) is unique, so of
-	 * two requests at once only one is stored.
+	 * (the conversation's ID while the handoff is open) is unique, so of two requests at once only
+	 * one is stored. Whatever closes a handoff must set its `open_key` to NULL, or the
+	 * conversation can never be handed off again.
 	 *
 	 * @param array<string, mixed> $handoff The handoff.
 	 * @phpstan-param New_Handoff $handoff

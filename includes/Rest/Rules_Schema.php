@@ -37,6 +37,8 @@ final class Rules_Schema {
 	 */
 	public static function policy_response( array $policy ): array {
 		$policy['human_phrases'] = (object) $policy['human_phrases'];
+		// A version saved before a message existed shows the one visitors read: the default.
+		$policy['messages'] += Policy::default_messages();
 		return $policy;
 	}
 
@@ -127,6 +129,7 @@ final class Rules_Schema {
 						'connecting' => $message,
 						'recorded'   => $message,
 						'private'    => $message,
+						'dont_know'  => $message,
 					),
 				),
 			),

@@ -163,6 +163,34 @@ final class Open_Handoff_Test extends Test_Case {
 	}
 
 	/**
+	 * An offer made before offers kept their turn (an earlier version of the plugin) still gives
+	 * the handoff its turn when accepted.
+	 */
+	public function test_an_offer_from_before_the_upgrade_counts_its_turn(): void {
+		list( $id, $token ) = $this->start_conversation();
+		$this->send( $id, $token, 'How long does alpaca delivery take?' );
+		$offer    = $this->send( $id, $token, 'Can I rent a flamingo for my wedding?' )->get_data()['reply'];
+		$messages = new Message_Repository();
+		$stored   = $messages->find( $id, (int) $offer['id'] );
+		$this->assertNotNull( $stored );
+		$meta = $stored['meta'];
+		unset( $meta['offer'] );
+		$messages->update_meta( (int) $offer['id'], $meta, array() );
+
+		$accepted = $this->rest(
+			'POST',
+			'/handoff-bot/v1/conversations/' . $id . '/choice',
+			array(
+				'message_id' => $offer['id'],
+				'accept'     => true,
+			),
+			array( 'X-Handoff-Bot-Token' => $token )
+		);
+		$this->assertSame( 200, $accepted->get_status() );
+		$this->assertSame( 2, ( new Handoff_Repository() )->for_conversation( $id )[0]['turn'] );
+	}
+
+	/**
 	 * Two answers to the same offer from two tabs: whichever is recorded first stands, and the
 	 * other gets it back (not an error), whatever either tab had read.
 	 */

@@ -11,6 +11,8 @@ namespace HandoffBot\Tests\Integration\Rest;
 
 use HandoffBot\Capabilities;
 use HandoffBot\Escalation\Policy;
+use HandoffBot\Escalation\Policy_Store;
+use HandoffBot\Escalation\Policy_Validator;
 use HandoffBot\Handoff\Availability;
 use HandoffBot\Handoff\Availability_Store;
 use HandoffBot\Repositories\Config_Version_Repository;
@@ -175,6 +177,18 @@ final class Availability_Controller_Test extends Test_Case {
 				$a['hours'] = 'always';
 				return $a;
 			},
+			'hours.sun'                    => function ( array $a ): array {
+				unset( $a['hours']['sun'] );
+				return $a;
+			},
+			'hours '                       => function ( array $a ): array {
+				$a['hours'] = array_values( $a['hours'] );
+				return $a;
+			},
+			'hours  '                      => function ( array $a ): array {
+				$a['hours']['monday'] = $a['hours']['mon'];
+				return $a;
+			},
 			'holidays.0.date'              => function ( array $a ): array {
 				$a['holidays'] = array(
 					array(
@@ -232,8 +246,11 @@ final class Availability_Controller_Test extends Test_Case {
 			$response = $this->put( $change( $this->with_team() ) );
 			$this->assertSame( 400, $response->get_status(), $path . ': ' . wp_json_encode( $response->get_data() ) );
 			$this->assertSame( 'handoff_bot_invalid_availability', $response->get_data()['code'] );
-			$this->assertSame( array( $path ), array_keys( $response->get_data()['data']['errors'] ), $path );
+			$this->assertSame( array( trim( $path ) ), array_keys( $response->get_data()['data']['errors'] ), $path );
 		}
+		$overlaps                 = $this->with_team();
+		$overlaps['hours']['mon'] = array( $interval( '09:00', '17:00' ), $interval( '10:00', '11:00' ), $interval( '12:00', '13:00' ) );
+		$this->assertSame( array( 'hours.mon.1.open', 'hours.mon.2.open' ), array_keys( $this->put( $overlaps )->get_data()['data']['errors'] ), 'every overlap is named' );
 		$no_note = $this->put( $this->with_team(), 0, '  ' );
 		$this->assertSame( array( 'note' ), array_keys( $no_note->get_data()['data']['errors'] ) );
 		$this->assertSame( 400, $this->put( 'weekdays' )->get_status() );
@@ -274,6 +291,38 @@ final class Availability_Controller_Test extends Test_Case {
 		$this->assertSame( 400, $removed->get_status() );
 		$this->assertStringContainsString( 'billing_team', $removed->get_data()['data']['errors']['teams'] );
 		$this->assertSame( array( 'billing_team' ), Availability_Store::team_names() );
+	}
+
+	/**
+	 * A team typed into the rules before teams existed keeps working: the rules still save with
+	 * it, and the availability saves without it; a new unknown team is still refused.
+	 */
+	public function test_a_team_typed_before_teams_existed(): void {
+		$legacy                       = new Policy_Store( new Config_Version_Repository(), new Policy_Validator() );
+		$policy                       = Policy::defaults()->to_array();
+		$policy['intents'][0]['team'] = 'Billing';
+		$this->assertIsArray( $legacy->save( $policy, 'From before teams.', 'None.', $legacy->active_version(), 1 ) );
+		$put = function ( array $policy ): WP_REST_Response {
+			return $this->rest(
+				'PUT',
+				'/handoff-bot/v1/rules',
+				array(
+					'policy'          => $policy,
+					'note'            => 'A threshold.',
+					'expected_impact' => 'Fewer offers.',
+					'base_version'    => $this->json( $this->rest( 'GET', '/handoff-bot/v1/rules' ) )['version'],
+				)
+			);
+		};
+
+		$policy['thresholds']['frustration'] = 0.8;
+		$this->assertSame( 200, $put( $policy )->get_status(), 'the team in force stays valid' );
+		$this->assertSame( 200, $this->put( $this->with_team() )->get_status(), 'the availability is not held to a team that never existed' );
+
+		$policy['intents'][1]['team'] = 'sales';
+		$refused                      = $put( $policy );
+		$this->assertSame( 400, $refused->get_status() );
+		$this->assertSame( array( 'intents.1.team' ), array_keys( $refused->get_data()['data']['errors'] ) );
 	}
 
 	/**

@@ -219,6 +219,29 @@ final class Rules_Test_Controller_Test extends Test_Case {
 	}
 
 	/**
+	 * As in the chat, once a person is called the bot answers while the visitor waits: no offer,
+	 * no second handoff for failing again; and the "I don't know" reply is the policy's.
+	 */
+	public function test_after_a_handoff_the_bot_answers(): void {
+		$this->answer_with( Answer::KIND_DONT_KNOW );
+		$policy                          = Policy::defaults()->to_array();
+		$policy['messages']['dont_know'] = 'Nothing on our pages about that.';
+		$response                        = $this->rest(
+			'POST',
+			'/handoff-bot/v1/rules/test',
+			array(
+				'turns'     => array( 'Hello', 'Where do zebracorns sleep?', 'And what do they eat?', 'Do they like carrots?' ),
+				'button_at' => 0,
+				'policy'    => $policy,
+			)
+		);
+		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		$turns = $this->json( $response )['turns'];
+		$this->assertSame( array( 'handoff', 'answer', 'answer', 'answer' ), array_column( array_column( $turns, 'decision' ), 'kind' ) );
+		$this->assertSame( 'Nothing on our pages about that.', $turns[1]['answer']['body'] );
+	}
+
+	/**
 	 * Trying unsaved intents with the shipped intent signal prepares their model, but keeps none
 	 * of it: the kept model stays the one of the rules in force.
 	 */

@@ -79,15 +79,33 @@ final class Settings_Versions_Test extends Test_Case {
 	public function test_only_answer_settings_make_versions(): void {
 		$config = (int) get_option( Settings::CONFIG_VERSION_OPTION );
 		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/settings', array( 'rate_limit_ip_per_minute' => 12 ) )->get_status() );
-		$this->assertSame( array(), $this->versions() );
+		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/settings', array( 'post_types' => array( 'page', 'post' ) ) )->get_status() );
+		$this->assertSame( array(), $this->versions(), 'the same content types in another order' );
 		$this->assertSame( $config, (int) get_option( Settings::CONFIG_VERSION_OPTION ) );
 
 		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/settings', array( 'post_types' => array( 'page' ) ) )->get_status() );
 		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/settings', array( 'post_types' => array( 'page' ) ) )->get_status() );
 		$versions = $this->versions();
 		$this->assertCount( 2, $versions );
-		$this->assertSame( 'Content types answered from: post, page → page', $versions[1]['note'] );
+		$this->assertSame( 'Content types answered from: page, post → page', $versions[1]['note'] );
 		$this->assertSame( $config + 1, (int) get_option( Settings::CONFIG_VERSION_OPTION ) );
+	}
+
+	/**
+	 * A save whose request read the config version before another save committed still gets a
+	 * number of its own: the increment happens in the database.
+	 */
+	public function test_config_versions_never_collide(): void {
+		$config = (int) get_option( Settings::CONFIG_VERSION_OPTION );
+		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/settings', array( 'answer_threshold' => 0.4 ) )->get_status() );
+		// This request's cache still holds the number from before that save.
+		$all = wp_load_alloptions();
+
+		$all[ Settings::CONFIG_VERSION_OPTION ] = (string) $config;
+		wp_cache_set( 'alloptions', $all, 'options' );
+		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/settings', array( 'answer_threshold' => 0.5 ) )->get_status() );
+		$this->assertSame( array( $config + 1, $config + 2 ), array_slice( array_column( $this->versions(), 'config_version' ), 1 ) );
+		$this->assertSame( $config + 2, (int) get_option( Settings::CONFIG_VERSION_OPTION ) );
 	}
 
 	/**
