@@ -56,6 +56,13 @@ final class Policy_Store implements Registrable {
 	private const SCHEMA = 7;
 
 	/**
+	 * The stored text of the option and the policy read from it, within a request.
+	 *
+	 * @var array{0: string, 1: Policy}|null
+	 */
+	private static ?array $memo = null;
+
+	/**
 	 * Versions.
 	 *
 	 * @var Config_Version_Repository
@@ -99,22 +106,40 @@ final class Policy_Store implements Registrable {
 	 * The policy in force, read from its option (the defaults while nothing is stored).
 	 */
 	public static function in_force(): Policy {
+		// The option is autoloaded, so WordPress holds it as stored; reading it unserializes the
+		// whole policy each time. Within a request, the same stored text gives the same policy.
+		$all = wp_load_alloptions();
+		$raw = $all[ self::OPTION ] ?? null;
+		if ( is_string( $raw ) && null !== self::$memo && self::$memo[0] === $raw && ! has_filter( 'option_' . self::OPTION ) ) {
+			return self::$memo[1];
+		}
 		$stored = get_option( self::OPTION );
 		$data   = is_array( $stored ) ? ( $stored['data'] ?? null ) : null;
-		if ( ! is_array( $data ) ) {
-			return Policy::defaults();
+		$policy = Policy::defaults();
+		if ( is_array( $data ) && self::complete( $data ) ) {
+			/**
+			 * Validated before it was stored.
+			 *
+			 * @var Policy_Array $data
+			 */
+			$policy = new Policy( $data );
 		}
+		self::$memo = is_string( $raw ) ? array( $raw, $policy ) : null;
+		return $policy;
+	}
+
+	/**
+	 * Whether stored policy data has every part.
+	 *
+	 * @param array<mixed> $data Stored data.
+	 */
+	private static function complete( array $data ): bool {
 		foreach ( array( 'intents', 'human_phrases', 'thresholds', 'messages' ) as $key ) {
 			if ( ! isset( $data[ $key ] ) || ! is_array( $data[ $key ] ) ) {
-				return Policy::defaults();
+				return false;
 			}
 		}
-		/**
-		 * Validated before it was stored.
-		 *
-		 * @var Policy_Array $data
-		 */
-		return new Policy( $data );
+		return true;
 	}
 
 	/**
