@@ -275,7 +275,10 @@ final class Conversation_Service {
 				);
 				$data['handoff_id'] = $handoff['id'];
 				$meta['handoff_id'] = $handoff['id'];
-				if ( Handoff_Requests::REROUTED === $handoff['status'] ) {
+				if ( Handoff_Requests::OPENED === $handoff['status'] && Reason::KIND_HANDOFF === $decision->kind ) {
+					// Nobody can take the chat now: say so, rather than "connecting".
+					$body = Handoff_Requests::opened_message( $policy, $routed ) ?? $body;
+				} elseif ( Handoff_Requests::REROUTED === $handoff['status'] ) {
 					$event = 'handoff_rerouted';
 				} elseif ( Handoff_Requests::ALREADY_OPEN === $handoff['status'] ) {
 					// Asked again: the request stands; no second handoff, no second count.

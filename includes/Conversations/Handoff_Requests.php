@@ -11,6 +11,7 @@ namespace HandoffBot\Conversations;
 
 use HandoffBot\Escalation\Policy;
 use HandoffBot\Handoff\Route;
+use HandoffBot\Handoff\Router;
 use HandoffBot\Handoff\Routing;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
@@ -147,6 +148,25 @@ final class Handoff_Requests {
 			'id'     => $open['id'],
 			'status' => self::ALREADY_OPEN,
 		);
+	}
+
+	/**
+	 * What the visitor reads when their handoff opens on a route where nobody can take the chat
+	 * now (after hours, no agent online, a full queue), or null for the connecting message.
+	 *
+	 * @param Policy     $policy The rules in force.
+	 * @param array|null $routed The handoff's route and team, or null when unrouted.
+	 * @phpstan-param array{route: Route, team: string}|null $routed
+	 */
+	public static function opened_message( Policy $policy, ?array $routed ): ?string {
+		$outcome = null === $routed ? '' : $routed['route']->outcome;
+		if ( Router::OUTCOME_AFTER_HOURS === $outcome ) {
+			return $policy->message( 'after_hours' );
+		}
+		if ( Router::OUTCOME_NO_AGENT === $outcome || Router::OUTCOME_QUEUE_FULL === $outcome ) {
+			return $policy->message( 'no_agent' );
+		}
+		return null;
 	}
 
 	/**

@@ -179,7 +179,7 @@ final class Offer_Choices {
 		$reply  = $this->messages->add(
 			$conversation_id,
 			'bot',
-			$opened ? $policy->message( 'connecting' ) . "\n\n" . $policy->message( 'recorded' ) : $policy->message( 'recorded' ),
+			$opened ? ( Handoff_Requests::opened_message( $policy, $routed ) ?? $policy->message( 'connecting' ) . "\n\n" . $policy->message( 'recorded' ) ) : $policy->message( 'recorded' ),
 			array(
 				'kind'       => 'handoff',
 				'decision'   => array(

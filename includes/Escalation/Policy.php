@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  *
  * @phpstan-type Intent array{name: string, label: string, policy: string, team: string, keywords: list<string>, phrases: list<string>, examples: list<string>}
  * @phpstan-type Thresholds array{intent: float, offer_after: int, handoff_after: int, frustration: float, repetition: float, missing_coverage: float}
- * @phpstan-type Messages array{offer: string, connecting: string, recorded: string, private: string, dont_know: string}
+ * @phpstan-type Messages array{offer: string, connecting: string, recorded: string, private: string, dont_know: string, after_hours: string, no_agent: string}
  * @phpstan-type Policy_Array array{intents: list<Intent>, human_phrases: array<string, list<string>>, thresholds: Thresholds, messages: Messages}
  */
 final class Policy {
@@ -84,11 +84,13 @@ final class Policy {
 	 */
 	public static function default_messages(): array {
 		return array(
-			'offer'      => __( 'I can try to answer this, or connect you to our support team now. Which would you prefer?', 'handoff-bot' ),
-			'connecting' => __( 'Connecting you to a person from our team. Everything you wrote here goes with you, so you won’t have to repeat yourself.', 'handoff-bot' ),
-			'recorded'   => __( 'Your request for a person is recorded, with this conversation. Our team will pick it up from here.', 'handoff-bot' ),
-			'private'    => __( 'This is best handled privately by our team. Your request is recorded, and only our staff can see it.', 'handoff-bot' ),
-			'dont_know'  => Extractive_Answerer::dont_know_text(),
+			'offer'       => __( 'I can try to answer this, or connect you to our support team now. Which would you prefer?', 'handoff-bot' ),
+			'connecting'  => __( 'Connecting you to a person from our team. Everything you wrote here goes with you, so you won’t have to repeat yourself.', 'handoff-bot' ),
+			'recorded'    => __( 'Your request for a person is recorded, with this conversation. Our team will pick it up from here.', 'handoff-bot' ),
+			'private'     => __( 'This is best handled privately by our team. Your request is recorded, and only our staff can see it.', 'handoff-bot' ),
+			'dont_know'   => Extractive_Answerer::dont_know_text(),
+			'after_hours' => __( 'Our team is away right now. Your request is recorded with this conversation, and you’ll be able to leave your details so that we can reply when we’re back.', 'handoff-bot' ),
+			'no_agent'    => __( 'Nobody from our team can take a chat right now. Your request is recorded with this conversation, and you’ll be able to leave your details so that we can reply.', 'handoff-bot' ),
 		);
 	}
 

@@ -104,7 +104,12 @@ final class Policy_Validator {
 	/**
 	 * The messages a policy has.
 	 */
-	private const MESSAGES = array( 'offer', 'connecting', 'recorded', 'private', 'dont_know' );
+	private const MESSAGES = array( 'offer', 'connecting', 'recorded', 'private', 'dont_know', 'after_hours', 'no_agent' );
+
+	/**
+	 * Messages added after the first release: a version saved before one existed gets its default.
+	 */
+	private const LATER_MESSAGES = array( 'dont_know', 'after_hours', 'no_agent' );
 
 	/**
 	 * Errors found so far in the policy being checked, by field path (emptied when it is done).
@@ -318,11 +323,13 @@ final class Policy_Validator {
 	 */
 	private function messages( $input ): array {
 		$out = array(
-			'offer'      => '',
-			'connecting' => '',
-			'recorded'   => '',
-			'private'    => '',
-			'dont_know'  => '',
+			'offer'       => '',
+			'connecting'  => '',
+			'recorded'    => '',
+			'private'     => '',
+			'dont_know'   => '',
+			'after_hours' => '',
+			'no_agent'    => '',
 		);
 		if ( ! is_array( $input ) ) {
 			$this->errors['messages'] = __( 'The messages must be an object.', 'handoff-bot' );
@@ -330,10 +337,24 @@ final class Policy_Validator {
 		}
 		foreach ( self::MESSAGES as $name ) {
 			// A message added in a later release is absent from versions saved before it: its default stands.
-			$value        = $input[ $name ] ?? ( 'dont_know' === $name ? Policy::default_messages()[ $name ] : null );
+			$value        = $input[ $name ] ?? ( in_array( $name, self::LATER_MESSAGES, true ) ? self::default_message( $name ) : null );
 			$out[ $name ] = $this->text( $value, 'messages.' . $name, self::MAX_MESSAGE, true );
 		}
 		return $out;
+	}
+
+	/**
+	 * A message's default, in the site's language (visitors read it, whoever saves the rules).
+	 *
+	 * @param string $name Message name.
+	 */
+	private static function default_message( string $name ): string {
+		$switched = switch_to_locale( get_locale() );
+		$message  = Policy::default_messages()[ $name ] ?? '';
+		if ( $switched ) {
+			restore_previous_locale();
+		}
+		return $message;
 	}
 
 	/**

@@ -125,11 +125,13 @@ final class Rules_Schema {
 				'messages'      => array(
 					'type'       => 'object',
 					'properties' => array(
-						'offer'      => $message,
-						'connecting' => $message,
-						'recorded'   => $message,
-						'private'    => $message,
-						'dont_know'  => $message,
+						'offer'       => $message,
+						'connecting'  => $message,
+						'recorded'    => $message,
+						'private'     => $message,
+						'dont_know'   => $message,
+						'after_hours' => $message,
+						'no_agent'    => $message,
 					),
 				),
 			),

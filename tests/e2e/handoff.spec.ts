@@ -1,9 +1,32 @@
 /**
  * A visitor asks for a person: with the "Talk to a person" button (by keyboard too), or by
- * accepting the bot's offer when it does not know. The visitor sees plainly that they are being
- * connected, and the request is recorded.
+ * accepting the bot's offer when it does not know. In staffed hours with an agent online the
+ * visitor sees plainly that they are being connected; outside the hours, that their request is
+ * recorded and a form will follow.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { sitePhp } from './helpers';
+
+/**
+ * Sets the site's hours (open round the clock, or closed all week) and puts the admin online as
+ * an available agent.
+ * @param open Whether the site is open.
+ */
+function staff( open: boolean ): void {
+	sitePhp( `
+		$data = HandoffBot\\Handoff\\Availability::defaults()->to_array();
+		$data['hours'] = array_fill_keys( HandoffBot\\Handoff\\Availability::DAYS, ${
+			open ? "array( array( 'open' => '00:00', 'close' => '24:00' ) )" : 'array()'
+		} );
+		update_option( 'handoff_bot_availability', array( 'version' => 0, 'data' => $data ) );
+		( new HandoffBot\\Handoff\\Presence( new HandoffBot\\Repositories\\Event_Repository() ) )->beat( 1, 'available', time() );
+	` );
+}
+
+test.beforeEach( () => staff( true ) );
+test.afterAll( () => {
+	sitePhp( "delete_option( 'handoff_bot_availability' );" );
+} );
 
 async function ask( page: Page, question: string ): Promise< void > {
 	const input = page.getByRole( 'textbox', { name: 'Your question' } );
@@ -129,4 +152,17 @@ test( 'a visitor with a billing dispute is handed to a person at once, and a mer
 	await expect(
 		page.locator( '.handoff-bot-chat__msg.is-handoff' )
 	).toHaveCount( 1 );
+} );
+
+test( 'outside the hours the visitor is told their request is recorded and a form will follow', async ( {
+	page,
+} ) => {
+	staff( false );
+	await page.goto( '/help/' );
+	await page.getByRole( 'button', { name: 'Talk to a person' } ).click();
+	const reply = page.locator( '.handoff-bot-chat__msg.is-bot' ).last();
+	await expect( reply ).toHaveClass( /is-handoff/ );
+	await expect( reply ).toContainText( 'Our team is away right now' );
+	await expect( reply ).toContainText( 'leave your details' );
+	await expect( reply ).not.toContainText( 'Connecting you' );
 } );

@@ -280,6 +280,22 @@ export function messageInfo(): Array< {
 			),
 		},
 		{
+			name: 'after_hours',
+			label: __( 'After hours', 'handoff-bot' ),
+			help: __(
+				'Shown instead of “connecting” when a person is asked for outside your hours or on a holiday (Teams and hours).',
+				'handoff-bot'
+			),
+		},
+		{
+			name: 'no_agent',
+			label: __( 'Nobody available', 'handoff-bot' ),
+			help: __(
+				'Shown instead of “connecting” in your hours when no agent is online, or the queue is full.',
+				'handoff-bot'
+			),
+		},
+		{
 			name: 'dont_know',
 			label: __( 'Don’t know', 'handoff-bot' ),
 			help: __(

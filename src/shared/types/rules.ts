@@ -32,6 +32,8 @@ export type Messages = {
 	recorded: string;
 	private: string;
 	dont_know: string;
+	after_hours: string;
+	no_agent: string;
 };
 
 export type Policy = {

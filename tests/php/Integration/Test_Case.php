@@ -98,6 +98,34 @@ abstract class Test_Case extends TestCase {
 	}
 
 	/**
+	 * Staffs the site: open round the clock, every day, with a support agent online and available,
+	 * so that a handoff goes to the live queue. Returns the agent.
+	 */
+	protected function staff_the_site(): int {
+		\HandoffBot\Capabilities::grant();
+		$data          = \HandoffBot\Handoff\Availability::defaults()->to_array();
+		$data['hours'] = array_fill_keys(
+			\HandoffBot\Handoff\Availability::DAYS,
+			array(
+				array(
+					'open'  => '00:00',
+					'close' => '24:00',
+				),
+			)
+		);
+		update_option(
+			\HandoffBot\Handoff\Availability_Store::OPTION,
+			array(
+				'version' => 0,
+				'data'    => $data,
+			)
+		);
+		$agent = $this->create_user( \HandoffBot\Capabilities::ROLE );
+		( new \HandoffBot\Handoff\Presence( new \HandoffBot\Repositories\Event_Repository() ) )->beat( $agent, \HandoffBot\Handoff\Presence::AVAILABLE, time() );
+		return $agent;
+	}
+
+	/**
 	 * Starts a conversation through the REST API; returns [id, token].
 	 *
 	 * @return array{0: int, 1: string}

@@ -59,6 +59,8 @@ export const POLICY: Policy = {
 		recorded: 'Your request for a person is recorded.',
 		private: 'This is best handled privately by our team.',
 		dont_know: 'Sorry, I couldn’t find an answer to that.',
+		after_hours: 'Our team is away right now.',
+		no_agent: 'Nobody from our team can take a chat right now.',
 	},
 };
 

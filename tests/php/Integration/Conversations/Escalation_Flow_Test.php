@@ -32,10 +32,12 @@ use HandoffBot\Tests\Integration\Test_Case;
 final class Escalation_Flow_Test extends Test_Case {
 
 	/**
-	 * A help page, so that some questions are answered.
+	 * A help page, so that some questions are answered; a staffed site, so that a handoff goes to
+	 * the live queue.
 	 */
 	protected function setUp(): void {
 		parent::setUp();
+		$this->staff_the_site();
 		$this->create_post(
 			array(
 				'post_title'   => 'Alpaca shipping',

@@ -30,6 +30,14 @@ final class Handoff_Race_Test extends Test_Case {
 	protected bool $use_transaction = false;
 
 	/**
+	 * Removes the staffing.
+	 */
+	protected function tearDown(): void {
+		delete_option( \HandoffBot\Handoff\Availability_Store::OPTION );
+		parent::tearDown();
+	}
+
+	/**
 	 * Starts a worker.
 	 *
 	 * @param int    $conversation_id Conversation.
@@ -48,6 +56,7 @@ final class Handoff_Race_Test extends Test_Case {
 	 * One handoff, two stored replies: "connecting" for one, "recorded" for the other.
 	 */
 	public function test_two_requests_at_once_open_one_handoff(): void {
+		$this->staff_the_site();
 		list( $id ) = $this->start_conversation();
 		$barrier    = tempnam( sys_get_temp_dir(), 'handoff-bot-barrier-' );
 		$this->assertIsString( $barrier );

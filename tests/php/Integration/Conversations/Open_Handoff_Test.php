@@ -38,10 +38,12 @@ use HandoffBot\Tests\Integration\Test_Case;
 final class Open_Handoff_Test extends Test_Case {
 
 	/**
-	 * A help page, so that some questions are answered.
+	 * A help page, so that some questions are answered; a staffed site, so that a handoff goes to
+	 * the live queue.
 	 */
 	protected function setUp(): void {
 		parent::setUp();
+		$this->staff_the_site();
 		$this->create_post(
 			array(
 				'post_title'   => 'Alpaca shipping',
@@ -95,7 +97,7 @@ final class Open_Handoff_Test extends Test_Case {
 	public function test_personal_data_after_the_button_moves_the_handoff_to_the_private_route(): void {
 		list( $id, $token ) = $this->start_conversation();
 		$this->send( $id, $token, 'A person, please.', '', array( 'human' => true ) );
-		$this->assertSame( 'ticket', ( new Handoff_Repository() )->for_conversation( $id )[0]['route'], 'no agent is online' );
+		$this->assertSame( 'live', ( new Handoff_Repository() )->for_conversation( $id )[0]['route'] );
 
 		$reply = $this->send( $id, $token, 'My card 4242 4242 4242 4242 was charged twice' )->get_data()['reply'];
 		$this->assertSame( 'private_handoff', $reply['decision']['kind'] );

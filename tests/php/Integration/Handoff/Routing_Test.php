@@ -92,10 +92,13 @@ final class Routing_Test extends Test_Case {
 	 */
 	private function button_handoff(): array {
 		list( $id, $token ) = $this->start_conversation();
-		$this->assertSame( 201, $this->send( $id, $token, 'A person, please.', '', array( 'human' => true ) )->get_status() );
+		$response           = $this->send( $id, $token, 'A person, please.', '', array( 'human' => true ) );
+		$this->assertSame( 201, $response->get_status() );
 		$handoff = ( new Handoff_Repository() )->for_conversation( $id )[0];
-		$events  = ( new Event_Repository() )->for_conversation( $id );
-		$routed  = array_values( array_filter( $events, static fn( array $e ): bool => 'routed' === $e['type'] ) );
+
+		$handoff['told'] = $response->get_data()['reply']['body'];
+		$events          = ( new Event_Repository() )->for_conversation( $id );
+		$routed          = array_values( array_filter( $events, static fn( array $e ): bool => 'routed' === $e['type'] ) );
 		$this->assertCount( 1, $routed );
 		$handoff['event'] = $routed[0]['data'];
 		return $handoff;
@@ -111,6 +114,7 @@ final class Routing_Test extends Test_Case {
 		$this->assertSame( 'live', $handoff['route'] );
 		$this->assertSame( 'live', $handoff['route_reason'] );
 		$this->assertSame( 'live', $handoff['event']['outcome'] );
+		$this->assertStringStartsWith( 'Connecting you to a person', $handoff['told'] );
 	}
 
 	/**
@@ -126,6 +130,7 @@ final class Routing_Test extends Test_Case {
 		$handoff = $this->button_handoff();
 		$this->assertSame( 'ticket', $handoff['route'] );
 		$this->assertSame( 'no_agent', $handoff['route_reason'] );
+		$this->assertStringStartsWith( 'Nobody from our team can take a chat right now.', $handoff['told'], 'not "connecting"' );
 	}
 
 	/**
@@ -138,6 +143,7 @@ final class Routing_Test extends Test_Case {
 		$this->assertSame( 'ticket', $handoff['route'] );
 		$this->assertSame( 'after_hours', $handoff['route_reason'] );
 		$this->assertSame( array( 'ticket', 'callback' ), $handoff['event']['fallbacks'] );
+		$this->assertStringStartsWith( 'Our team is away right now.', $handoff['told'] );
 	}
 
 	/**
