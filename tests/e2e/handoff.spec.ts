@@ -16,7 +16,9 @@ function staff( open: boolean ): void {
 	sitePhp( `
 		$data = HandoffBot\\Handoff\\Availability::defaults()->to_array();
 		$data['hours'] = array_fill_keys( HandoffBot\\Handoff\\Availability::DAYS, ${
-			open ? "array( array( 'open' => '00:00', 'close' => '24:00' ) )" : 'array()'
+			open
+				? "array( array( 'open' => '00:00', 'close' => '24:00' ) )"
+				: 'array()'
 		} );
 		update_option( 'handoff_bot_availability', array( 'version' => 0, 'data' => $data ) );
 		( new HandoffBot\\Handoff\\Presence( new HandoffBot\\Repositories\\Event_Repository() ) )->beat( 1, 'available', time() );

@@ -33,9 +33,23 @@ final class Handoff_Race_Test extends Test_Case {
 	 * Removes the staffing.
 	 */
 	protected function tearDown(): void {
+		global $wpdb;
 		delete_option( \HandoffBot\Handoff\Availability_Store::OPTION );
+		// Nothing here is rolled back: the agent, their presence and its events go too.
+		if ( $this->agent > 0 ) {
+			require_once ABSPATH . 'wp-admin/includes/user.php';
+			wp_delete_user( $this->agent );
+			$wpdb->query( $wpdb->prepare( "DELETE FROM %i WHERE type = 'presence_changed' AND conversation_id = 0", $wpdb->prefix . 'handoff_bot_events' ) );
+		}
 		parent::tearDown();
 	}
+
+	/**
+	 * The agent staffing the site.
+	 *
+	 * @var int
+	 */
+	private int $agent = 0;
 
 	/**
 	 * Starts a worker.
@@ -56,9 +70,9 @@ final class Handoff_Race_Test extends Test_Case {
 	 * One handoff, two stored replies: "connecting" for one, "recorded" for the other.
 	 */
 	public function test_two_requests_at_once_open_one_handoff(): void {
-		$this->staff_the_site();
-		list( $id ) = $this->start_conversation();
-		$barrier    = tempnam( sys_get_temp_dir(), 'handoff-bot-barrier-' );
+		$this->agent = $this->staff_the_site();
+		list( $id )  = $this->start_conversation();
+		$barrier     = tempnam( sys_get_temp_dir(), 'handoff-bot-barrier-' );
 		$this->assertIsString( $barrier );
 		unlink( $barrier ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink -- a temporary file.
 		$workers = array( $this->worker( $id, 'race-a', $barrier ), $this->worker( $id, 'race-b', $barrier ) );

@@ -29,13 +29,14 @@ final class Presence_Controller_Test extends Test_Case {
 	}
 
 	/**
-	 * Presence events, oldest first.
+	 * An agent's presence events, oldest first.
 	 *
+	 * @param int $agent The agent.
 	 * @return list<array<string, mixed>>
 	 */
-	private function presence_events(): array {
+	private function presence_events( int $agent ): array {
 		$events = ( new Event_Repository() )->for_conversation( 0 );
-		return array_values( array_map( static fn( array $e ): array => $e['data'], array_filter( $events, static fn( array $e ): bool => 'presence_changed' === $e['type'] ) ) );
+		return array_values( array_map( static fn( array $e ): array => $e['data'], array_filter( $events, static fn( array $e ): bool => 'presence_changed' === $e['type'] && ( $e['data']['agent'] ?? 0 ) === $agent ) ) );
 	}
 
 	/**
@@ -80,7 +81,7 @@ final class Presence_Controller_Test extends Test_Case {
 					'status' => 'available',
 				),
 			),
-			$this->presence_events(),
+			$this->presence_events( $agent ),
 			'a beat without a change is no event'
 		);
 
