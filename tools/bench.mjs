@@ -160,6 +160,33 @@ async function json( url, init = {} ) {
 	return res.json();
 }
 
+/**
+ * The signals' and the engine's time per message, timed inside PHP on the same site and the
+ * same questions (bench/escalation-share.php), and their share of a message's median time.
+ */
+function escalationShare( site, messageMs ) {
+	const file = path.join( site.dir, 'bench-questions.json' );
+	fs.writeFileSync( file, JSON.stringify( QUESTIONS ) );
+	const parts = JSON.parse(
+		capture( 'php', [
+			'-d',
+			'opcache.enable_cli=1',
+			path.join( ROOT, 'bench', 'escalation-share.php' ),
+			site.dir,
+			file,
+			'10',
+		] )
+	);
+	return {
+		...parts,
+		share_of_message: +(
+			( parts.signals_p50_ms + parts.engine_p50_ms ) /
+			messageMs
+		).toFixed( 3 ),
+		note: 'timed inside one PHP process (opcache on), medians over the questions in one conversation',
+	};
+}
+
 async function measureServer( postCount ) {
 	// Warm up opcache and caches.
 	for ( let i = 0; i < 20; i++ ) {
@@ -186,10 +213,34 @@ async function measureServer( postCount ) {
 		} );
 	}
 
+	// A visitor's conversation holds a few questions: messages are timed in conversations of one
+	// round of the questions each, started before the timing. The long conversation above (every
+	// message of the run in one conversation, the same questions coming round again) is timed too.
+	const typical = [];
+	for ( let c = 0; c < Math.ceil( requests / QUESTIONS.length ); c++ ) {
+		const started = await json( '/wp-json/handoff-bot/v1/conversations', {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: '{}',
+		} );
+		typical.push( {
+			path: `/wp-json/handoff-bot/v1/conversations/${ started.id }/messages`,
+			headers: {
+				'Content-Type': 'application/json',
+				'X-Handoff-Bot-Token': started.token,
+			},
+		} );
+	}
+
 	const stamp = Date.now();
 	let cursor = ( await json( `${ messagesPath }?after=0`, { headers } ) )
 		.cursor;
-	const { bare, message, poll } = await measureInterleaved( {
+	const {
+		bare,
+		message,
+		message_long: messageLong,
+		poll,
+	} = await measureInterleaved( {
 		bare: {
 			name: 'bare WordPress REST request (GET /wp-json/wp/v2/types/post)',
 			make: () => ( {
@@ -198,7 +249,20 @@ async function measureServer( postCount ) {
 			} ),
 		},
 		message: {
-			name: 'visitor message (POST …/messages, new idempotency key each)',
+			name: `visitor message (POST …/messages, new idempotency key each), in conversations of ${ QUESTIONS.length } questions`,
+			make: ( i ) => ( {
+				method: 'POST',
+				path: typical[ Math.floor( i / QUESTIONS.length ) ].path,
+				headers: typical[ Math.floor( i / QUESTIONS.length ) ].headers,
+				body: JSON.stringify( {
+					message: QUESTIONS[ i % QUESTIONS.length ],
+					idempotency_key: `typical-${ postCount }-${ stamp }-${ i }`,
+					page_url: `${ base }/help/`,
+				} ),
+			} ),
+		},
+		message_long: {
+			name: 'visitor message in one long conversation (every message of the run, the questions coming round again)',
 			make: ( i ) => ( {
 				method: 'POST',
 				path: messagesPath,
@@ -238,8 +302,12 @@ async function measureServer( postCount ) {
 		posts: postCount,
 		bare,
 		message,
+		message_long: messageLong,
 		poll,
 		message_ratio_to_bare: +( message.p50_ms / bare.p50_ms ).toFixed( 2 ),
+		message_long_ratio_to_bare: +(
+			messageLong.p50_ms / bare.p50_ms
+		).toFixed( 2 ),
 		poll_ratio_to_bare: +( poll.p50_ms / bare.p50_ms ).toFixed( 2 ),
 		sample_answer: {
 			kind: answered.reply?.kind,
@@ -430,9 +498,13 @@ async function main() {
 			} );
 			try {
 				const figures = await measureServer( size );
+				figures.escalation = escalationShare(
+					site,
+					figures.message.p50_ms
+				);
 				results.sizes.push( { ...figures, index } );
 				process.stdout.write(
-					`  bare ${ figures.bare.p50_ms } ms, message ${ figures.message.p50_ms } ms (×${ figures.message_ratio_to_bare }), poll ${ figures.poll.p50_ms } ms (×${ figures.poll_ratio_to_bare })\n`
+					`  bare ${ figures.bare.p50_ms } ms, message ${ figures.message.p50_ms } ms (×${ figures.message_ratio_to_bare }; in one long conversation ${ figures.message_long.p50_ms } ms, ×${ figures.message_long_ratio_to_bare }), poll ${ figures.poll.p50_ms } ms (×${ figures.poll_ratio_to_bare }); signals ${ figures.escalation.signals_p50_ms } ms and engine ${ figures.escalation.engine_p50_ms } ms (${ figures.escalation.share_of_message } of a message)\n`
 				);
 				if ( size === sizes[ 0 ] ) {
 					step( 'Measuring page weight in Chromium' );
