@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot;
 
+use HandoffBot\Repositories\Storage_Exception;
+
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -103,17 +105,29 @@ final class Settings {
 	 * Moves the site's configuration version on and returns the new one. The increment happens in
 	 * the database, so two configuration saves at once (in different areas) never get the same
 	 * number, whatever each request read when it started; call it inside the save's transaction.
+	 *
+	 * @throws Storage_Exception When the database refuses the increment or its read.
 	 */
 	public static function next_config_version(): int {
 		global $wpdb;
-		$updated = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET option_value = option_value + 1 WHERE option_name = %s', $wpdb->options, self::CONFIG_VERSION_OPTION ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- an atomic increment, which the options API cannot do.
-		if ( ! $updated ) {
-			add_option( self::CONFIG_VERSION_OPTION, 2, '', true );
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery -- an atomic increment, which the options API cannot do.
+		$increment = static function () use ( $wpdb ) {
+			return $wpdb->query( $wpdb->prepare( 'UPDATE %i SET option_value = option_value + 1 WHERE option_name = %s', $wpdb->options, self::CONFIG_VERSION_OPTION ) );
+		};
+		// phpcs:enable WordPress.DB.DirectDatabaseQuery
+		$updated = $increment();
+		if ( 0 === $updated ) {
+			// No row yet (the migrator adds it): version 1, then the increment.
+			add_option( self::CONFIG_VERSION_OPTION, 1, '', true );
+			$updated = $increment();
 		}
 		wp_cache_delete( 'alloptions', 'options' );
 		wp_cache_delete( self::CONFIG_VERSION_OPTION, 'options' );
-		$version = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::CONFIG_VERSION_OPTION ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- read back inside the same transaction.
-		return max( 2, $version );
+		$version = $wpdb->get_var( $wpdb->prepare( 'SELECT option_value FROM %i WHERE option_name = %s', $wpdb->options, self::CONFIG_VERSION_OPTION ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- read back inside the same transaction.
+		if ( 1 !== $updated || ! is_numeric( $version ) ) {
+			throw new Storage_Exception( 'The configuration version could not be moved on: ' . $wpdb->last_error ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed.
+		}
+		return (int) $version;
 	}
 
 	/**

@@ -80,6 +80,7 @@ final class Settings_Versions {
 			wp_cache_delete( 'alloptions', 'options' );
 			throw $e;
 		}
+		wp_cache_delete( 'alloptions', 'options' );
 		return $settings->store( $after );
 	}
 

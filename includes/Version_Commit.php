@@ -54,7 +54,10 @@ final class Version_Commit {
 	 */
 	public function commit( string $area, int $base_version, array $data, string $note, string $expected_impact, int $author_id, callable $publish ): int {
 		try {
-			return $this->transaction( $area, $base_version, $data, $note, $expected_impact, $author_id, $publish );
+			$version = $this->transaction( $area, $base_version, $data, $note, $expected_impact, $author_id, $publish );
+			// Another request may have cached the options while this one held the transaction.
+			wp_cache_delete( 'alloptions', 'options' );
+			return $version;
 		} catch ( Version_Conflict $e ) {
 			return 0;
 		} catch ( Storage_Exception $e ) {

@@ -164,7 +164,7 @@ final class Conversation_Service {
 	 * @param string $page_title      Its title.
 	 * @param bool   $button          Whether the visitor pressed "talk to a person" (the text is the button's).
 	 * @return array{message: Message, reply: Message, replayed: bool}
-	 * @throws Storage_Exception When the visitor message cannot be stored.
+	 * @throws Storage_Exception When the visitor message cannot be stored, or a handoff's reply cannot (the visitor then sends it again).
 	 */
 	public function handle_visitor_message( array $conversation, string $text, string $idempotency_key, string $page_url, string $page_title, bool $button = false ): array {
 		$conversation_id = (int) $conversation['id'];
@@ -312,6 +312,11 @@ final class Conversation_Service {
 		} catch ( Storage_Exception $e ) {
 			// Another request answered it first (the reply is unique per message), or the write failed.
 			$reply = $this->messages->find_reply( (int) $message['id'] );
+			if ( ! $reply && $decision->is_handoff() ) {
+				// Never tell the visitor a request is recorded that is not: a 503, and the chat sends
+				// the message again with its key, which finds it stored and decides again.
+				throw $e;
+			}
 			if ( ! $reply ) {
 				$reply = array(
 					'id'              => 0,

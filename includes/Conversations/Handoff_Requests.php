@@ -152,14 +152,19 @@ final class Handoff_Requests {
 
 	/**
 	 * What the visitor reads when their handoff opens on a route where nobody can take the chat
-	 * now (after hours, no agent online, a full queue), or null for the connecting message.
+	 * now (after hours, no agent online, a full queue, or routing failed), or null for the
+	 * connecting message.
 	 *
 	 * @param Policy     $policy The rules in force.
 	 * @param array|null $routed The handoff's route and team, or null when unrouted.
 	 * @phpstan-param array{route: Route, team: string}|null $routed
 	 */
 	public static function opened_message( Policy $policy, ?array $routed ): ?string {
-		$outcome = null === $routed ? '' : $routed['route']->outcome;
+		if ( null === $routed ) {
+			// Routing failed: whether anyone can take the chat is unknown, so promise no one.
+			return $policy->message( 'recorded' );
+		}
+		$outcome = $routed['route']->outcome;
 		if ( Router::OUTCOME_AFTER_HOURS === $outcome ) {
 			return $policy->message( 'after_hours' );
 		}

@@ -108,9 +108,10 @@ final class Policy_Store implements Registrable {
 	public static function in_force(): Policy {
 		// The option is autoloaded, so WordPress holds it as stored; reading it unserializes the
 		// whole policy each time. Within a request, the same stored text gives the same policy.
-		$all = wp_load_alloptions();
-		$raw = $all[ self::OPTION ] ?? null;
-		if ( is_string( $raw ) && null !== self::$memo && self::$memo[0] === $raw && ! has_filter( 'option_' . self::OPTION ) ) {
+		$all      = wp_load_alloptions();
+		$raw      = $all[ self::OPTION ] ?? null;
+		$filtered = has_filter( 'option_' . self::OPTION ) || has_filter( 'pre_option_' . self::OPTION ) || has_filter( 'pre_option' );
+		if ( is_string( $raw ) && ! $filtered && null !== self::$memo && self::$memo[0] === $raw ) {
 			return self::$memo[1];
 		}
 		$stored = get_option( self::OPTION );

@@ -84,6 +84,14 @@ abstract class Repository {
 	}
 
 	/**
+	 * Whether a transaction the plugin opened on the SQLite connection is open (PDO's own flag
+	 * does not see a BEGIN run as a statement).
+	 *
+	 * @var bool
+	 */
+	private static bool $native_open = false;
+
+	/**
 	 * Runs writes in one transaction: all or none of them are stored, with one commit (one log
 	 * flush) for all.
 	 *
@@ -118,21 +126,36 @@ abstract class Repository {
 		}
 		$pdo = self::native_connection();
 		if ( $pdo && ! $through_wpdb ) {
-			if ( $wpdb->get_driver()->inTransaction() || $pdo->inTransaction() ) {
+			if ( self::$native_open || $wpdb->get_driver()->inTransaction() || $pdo->inTransaction() ) {
 				return $work();
 			}
 			try {
-				$pdo->beginTransaction();
-				$result = $work();
-				$pdo->commit();
+				// IMMEDIATE takes the write lock at once, waiting out another writer (the busy
+				// timeout). A deferred BEGIN would read first and then be refused at its first
+				// write, without waiting, whenever another connection wrote meanwhile.
+				if ( false === $pdo->exec( 'BEGIN IMMEDIATE' ) ) {
+					throw new Storage_Exception( 'The SQLite write lock could not be taken.' );
+				}
+				self::$native_open = true;
+				$result            = $work();
+				if ( false === $pdo->exec( 'COMMIT' ) ) {
+					throw new Storage_Exception( 'The SQLite transaction could not be committed.' );
+				}
+				self::$native_open = false;
 			} catch ( \Throwable $e ) {
-				if ( $pdo->inTransaction() ) {
-					$pdo->rollBack();
+				if ( self::$native_open ) {
+					self::$native_open = false;
+					try {
+						$pdo->exec( 'ROLLBACK' );
+					} catch ( \PDOException $ignored ) {
+						unset( $ignored );
+						// SQLite has already rolled it back.
+					}
 				}
 				throw $e instanceof \PDOException ? new Storage_Exception( $e->getMessage() ) : $e; // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- never printed.
-			}
+			}//end try
 			return $result;
-		}
+		}//end if
 		$wpdb->query( 'START TRANSACTION' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- transaction control.
 		try {
 			$result = $work();

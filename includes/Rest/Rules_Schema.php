@@ -37,8 +37,14 @@ final class Rules_Schema {
 	 */
 	public static function policy_response( array $policy ): array {
 		$policy['human_phrases'] = (object) $policy['human_phrases'];
-		// A version saved before a message existed shows the one visitors read: the default.
-		$policy['messages'] += Policy::default_messages();
+		// A version saved before a message existed shows the one visitors read: the default, in
+		// the site's language (the screen sends it back on save).
+		$switched = switch_to_locale( get_locale() );
+		$defaults = Policy::default_messages();
+		if ( $switched ) {
+			restore_previous_locale();
+		}
+		$policy['messages'] += $defaults;
 		return $policy;
 	}
 

@@ -3,6 +3,7 @@
  * A second process for concurrency tests: a visitor presses "talk to a person" in a conversation
  * of the test site, at the moment a barrier file appears, and pauses between reading whether
  * the conversation has an open handoff and writing one, so that two such processes interleave.
+ * It touches "<barrier_file>.<idempotency_key>" once WordPress is loaded.
  *
  * Usage: php handoff-request.php <conversation_id> <idempotency_key> <barrier_file> <pause_microseconds>
  * Prints the reply as JSON.
@@ -71,7 +72,13 @@ add_filter(
 
 $handoff_bot_conversations = new HandoffBot\Repositories\Conversation_Repository();
 $handoff_bot_row           = $handoff_bot_conversations->find( (int) $handoff_bot_conversation );
+// Ready; then start with the other process, or give up after 30 seconds.
+touch( $handoff_bot_barrier . '.' . $handoff_bot_key );
+$handoff_bot_deadline = microtime( true ) + 30;
 while ( ! file_exists( $handoff_bot_barrier ) ) {
+	if ( microtime( true ) > $handoff_bot_deadline ) {
+		exit( 2 );
+	}
 	usleep( 1000 );
 }
 $handoff_bot_result = HandoffBot\Plugin::boot()->conversations()->handle_visitor_message( (array) $handoff_bot_row, 'Talk to a person, please', $handoff_bot_key, '', '', true );

@@ -35,7 +35,14 @@ final class Handoff_Race_Test extends Test_Case {
 	protected function tearDown(): void {
 		global $wpdb;
 		delete_option( \HandoffBot\Handoff\Availability_Store::OPTION );
-		// Nothing here is rolled back: the agent, their presence and its events go too.
+		// Nothing here is rolled back: the conversation and all it holds go, and the agent, their
+		// presence and its events.
+		if ( $this->conversation > 0 ) {
+			foreach ( array( 'handoffs', 'messages', 'events' ) as $table ) {
+				$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_' . $table, $this->conversation ) );
+			}
+			$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', $this->conversation ) );
+		}
 		if ( $this->agent > 0 ) {
 			require_once ABSPATH . 'wp-admin/includes/user.php';
 			wp_delete_user( $this->agent );
@@ -52,38 +59,64 @@ final class Handoff_Race_Test extends Test_Case {
 	private int $agent = 0;
 
 	/**
-	 * Starts a worker.
+	 * The conversation raced in.
+	 *
+	 * @var int
+	 */
+	private int $conversation = 0;
+
+	/**
+	 * Starts a worker; its errors go to a file (a pipe nobody reads could fill and block it).
 	 *
 	 * @param int    $conversation_id Conversation.
 	 * @param string $key             Idempotency key.
 	 * @param string $barrier         Barrier file.
-	 * @return array{0: resource, 1: resource}
+	 * @return array{0: resource, 1: resource, 2: string} The process, its output, its error log.
 	 */
 	private function worker( int $conversation_id, string $key, string $barrier ): array {
+		$log     = $barrier . '.' . $key . '.log';
 		$command = array( PHP_BINARY, dirname( __DIR__, 2 ) . '/workers/handoff-request.php', (string) $conversation_id, $key, $barrier, '400000' );
-		$process = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes ); // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound, WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- descriptors; a test starts a second process.
+		$process = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'file', $log, 'w' ) ), $pipes ); // phpcs:ignore WordPress.Arrays.ArrayDeclarationSpacing.AssociativeArrayFound, WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- descriptors; a test starts a second process.
 		$this->assertIsResource( $process );
-		return array( $process, $pipes[1] );
+		return array( $process, $pipes[1], $log );
 	}
 
 	/**
 	 * One handoff, two stored replies: "connecting" for one, "recorded" for the other.
 	 */
 	public function test_two_requests_at_once_open_one_handoff(): void {
-		$this->agent = $this->staff_the_site();
-		list( $id )  = $this->start_conversation();
-		$barrier     = tempnam( sys_get_temp_dir(), 'handoff-bot-barrier-' );
+		$this->agent        = $this->staff_the_site();
+		list( $id )         = $this->start_conversation();
+		$this->conversation = $id;
+		$barrier            = tempnam( sys_get_temp_dir(), 'handoff-bot-barrier-' );
 		$this->assertIsString( $barrier );
 		unlink( $barrier ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink -- a temporary file.
-		$workers = array( $this->worker( $id, 'race-a', $barrier ), $this->worker( $id, 'race-b', $barrier ) );
-		usleep( 1500000 );
-		touch( $barrier );
+		$workers = array();
 		$replies = array();
-		foreach ( $workers as list( $process, $out ) ) {
-			$replies[] = json_decode( (string) stream_get_contents( $out ), true );
-			proc_close( $process );
+		try {
+			$workers[] = $this->worker( $id, 'race-a', $barrier );
+			$workers[] = $this->worker( $id, 'race-b', $barrier );
+			// Both loaded, then both go at once.
+			$deadline = microtime( true ) + 30;
+			while ( ! ( file_exists( $barrier . '.race-a' ) && file_exists( $barrier . '.race-b' ) ) && microtime( true ) < $deadline ) {
+				usleep( 10000 );
+			}
+		} finally {
+			touch( $barrier );
+			foreach ( $workers as list( $process, $out, $log ) ) {
+				$replies[] = array( json_decode( (string) stream_get_contents( $out ), true ), (string) file_get_contents( $log ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local log.
+				proc_close( $process );
+			}
+			foreach ( array( '', '.race-a', '.race-b', '.race-a.log', '.race-b.log' ) as $suffix ) {
+				if ( file_exists( $barrier . $suffix ) ) {
+					unlink( $barrier . $suffix ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink -- a temporary file.
+				}
+			}
+		}//end try
+		foreach ( $replies as list( $reply, $errors ) ) {
+			$this->assertIsArray( $reply, 'a worker failed: ' . $errors );
 		}
-		unlink( $barrier ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink -- a temporary file.
+		$replies = array_column( $replies, 0 );
 
 		$this->assertCount( 1, ( new Handoff_Repository() )->for_conversation( $id ) );
 		foreach ( $replies as $reply ) {

@@ -187,6 +187,28 @@ final class Routing_Test extends Test_Case {
 	}
 
 	/**
+	 * When the route cannot be worked out, the handoff is stored unrouted, the failure is an
+	 * event, and the visitor is promised no one: their request is recorded.
+	 */
+	public function test_routing_that_fails_promises_no_one(): void {
+		$this->availability();
+		( new Presence( new Event_Repository() ) )->beat( $this->agent, Presence::AVAILABLE, time() );
+		$broken = static function () {
+			throw new \RuntimeException( 'The availability cannot be read.' );
+		};
+		add_filter( 'pre_option_' . Availability_Store::OPTION, $broken );
+		list( $id, $token ) = $this->start_conversation();
+		$reply              = $this->send( $id, $token, 'A person, please.', '', array( 'human' => true ) )->get_data()['reply'];
+		remove_filter( 'pre_option_' . Availability_Store::OPTION, $broken );
+
+		$this->assertStringStartsWith( 'Your request for a person is recorded', $reply['body'] );
+		$this->assertStringNotContainsString( 'Connecting', $reply['body'] );
+		$handoff = ( new Handoff_Repository() )->for_conversation( $id )[0];
+		$this->assertSame( '', $handoff['route'] );
+		$this->assertContains( 'routing_failed', array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' ) );
+	}
+
+	/**
 	 * Personal data takes the private route whatever the hours.
 	 */
 	public function test_private_whatever_the_hours(): void {
