@@ -15,6 +15,11 @@
 
 declare( strict_types=1 );
 
+// A command-line tool only (the plugin folder may be reachable over the web on a dev site).
+if ( 'cli' !== PHP_SAPI ) {
+	exit;
+}
+
 $handoff_bot_site = (string) getenv( 'HANDOFF_BOT_TEST_SITE' );
 list( , $handoff_bot_conversation, $handoff_bot_key, $handoff_bot_barrier, $handoff_bot_pause ) = $argv;
 
