@@ -52,19 +52,7 @@ final class Knowledge_Page implements Registrable {
 	 * Enqueues the screen's script and style from the build's asset file.
 	 */
 	public function enqueue(): void {
-		$asset_file = HANDOFF_BOT_DIR . 'build/admin/knowledge/index.asset.php';
-		if ( ! file_exists( $asset_file ) ) {
-			return;
-		}
-		$asset = require $asset_file;
-		wp_enqueue_script( 'handoff-bot-knowledge', plugins_url( 'build/admin/knowledge/index.js', HANDOFF_BOT_FILE ), $asset['dependencies'], $asset['version'], true );
-		wp_set_script_translations( 'handoff-bot-knowledge', 'handoff-bot', HANDOFF_BOT_DIR . 'languages' );
-		if ( file_exists( HANDOFF_BOT_DIR . 'build/admin/knowledge/index.css' ) ) {
-			wp_enqueue_style( 'handoff-bot-knowledge', plugins_url( 'build/admin/knowledge/index.css', HANDOFF_BOT_FILE ), array( 'wp-components' ), $asset['version'] );
-			wp_style_add_data( 'handoff-bot-knowledge', 'rtl', 'replace' );
-		} else {
-			wp_enqueue_style( 'wp-components' );
-		}
+		Screen_Assets::enqueue( 'knowledge' );
 	}
 
 	/**

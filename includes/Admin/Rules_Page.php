@@ -52,19 +52,7 @@ final class Rules_Page implements Registrable {
 	 * Enqueues the screen's script and style from the build's asset file.
 	 */
 	public function enqueue(): void {
-		$asset_file = HANDOFF_BOT_DIR . 'build/admin/rules/index.asset.php';
-		if ( ! file_exists( $asset_file ) ) {
-			return;
-		}
-		$asset = require $asset_file;
-		wp_enqueue_script( 'handoff-bot-rules', plugins_url( 'build/admin/rules/index.js', HANDOFF_BOT_FILE ), $asset['dependencies'], $asset['version'], true );
-		wp_set_script_translations( 'handoff-bot-rules', 'handoff-bot', HANDOFF_BOT_DIR . 'languages' );
-		if ( file_exists( HANDOFF_BOT_DIR . 'build/admin/rules/index.css' ) ) {
-			wp_enqueue_style( 'handoff-bot-rules', plugins_url( 'build/admin/rules/index.css', HANDOFF_BOT_FILE ), array( 'wp-components' ), $asset['version'] );
-			wp_style_add_data( 'handoff-bot-rules', 'rtl', 'replace' );
-		} else {
-			wp_enqueue_style( 'wp-components' );
-		}
+		Screen_Assets::enqueue( 'rules' );
 	}
 
 	/**

@@ -1,39 +1,17 @@
 /**
- * A field's error, under the field, tied to it with aria-describedby.
+ * A field's error on the Knowledge screen (see the shared FieldError).
  */
-type Props = {
-	id: string;
-	message?: string | undefined;
-};
+import SharedFieldError, {
+	type FieldErrorProps,
+} from '../../../shared/components/FieldError';
 
-export default function FieldError( { id, message }: Props ) {
-	if ( ! message ) {
-		return null;
-	}
+export { describedBy } from '../../../shared/components/FieldError';
+
+export default function FieldError( props: FieldErrorProps ) {
 	return (
-		<p id={ id } className="handoff-bot-knowledge__field-error">
-			{ message }
-		</p>
+		<SharedFieldError
+			{ ...props }
+			className="handoff-bot-knowledge__field-error"
+		/>
 	);
-}
-
-/**
- * The aria attributes of a field that may have an error (and has help text under it).
- * @param id       The field's id.
- * @param hasHelp  Whether the field shows help text (BaseControl's `${id}__help`).
- * @param hasError Whether the field shows an error.
- */
-export function describedBy(
-	id: string,
-	hasHelp: boolean,
-	hasError: boolean
-): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
-	const ids = [
-		hasHelp ? `${ id }__help` : '',
-		hasError ? `${ id }__error` : '',
-	].filter( Boolean );
-	return {
-		...( hasError ? { 'aria-invalid': true as const } : {} ),
-		...( ids.length ? { 'aria-describedby': ids.join( ' ' ) } : {} ),
-	};
 }
