@@ -37,11 +37,11 @@ final class Porter_Stemmer {
 	 * @param string $word Lowercase word.
 	 */
 	public static function stem( string $word ): string {
-		if ( strlen( $word ) <= 2 || ! preg_match( '/^[a-z]+$/', $word ) ) {
-			return $word;
-		}
 		if ( isset( self::$memo[ $word ] ) ) {
 			return self::$memo[ $word ];
+		}
+		if ( strlen( $word ) <= 2 || ! preg_match( '/^[a-z]+$/', $word ) ) {
+			return $word;
 		}
 		$stem = self::step5( self::step4( self::step3( self::step2( self::step1c( self::step1b( self::step1a( $word ) ) ) ) ) ) );
 		// Text repeats its words: remember stems, within a bound (an index rebuild sees many words).
@@ -142,18 +142,19 @@ final class Porter_Stemmer {
 	 */
 	private static function ends( string $w, string $suffix ): bool {
 		$l = strlen( $suffix );
-		return strlen( $w ) >= $l && substr( $w, -$l ) === $suffix;
+		return strlen( $w ) >= $l && 0 === substr_compare( $w, $suffix, -$l );
 	}
 
 	/**
 	 * Replaces the first matching suffix whose stem has measure > $min.
 	 *
-	 * @param string                $w     Word.
-	 * @param array<string, string> $rules Suffix => replacement.
-	 * @param int                   $min   The stem's measure must exceed this.
+	 * @param string                               $w     Word.
+	 * @param array<string, array<string, string>> $rules By the suffixes' last letter: suffix => replacement, in order.
+	 * @param int                                  $min   The stem's measure must exceed this.
 	 */
 	private static function replace_suffix( string $w, array $rules, int $min ): string {
-		foreach ( $rules as $suffix => $replacement ) {
+		$last = substr( $w, -1 );
+		foreach ( $rules[ $last ] ?? array() as $suffix => $replacement ) {
 			if ( self::ends( $w, $suffix ) ) {
 				$stem = substr( $w, 0, -strlen( $suffix ) );
 				return self::measure( $stem ) > $min ? $stem . $replacement : $w;
@@ -231,26 +232,36 @@ final class Porter_Stemmer {
 		return self::replace_suffix(
 			$w,
 			array(
-				'ational' => 'ate',
-				'tional'  => 'tion',
-				'enci'    => 'ence',
-				'anci'    => 'ance',
-				'izer'    => 'ize',
-				'abli'    => 'able',
-				'alli'    => 'al',
-				'entli'   => 'ent',
-				'eli'     => 'e',
-				'ousli'   => 'ous',
-				'ization' => 'ize',
-				'ation'   => 'ate',
-				'ator'    => 'ate',
-				'alism'   => 'al',
-				'iveness' => 'ive',
-				'fulness' => 'ful',
-				'ousness' => 'ous',
-				'aliti'   => 'al',
-				'iviti'   => 'ive',
-				'biliti'  => 'ble',
+				'l' => array(
+					'ational' => 'ate',
+					'tional'  => 'tion',
+				),
+				'i' => array(
+					'enci'   => 'ence',
+					'anci'   => 'ance',
+					'abli'   => 'able',
+					'alli'   => 'al',
+					'entli'  => 'ent',
+					'eli'    => 'e',
+					'ousli'  => 'ous',
+					'aliti'  => 'al',
+					'iviti'  => 'ive',
+					'biliti' => 'ble',
+				),
+				'r' => array(
+					'izer' => 'ize',
+					'ator' => 'ate',
+				),
+				'n' => array(
+					'ization' => 'ize',
+					'ation'   => 'ate',
+				),
+				'm' => array( 'alism' => 'al' ),
+				's' => array(
+					'iveness' => 'ive',
+					'fulness' => 'ful',
+					'ousness' => 'ous',
+				),
 			),
 			0
 		);
@@ -265,13 +276,17 @@ final class Porter_Stemmer {
 		return self::replace_suffix(
 			$w,
 			array(
-				'icate' => 'ic',
-				'ative' => '',
-				'alize' => 'al',
-				'iciti' => 'ic',
-				'ical'  => 'ic',
-				'ful'   => '',
-				'ness'  => '',
+				'e' => array(
+					'icate' => 'ic',
+					'ative' => '',
+					'alize' => 'al',
+				),
+				'i' => array( 'iciti' => 'ic' ),
+				'l' => array(
+					'ical' => 'ic',
+					'ful'  => '',
+				),
+				's' => array( 'ness' => '' ),
 			),
 			0
 		);
@@ -283,14 +298,8 @@ final class Porter_Stemmer {
 	 * @param string $w Word.
 	 */
 	private static function step4( string $w ): string {
-		$suffixes = array( 'al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize' );
-		// Longest match first, as the algorithm requires.
-		usort(
-			$suffixes,
-			static function ( string $a, string $b ): int {
-				return strlen( $b ) <=> strlen( $a );
-			}
-		);
+		// Longest match first, as the algorithm requires (two suffixes of one length never both match).
+		$suffixes = array( 'ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ion', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize', 'al', 'er', 'ic', 'ou' );
 		foreach ( $suffixes as $suffix ) {
 			if ( ! self::ends( $w, $suffix ) ) {
 				continue;

@@ -112,14 +112,7 @@ final class Question {
 	 * @return array<string, string>
 	 */
 	public static function word_terms( string $text, Tokenizer $tokenizer ): array {
-		$out = array();
-		foreach ( array_unique( $tokenizer->words( $text ) ) as $word ) {
-			$terms = $tokenizer->terms( $word );
-			if ( 1 === count( $terms ) ) {
-				$out[ (string) $word ] = (string) $terms[0];
-			}
-		}
-		return $out;
+		return $tokenizer->word_terms( $text );
 	}
 
 	/**

@@ -35,6 +35,18 @@ final class Tokenizer {
 	private static ?array $stop_words = null;
 
 	/**
+	 * Words read in this request, and their terms.
+	 *
+	 * @var array<string, list<string>>
+	 */
+	private static array $memo = array();
+
+	/**
+	 * The most words remembered (an index rebuild reads many).
+	 */
+	private const MEMO_SIZE = 20000;
+
+	/**
 	 * Index terms of a text, in order, with repeats.
 	 *
 	 * @param string $text Plain text.
@@ -43,21 +55,73 @@ final class Tokenizer {
 	public function terms( string $text ): array {
 		$terms = array();
 		foreach ( $this->words( $text ) as $word ) {
-			if ( preg_match( '/^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+$/u', $word ) ) {
-				foreach ( $this->bigrams( $word ) as $gram ) {
-					$terms[] = $gram;
-				}
-				continue;
-			}
-			if ( self::is_stop_word( $word ) ) {
-				continue;
-			}
-			$term = preg_match( '/^[a-z]+$/', $word ) ? Porter_Stemmer::stem( $word ) : $word;
-			if ( '' !== $term && strlen( $term ) <= self::MAX_TERM_BYTES ) {
+			foreach ( $this->word_to_terms( $word ) as $term ) {
 				$terms[] = $term;
 			}
 		}
 		return $terms;
+	}
+
+	/**
+	 * Each word of a text that makes exactly one index term => that term (terms() of the word).
+	 *
+	 * @param string $text Plain text.
+	 * @return array<string, string>
+	 */
+	public function word_terms( string $text ): array {
+		$out = array();
+		foreach ( $this->words( $text ) as $word ) {
+			if ( isset( $out[ $word ] ) ) {
+				continue;
+			}
+			$terms = $this->word_to_terms( $word );
+			if ( 1 === count( $terms ) ) {
+				$out[ $word ] = $terms[0];
+			}
+		}
+		return $out;
+	}
+
+	/**
+	 * The index terms of one word as words() gives it: none for a stop word, the stem of an
+	 * ASCII word, character pairs of a CJK run, other words whole.
+	 *
+	 * @param string $word A word from words().
+	 * @return list<string>
+	 */
+	private function word_to_terms( string $word ): array {
+		if ( isset( self::$memo[ $word ] ) ) {
+			return self::$memo[ $word ];
+		}
+		// Text repeats its words: remember their terms, within a bound.
+		if ( count( self::$memo ) >= self::MEMO_SIZE ) {
+			self::$memo = array();
+		}
+		self::$memo[ $word ] = $this->read_word( $word );
+		return self::$memo[ $word ];
+	}
+
+	/**
+	 * The index terms of one word, worked out.
+	 *
+	 * @param string $word A word from words().
+	 * @return list<string>
+	 */
+	private function read_word( string $word ): array {
+		// Most words are plain ASCII: the cheap test first.
+		if ( 1 === preg_match( '/^[a-z]+$/', $word ) ) {
+			if ( self::is_stop_word( $word ) ) {
+				return array();
+			}
+			$term = Porter_Stemmer::stem( $word );
+		} elseif ( preg_match( '/^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+$/u', $word ) ) {
+			return array_values( $this->bigrams( $word ) );
+		} elseif ( self::is_stop_word( $word ) ) {
+			return array();
+		} else {
+			$term = $word;
+		}
+		return '' !== $term && strlen( $term ) <= self::MAX_TERM_BYTES ? array( $term ) : array();
 	}
 
 	/**
@@ -70,18 +134,29 @@ final class Tokenizer {
 		if ( '' === $text ) {
 			return array();
 		}
-		if ( class_exists( '\Normalizer' ) ) {
-			$normalised = \Normalizer::normalize( $text, \Normalizer::FORM_KC );
-			$text       = false === $normalised ? $text : $normalised;
-		}
-		$text = mb_strtolower( $text, 'UTF-8' );
-		// Separate CJK runs from neighbouring letters of other scripts so both are handled.
-		$text = (string) preg_replace( '/[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+/u', ' $0 ', $text );
-		if ( ! preg_match_all( '/[\p{L}\p{M}\p{N}]+(?:[\'’][\p{L}]+)?/u', $text, $m ) ) {
-			return array();
+		if ( 1 !== preg_match( '/[^\x00-\x7F]/', $text ) ) {
+			// Plain ASCII: already normalised, and without CJK runs.
+			if ( ! preg_match_all( '/[a-z0-9]+(?:\'[a-z]+)?/', strtolower( $text ), $m ) ) {
+				return array();
+			}
+		} else {
+			if ( class_exists( '\Normalizer' ) ) {
+				$normalised = \Normalizer::normalize( $text, \Normalizer::FORM_KC );
+				$text       = false === $normalised ? $text : $normalised;
+			}
+			$text = mb_strtolower( $text, 'UTF-8' );
+			// Separate CJK runs from neighbouring letters of other scripts so both are handled.
+			$text = (string) preg_replace( '/[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+/u', ' $0 ', $text );
+			if ( ! preg_match_all( '/[\p{L}\p{M}\p{N}]+(?:[\'’][\p{L}]+)?/u', $text, $m ) ) {
+				return array();
+			}
 		}
 		$words = array();
 		foreach ( $m[0] as $word ) {
+			if ( false === strpos( $word, '\'' ) && false === strpos( $word, '’' ) ) {
+				$words[] = $word;
+				continue;
+			}
 			$word = preg_replace( '/[\'’](s|t|re|ve|ll|d|m)$/u', '', $word );
 			if ( null !== $word && '' !== $word ) {
 				$words[] = str_replace( array( '\'', '’' ), '', $word );
