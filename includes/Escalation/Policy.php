@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Escalation;
 
 use HandoffBot\Knowledge\Extractive_Answerer;
+use HandoffBot\Signals\Intent_Model;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -54,13 +55,22 @@ final class Policy {
 	private array $data;
 
 	/**
+	 * Intent_Model::key() of the intents, when known (stored with them, or worked out once).
+	 *
+	 * @var string|null
+	 */
+	private ?string $intents_key;
+
+	/**
 	 * Builds the value from its stored form (validated before it was stored).
 	 *
 	 * @param array<string, mixed> $data Stored rules.
 	 * @phpstan-param Policy_Array $data
+	 * @param string|null          $intents_key Intent_Model::key() of its intents, stored with them.
 	 */
-	public function __construct( array $data ) {
-		$this->data = $data;
+	public function __construct( array $data, ?string $intents_key = null ) {
+		$this->data        = $data;
+		$this->intents_key = $intents_key;
 	}
 
 	/**
@@ -101,6 +111,17 @@ final class Policy {
 	 */
 	public function intents(): array {
 		return $this->data['intents'];
+	}
+
+	/**
+	 * What identifies the intents for matching (Intent_Model::key()); stored with the policy, so
+	 * that no message pays for working it out.
+	 */
+	public function intents_key(): string {
+		if ( null === $this->intents_key ) {
+			$this->intents_key = Intent_Model::key( $this->data['intents'] );
+		}
+		return $this->intents_key;
 	}
 
 	/**

@@ -33,6 +33,7 @@ defined( 'ABSPATH' ) || exit;
  * number's uniqueness in the table settles a race between two saves that both passed the check.
  *
  * @phpstan-import-type Policy_Array from Policy
+ * @phpstan-import-type Intent from Policy
  * @phpstan-import-type Config_Version from Config_Version_Repository
  * @phpstan-import-type Config_Version_Summary from Config_Version_Repository
  * @phpstan-type Author array{id: int, name: string}
@@ -123,7 +124,8 @@ final class Policy_Store implements Registrable {
 			 *
 			 * @var Policy_Array $data
 			 */
-			$policy = new Policy( $data );
+			$key    = $stored['intents_key'] ?? null;
+			$policy = new Policy( $data, is_string( $key ) && ! $filtered ? $key : null );
 		}
 		self::$memo = is_string( $raw ) ? array( $raw, $policy ) : null;
 		return $policy;
@@ -268,11 +270,25 @@ final class Policy_Store implements Registrable {
 	}
 
 	/**
-	 * Seeds on `init` when the policy option is missing and the table exists (an autoloaded
-	 * option read otherwise: no query once seeded).
+	 * Seeds on `init` when the policy option is missing and the table exists, and keeps the
+	 * intents' key with a policy stored without it (an autoloaded option read otherwise: no query
+	 * once seeded).
 	 */
 	public function maybe_seed(): void {
-		if ( false !== get_option( self::OPTION ) || (int) get_option( Migrator::VERSION_OPTION, 0 ) < self::SCHEMA ) {
+		// Every request of the site comes here: a policy stored with its key is recognised in the
+		// autoloaded text, without unserializing it.
+		$all = wp_load_alloptions();
+		if ( is_string( $all[ self::OPTION ] ?? null ) && false !== strpos( $all[ self::OPTION ], 's:11:"intents_key";s:32:' ) ) {
+			return;
+		}
+		$stored   = get_option( self::OPTION );
+		$filtered = has_filter( 'option_' . self::OPTION ) || has_filter( 'pre_option_' . self::OPTION ) || has_filter( 'pre_option' );
+		if ( ! $filtered && is_array( $stored ) && ! isset( $stored['intents_key'] ) && is_array( $stored['data'] ?? null ) ) {
+			// Stored before the key was kept with the policy: add it once.
+			$this->publish( (int) ( $stored['version'] ?? 0 ), $stored['data'] );
+			return;
+		}
+		if ( false !== $stored || (int) get_option( Migrator::VERSION_OPTION, 0 ) < self::SCHEMA ) {
 			return;
 		}
 		try {
@@ -348,11 +364,19 @@ final class Policy_Store implements Registrable {
 		if ( $this->active_version() > $version ) {
 			return;
 		}
+		/**
+		 * Validated before it is published.
+		 *
+		 * @var list<Intent> $intents
+		 */
+		$intents = is_array( $data['intents'] ?? null ) ? $data['intents'] : array();
 		update_option(
 			self::OPTION,
 			array(
-				'version' => $version,
-				'data'    => $data,
+				'version'     => $version,
+				'data'        => $data,
+				// Worked out once here rather than on every message (see Policy::intents_key()).
+				'intents_key' => Intent_Model::key( $intents ),
 			),
 			true
 		);

@@ -95,9 +95,10 @@ final class Intent_Model {
 	 * @phpstan-param list<Intent> $intents
 	 * @param Tokenizer                        $tokenizer Tokenizer.
 	 * @param Intent_Model_Cache|null          $cache     Keeps prepared models between requests.
+	 * @param string|null                      $key       key() of the intents, when already known.
 	 */
-	public static function for_intents( array $intents, Tokenizer $tokenizer, ?Intent_Model_Cache $cache = null ): self {
-		$key = self::key( $intents );
+	public static function for_intents( array $intents, Tokenizer $tokenizer, ?Intent_Model_Cache $cache = null, ?string $key = null ): self {
+		$key = $key ?? self::key( $intents );
 		if ( isset( self::$models[ $key ] ) ) {
 			return self::$models[ $key ];
 		}

@@ -82,7 +82,7 @@ final class Intent_Signal implements Signal {
 			return Signal_Result::none( $this->get_id() );
 		}
 		if ( null === $this->last || $this->last[0] !== $context->policy ) {
-			$this->last = array( $context->policy, Intent_Model::for_intents( $intents, $this->tokenizer, $this->cache ) );
+			$this->last = array( $context->policy, Intent_Model::for_intents( $intents, $this->tokenizer, $this->cache, $context->policy->intents_key() ) );
 		}
 		$model     = $this->last[1];
 		$threshold = $context->policy->threshold( 'intent' );

@@ -12,6 +12,7 @@ namespace HandoffBot\Tests\Integration\Escalation;
 use HandoffBot\Escalation\Policy;
 use HandoffBot\Escalation\Policy_Store;
 use HandoffBot\Escalation\Reason;
+use HandoffBot\Signals\Intent_Model;
 use HandoffBot\Repositories\Config_Version_Repository;
 use HandoffBot\Settings;
 use HandoffBot\Tests\Integration\Rules_Fixtures;
@@ -171,6 +172,27 @@ final class Policy_Store_Test extends Test_Case {
 		$this->assertSame( $before, $wpdb->num_queries );
 		$this->assertSame( 'zebracorn', $policy->intent( 'zebracorn' )['name'] ?? null );
 		$this->assertGreaterThan( 1, $version );
+	}
+
+	/**
+	 * The intents' key is stored with the policy, so that reading a message does not work it out;
+	 * a policy stored without it gets it once, on `init`, and the key always matches the intents.
+	 */
+	public function test_the_intents_key_is_kept_with_the_policy(): void {
+		$store = $this->store();
+		$store->save( $this->policy_with_zebracorn( Reason::POLICY_HUMAN ), 'Add zebracorns.', 'As expected.', $store->active_version(), 1 );
+		$stored = get_option( Policy_Store::OPTION );
+		$this->assertSame( Intent_Model::key( $store->active()->intents() ), $stored['intents_key'] ?? null );
+		$this->assertSame( $stored['intents_key'], $store->active()->intents_key() );
+
+		unset( $stored['intents_key'] );
+		update_option( Policy_Store::OPTION, $stored );
+		$this->assertSame( Intent_Model::key( $store->active()->intents() ), $store->active()->intents_key(), 'worked out when not stored' );
+		$store->maybe_seed();
+		$again = get_option( Policy_Store::OPTION );
+		$this->assertSame( Intent_Model::key( $store->active()->intents() ), $again['intents_key'] ?? null );
+		$this->assertSame( $stored['version'], $again['version'] );
+		$this->assertSame( $stored['data'], $again['data'] );
 	}
 
 	/**
