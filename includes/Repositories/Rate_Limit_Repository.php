@@ -29,8 +29,13 @@ final class Rate_Limit_Repository extends Repository {
 			return array();
 		}
 		try {
-			$this->add( $counters );
-			$hits = $this->read( $counters );
+			if ( self::native_connection() ) {
+				// SQLite counts and reads back in one statement.
+				$hits = $this->add_returning( $counters );
+			} else {
+				$this->add( $counters );
+				$hits = $this->read( $counters );
+			}
 		} catch ( Storage_Exception $e ) {
 			// A counter that cannot be written must not lock visitors out.
 			return array_fill( 0, count( $counters ), 0 );
@@ -59,6 +64,26 @@ final class Rate_Limit_Repository extends Repository {
 			? ' ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1'
 			: ' ON DUPLICATE KEY UPDATE hits = hits + 1';
 		$this->execute( 'INSERT INTO %i (bucket, window_start, hits) VALUES ' . implode( ', ', $values ) . $upsert, $this->table( 'rate_limits' ), ...$args );
+	}
+
+	/**
+	 * Adds one hit to each counter and reads them back, on SQLite's own connection (RETURNING).
+	 *
+	 * @param array<int, array{0: string, 1: int}> $counters Each: hashed bucket, window start.
+	 * @return array<string, int> Hits by "bucket|window_start" (none when the write failed).
+	 */
+	private function add_returning( array $counters ): array {
+		$values = array();
+		$args   = array( $this->table( 'rate_limits' ) );
+		foreach ( $counters as $counter ) {
+			$values[] = '(%s, %d, 1)';
+			array_push( $args, (string) $counter[0], (int) $counter[1] );
+		}
+		$hits = array();
+		foreach ( $this->get_rows( 'INSERT INTO %i (bucket, window_start, hits) VALUES ' . implode( ', ', $values ) . ' ON CONFLICT (bucket, window_start) DO UPDATE SET hits = hits + 1 RETURNING bucket, window_start, hits', ...$args ) as $row ) {
+			$hits[ $row['bucket'] . '|' . $row['window_start'] ] = (int) $row['hits'];
+		}
+		return $hits;
 	}
 
 	/**
