@@ -121,26 +121,26 @@ final class Presence {
 	 * @return list<int>
 	 */
 	public function available( ?array $agents, int $now ): array {
-		if ( null === $agents ) {
-			$agents = array_map(
-				'intval',
-				get_users(
-					array(
-						'capability' => Capabilities::AGENT,
-						'meta_key'   => self::META, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key -- only agents who ever sent a heartbeat; read when a handoff is routed, not per page.
-						'fields'     => 'ID',
-						'number'     => 1000,
-					)
-				)
-			);
+		$query = array(
+			// Only agents who ever sent a heartbeat; read when a handoff is routed, not per page.
+			'meta_key' => self::META, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key
+			'number'   => 1000,
+		);
+		if ( null !== $agents ) {
+			if ( ! $agents ) {
+				return array();
+			}
+			$query['include'] = $agents;
 		}
+		// One query for the users (their meta primed with them); capabilities are checked here
+		// rather than in SQL, which would match roles by pattern.
 		$out = array();
-		foreach ( $agents as $agent ) {
-			$user = get_userdata( $agent );
-			if ( $user && $user->has_cap( Capabilities::AGENT ) && $this->is_available( $agent, $now ) ) {
-				$out[] = $agent;
+		foreach ( get_users( $query ) as $user ) {
+			if ( $user->has_cap( Capabilities::AGENT ) && $this->is_available( (int) $user->ID, $now ) ) {
+				$out[] = (int) $user->ID;
 			}
 		}
+		sort( $out );
 		return $out;
 	}
 }

@@ -75,11 +75,14 @@ final class Routing {
 			'waiting'               => 0,
 			'expected_wait_minutes' => null,
 		);
-		if ( ! $private ) {
+		$schedule = new Schedule( $availability, wp_timezone() );
+		$moment   = new \DateTimeImmutable( '@' . $now );
+		// Who is online and how many wait matter only in staffed hours: after hours, no query.
+		if ( ! $private && $schedule->is_open( $moment, $team ) ) {
 			$staffing['online']  = count( $this->presence->available( null === $found ? null : $found['agents'], $now ) );
 			$staffing['waiting'] = $this->handoffs->count_waiting( $team );
 		}
-		$route = ( new Router() )->route( $availability, new Schedule( $availability, wp_timezone() ), new \DateTimeImmutable( '@' . $now ), $team, $private, $staffing );
+		$route = ( new Router() )->route( $availability, $schedule, $moment, $team, $private, $staffing );
 		return array(
 			'route' => $route,
 			'team'  => $team,
