@@ -11,7 +11,7 @@ const port = Number( process.env.HANDOFF_BOT_E2E_PORT || 8889 );
 
 export default defineConfig( {
 	testDir: 'tests/e2e',
-	outputDir: 'test-results',
+	outputDir: process.env.HANDOFF_BOT_E2E_OUTPUT || 'test-results',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,

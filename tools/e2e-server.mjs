@@ -12,7 +12,8 @@ const port = Number( args.port || 8889 );
 
 try {
 	const site = prepareSite( {
-		name: 'e2e',
+		// Another name (HANDOFF_BOT_E2E_SITE) lets two runs on two ports work side by side.
+		name: process.env.HANDOFF_BOT_E2E_SITE || 'e2e',
 		port,
 		reset: true,
 		demo: true,

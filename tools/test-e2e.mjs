@@ -5,6 +5,8 @@
  *
  *   npm run test:e2e                          every spec, on port 8889
  *   npm run test:e2e -- --port 8903           another port (or HANDOFF_BOT_E2E_PORT=8903)
+ *   HANDOFF_BOT_E2E_SITE=e2e-b HANDOFF_BOT_E2E_OUTPUT=test-results/b npm run test:e2e -- --port 8904
+ *                                             a second run beside the first (own site and results)
  *   npm run test:e2e -- tests/e2e/chat.spec.ts -g "progress bar"
  *                                             anything else is passed to `playwright test`
  */
