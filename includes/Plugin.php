@@ -25,6 +25,9 @@ use HandoffBot\Database\Migrator;
 use HandoffBot\Escalation\Engine;
 use HandoffBot\Handoff\Availability_Store;
 use HandoffBot\Handoff\Availability_Validator;
+use HandoffBot\Handoff\Context_Builder;
+use HandoffBot\Handoff\Inbox_Service;
+use HandoffBot\Handoff\Visitor_Handoff;
 use HandoffBot\Handoff\Presence;
 use HandoffBot\Handoff\Routing;
 use HandoffBot\Escalation\Escalation_Service;
@@ -64,6 +67,8 @@ use HandoffBot\Rest\Rules_Versions_Controller;
 use HandoffBot\Rest\Settings_Controller;
 use HandoffBot\Rest\Availability_Controller;
 use HandoffBot\Rest\Presence_Controller;
+use HandoffBot\Rest\Handoffs_Controller;
+use HandoffBot\Rest\Visitor_Handoff_Controller;
 use HandoffBot\Signals\Language_Signal;
 use HandoffBot\Signals\Signal_Registry;
 
@@ -135,7 +140,7 @@ final class Plugin {
 		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
 		$escalator           = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
 		$events              = new Event_Repository();
-		$requests            = new Handoff_Requests( new Handoff_Repository(), $events, new Routing( new Presence( $events ), new Handoff_Repository() ) );
+		$requests            = new Handoff_Requests( new Handoff_Repository(), $events, new Routing( new Presence( $events ), new Handoff_Repository() ), new Context_Builder( new Conversation_Repository(), new Message_Repository() ), new Conversation_Repository() );
 		$this->conversations = new Conversation_Service(
 			$conversations,
 			$messages,
@@ -147,7 +152,8 @@ final class Plugin {
 			$requests
 		);
 		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
-		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard );
+		$inbox               = new Inbox_Service( new Handoff_Repository(), $messages, $events, $conversations );
+		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository() ) );
 		$this->fast_poll     = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
 		$this->services      = array(
 			new Migration_Notice(),
@@ -158,6 +164,8 @@ final class Plugin {
 			new Settings_Controller( $settings, new Settings_Versions( new Config_Version_Repository() ) ),
 			new Availability_Controller( $availability, $policies ),
 			new Presence_Controller( new Presence( $events ) ),
+			new Handoffs_Controller( $inbox, new Handoff_Repository(), $messages, new Presence( $events ) ),
+			new Visitor_Handoff_Controller( $inbox, $guard ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),

@@ -163,7 +163,7 @@ final class Conversation_Service {
 	 * @param string $page_url        Current page.
 	 * @param string $page_title      Its title.
 	 * @param bool   $button          Whether the visitor pressed "talk to a person" (the text is the button's).
-	 * @return array{message: Message, reply: Message, replayed: bool}
+	 * @return array{message: Message, reply: Message|null, replayed: bool} No reply while a person holds the conversation.
 	 * @throws Storage_Exception When the visitor message cannot be stored, or a handoff's reply cannot (the visitor then sends it again).
 	 */
 	public function handle_visitor_message( array $conversation, string $text, string $idempotency_key, string $page_url, string $page_title, bool $button = false ): array {
@@ -200,6 +200,15 @@ final class Conversation_Service {
 		}
 
 		$this->remember_page( $conversation, $page_url, $page_title );
+
+		// A person holds the conversation: the message is theirs to answer, not the bot's.
+		if ( $conversation['handoff_id'] > 0 && $this->requests->held( $conversation_id ) ) {
+			return array(
+				'message'  => $message,
+				'reply'    => null,
+				'replayed' => $replayed,
+			);
+		}
 
 		// 3. Signals, the escalation policy, and the answer where the decision still needs one.
 		// Any failure here still leaves the visitor's message stored and gets an honest reply.
@@ -271,7 +280,8 @@ final class Conversation_Service {
 						'config_version'  => $config,
 					),
 					Reason::KIND_PRIVATE_HANDOFF === $decision->kind,
-					$routed
+					$routed,
+					$meta
 				);
 				$data['handoff_id'] = $handoff['id'];
 				$meta['handoff_id'] = $handoff['id'];
@@ -327,6 +337,7 @@ final class Conversation_Service {
 					'reply_to'        => (int) $message['id'],
 					'meta'            => $meta,
 					'feedback'        => null,
+					'author_id'       => 0,
 					'created_at'      => gmdate( 'Y-m-d H:i:s' ),
 				);
 			}
@@ -481,7 +492,7 @@ final class Conversation_Service {
 	 * @return list<Message>
 	 */
 	public function messages_after( int $conversation_id, int $after ): array {
-		return $this->messages->after( $conversation_id, $after );
+		return $this->messages->visible_after( $conversation_id, $after );
 	}
 
 	/**

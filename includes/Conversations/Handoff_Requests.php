@@ -10,9 +10,13 @@ declare( strict_types=1 );
 namespace HandoffBot\Conversations;
 
 use HandoffBot\Escalation\Policy;
+use HandoffBot\Escalation\Policy_Store;
+use HandoffBot\Handoff\Context_Builder;
+use HandoffBot\Handoff\Context_Package;
 use HandoffBot\Handoff\Route;
 use HandoffBot\Handoff\Router;
 use HandoffBot\Handoff\Routing;
+use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Storage_Exception;
@@ -67,16 +71,34 @@ final class Handoff_Requests {
 	private Routing $routing;
 
 	/**
+	 * Builds context packages.
+	 *
+	 * @var Context_Builder
+	 */
+	private Context_Builder $context;
+
+	/**
+	 * Conversations.
+	 *
+	 * @var Conversation_Repository
+	 */
+	private Conversation_Repository $conversations;
+
+	/**
 	 * Builds the service.
 	 *
-	 * @param Handoff_Repository $handoffs Handoffs.
-	 * @param Event_Repository   $events   Events.
-	 * @param Routing            $routing  Routing.
+	 * @param Handoff_Repository      $handoffs      Handoffs.
+	 * @param Event_Repository        $events        Events.
+	 * @param Routing                 $routing       Routing.
+	 * @param Context_Builder         $context       Builds context packages.
+	 * @param Conversation_Repository $conversations Conversations.
 	 */
-	public function __construct( Handoff_Repository $handoffs, Event_Repository $events, Routing $routing ) {
-		$this->handoffs = $handoffs;
-		$this->events   = $events;
-		$this->routing  = $routing;
+	public function __construct( Handoff_Repository $handoffs, Event_Repository $events, Routing $routing, Context_Builder $context, Conversation_Repository $conversations ) {
+		$this->handoffs      = $handoffs;
+		$this->events        = $events;
+		$this->routing       = $routing;
+		$this->context       = $context;
+		$this->conversations = $conversations;
 	}
 
 	/**
@@ -108,13 +130,18 @@ final class Handoff_Requests {
 	 * @param bool       $private Whether it takes the private route.
 	 * @param array|null $routed  Its route and team (from route()), or null when unrouted.
 	 * @phpstan-param array{route: Route, team: string}|null $routed
+	 * @param array|null $turn_meta The reply written with it (its sources), for the brief.
+	 * @phpstan-param array<string, mixed>|null $turn_meta
 	 * @return array{id: int, status: string} The handoff and what happened.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	public function request( array $handoff, bool $private, ?array $routed = null ): array {
+	public function request( array $handoff, bool $private, ?array $routed = null, ?array $turn_meta = null ): array {
 		$conversation_id = $handoff['conversation_id'];
 		$open            = $this->handoffs->open_for( $conversation_id );
 		if ( null === $open ) {
+			$package             = $this->package( $handoff, $turn_meta );
+			$handoff['headline'] = $package['summary'][0] ?? '';
+			$handoff['context']  = (string) wp_json_encode( $package );
 			if ( null !== $routed ) {
 				$handoff['route']        = $routed['route']->route;
 				$handoff['route_reason'] = $routed['route']->outcome;
@@ -126,6 +153,7 @@ final class Handoff_Requests {
 			}
 			$id = $this->handoffs->create( $handoff );
 			if ( $id > 0 ) {
+				$this->conversations->set_handoff( $conversation_id, $id );
 				return array(
 					'id'     => $id,
 					'status' => self::OPENED,
@@ -148,6 +176,40 @@ final class Handoff_Requests {
 			'id'     => $open['id'],
 			'status' => self::ALREADY_OPEN,
 		);
+	}
+
+	/**
+	 * The brief of a handoff about to open. A brief that cannot be built never stops the
+	 * handoff: the agent then gets what the handoff row itself says, and the failure is an event.
+	 *
+	 * @param array      $handoff   The handoff.
+	 * @phpstan-param New_Handoff $handoff
+	 * @param array|null $turn_meta The reply written with it.
+	 * @phpstan-param array<string, mixed>|null $turn_meta
+	 * @return array<string, mixed>
+	 */
+	private function package( array $handoff, ?array $turn_meta ): array {
+		try {
+			return $this->context->build( $handoff, Policy_Store::in_force(), $turn_meta );
+		} catch ( \Throwable $e ) {
+			$this->events->append( 'context_failed', $handoff['conversation_id'], array( 'error' => $e->getMessage() ) );
+			return Context_Package::build(
+				array(
+					'messages'       => array(),
+					'intent'         => null,
+					'confidence'     => $handoff['confidence'],
+					'sources'        => array(),
+					'pages'          => array(),
+					'language'       => '',
+					'user'           => null,
+					'form'           => array(),
+					'reason'         => $handoff['reason'],
+					'trigger'        => $handoff['trigger_type'],
+					'turn'           => $handoff['turn'],
+					'config_version' => $handoff['config_version'],
+				)
+			);
+		}//end try
 	}
 
 	/**
@@ -187,7 +249,21 @@ final class Handoff_Requests {
 	public function record_route( int $conversation_id, int $handoff_id, ?array $routed ): void {
 		if ( null !== $routed ) {
 			$this->events->record( 'routed', $conversation_id, $routed['route']->to_array() + array( 'team' => $routed['team'] ), $handoff_id );
+			if ( Router::ROUTE_LIVE === $routed['route']->route ) {
+				$this->events->record( 'queued', $conversation_id, array( 'team' => $routed['team'] ), $handoff_id );
+			}
 		}
+	}
+
+	/**
+	 * Whether a person holds the conversation (its open handoff was accepted).
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function held( int $conversation_id ): bool {
+		$open = $this->handoffs->open_for( $conversation_id );
+		return null !== $open && 'accepted' === $open['status'];
 	}
 
 	/**

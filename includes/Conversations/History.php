@@ -34,6 +34,10 @@ final class History {
 	public static function turns( array $messages ): array {
 		$turns = array();
 		foreach ( $messages as $message ) {
+			if ( 'note' === $message['role'] ) {
+				// Agents' internal notes are not part of the conversation the bot reads.
+				continue;
+			}
 			$turn = array(
 				'role' => $message['role'],
 				'body' => $message['body'],

@@ -33,7 +33,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 9;
+	public const SCHEMA_VERSION = 10;
 
 	/**
 	 * Option holding the installed schema version.
@@ -214,6 +214,18 @@ final class Migrator {
 		}
 		if ( $from > 0 && $from < 8 ) {
 			$errors = array_merge( $errors, $this->upgrade_to_8() );
+		}
+		if ( $from > 0 && $from < 10 ) {
+			// Version 10 keeps a conversation's open handoff on the conversation, so that the
+			// visitor's poll reads the handoff only while one is open.
+			$open = $wpdb->get_results( $wpdb->prepare( 'SELECT id, open_key FROM %i WHERE open_key IS NOT NULL', $wpdb->prefix . 'handoff_bot_handoffs' ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-off data migration.
+			foreach ( (array) $open as $row ) {
+				$ok = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET handoff_id = %d WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', (int) $row['id'], (int) $row['open_key'] ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-off data migration.
+				if ( false === $ok ) {
+					$errors[] = (string) $wpdb->last_error;
+					break;
+				}
+			}
 		}
 		// Version 4 autoloads the configuration version, which every message reads.
 		if ( false === get_option( Settings::CONFIG_VERSION_OPTION ) ) {

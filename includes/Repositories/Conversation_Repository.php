@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * Reads and writes the conversations table.
  *
  * @phpstan-import-type Trail_Entry from \HandoffBot\Conversations\Page_Trail
- * @phpstan-type Conversation array{id: int, token_hash: string, user_id: int, status: string, language: string, page_trail: list<Trail_Entry>, rating: int|null, config_version: int, created_at: string, updated_at: string, ended_at: string|null}
+ * @phpstan-type Conversation array{id: int, token_hash: string, user_id: int, status: string, language: string, page_trail: list<Trail_Entry>, rating: int|null, config_version: int, handoff_id: int, created_at: string, updated_at: string, ended_at: string|null}
  */
 final class Conversation_Repository extends Repository {
 
@@ -73,6 +73,7 @@ final class Conversation_Repository extends Repository {
 			'page_trail'     => self::decode_trail( (string) $row['page_trail'] ),
 			'rating'         => null === $row['rating'] ? null : (int) $row['rating'],
 			'config_version' => (int) $row['config_version'],
+			'handoff_id'     => (int) ( $row['handoff_id'] ?? 0 ),
 			'created_at'     => (string) $row['created_at'],
 			'updated_at'     => (string) $row['updated_at'],
 			'ended_at'       => null === $row['ended_at'] ? null : (string) $row['ended_at'],
@@ -149,5 +150,17 @@ final class Conversation_Repository extends Repository {
 		}
 		$fields['updated_at'] = $this->now();
 		$this->update_where( 'conversations', $fields, array( 'id' => $id ) );
+	}
+
+	/**
+	 * Keeps (or clears, with 0) the conversation's open handoff, so that the visitor's poll reads
+	 * the handoff only while one is open.
+	 *
+	 * @param int $id         Conversation.
+	 * @param int $handoff_id The open handoff, or 0.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function set_handoff( int $id, int $handoff_id ): void {
+		$this->update_where( 'conversations', array( 'handoff_id' => $handoff_id ), array( 'id' => $id ) );
 	}
 }

@@ -14,8 +14,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reads and writes the handoffs table: a conversation passed to a person, with why, how and when.
  *
- * @phpstan-type Handoff array{id: int, conversation_id: int, status: string, reason: string, trigger_type: string, route: string, route_reason: string, team: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int, requested_at: string}
- * @phpstan-type New_Handoff array{conversation_id: int, reason: string, trigger_type: string, route?: string, route_reason?: string, team?: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int}
+ * @phpstan-type Handoff array{id: int, conversation_id: int, status: string, reason: string, trigger_type: string, route: string, route_reason: string, team: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, agent_id: int, assigned_to: int, outcome: string, tags: list<string>, topic: string, headline: string, config_version: int, requested_at: string, accepted_at: string|null, first_reply_at: string|null, resolved_at: string|null}
+ * @phpstan-type New_Handoff array{conversation_id: int, reason: string, trigger_type: string, route?: string, route_reason?: string, team?: string, intent: string, intent_score: float|null, confidence: float|null, turn: int, config_version: int, headline?: string, context?: string}
+ * @phpstan-type Handoff_Filter array{view: string, agent_id: int, team?: string, reason?: string, intent?: string, route?: string, closed_since?: string}
  */
 final class Handoff_Repository extends Repository {
 
@@ -23,6 +24,16 @@ final class Handoff_Repository extends Repository {
 	 * Statuses of a handoff nobody has closed.
 	 */
 	public const OPEN = array( 'requested', 'queued', 'accepted' );
+
+	/**
+	 * Statuses of a handoff waiting for an agent.
+	 */
+	public const WAITING = array( 'requested', 'queued' );
+
+	/**
+	 * The columns a list reads (not the context package).
+	 */
+	private const LIST_COLUMNS = 'id, conversation_id, status, reason, trigger_type, route, route_reason, team, intent, intent_score, confidence, turn, agent_id, assigned_to, outcome, tags, topic, headline, config_version, requested_at, accepted_at, first_reply_at, resolved_at';
 
 	/**
 	 * Records a requested handoff, unless the conversation already has an open one: `open_key`
@@ -38,7 +49,7 @@ final class Handoff_Repository extends Repository {
 	public function create( array $handoff ): int {
 		global $wpdb;
 		$stored = $this->execute(
-			$this->insert_ignore() . ' INTO %i (conversation_id, open_key, status, reason, trigger_type, route, route_reason, team, intent, intent_score, confidence, turn, context, config_version, requested_at) VALUES (%d, %d, %s, %s, %s, %s, %s, %s, %s, ' . ( null === $handoff['intent_score'] ? 'NULL' : '%f' ) . ', ' . ( null === $handoff['confidence'] ? 'NULL' : '%f' ) . ', %d, %s, %d, %s)',
+			$this->insert_ignore() . ' INTO %i (conversation_id, open_key, status, reason, trigger_type, route, route_reason, team, intent, intent_score, confidence, turn, headline, context, config_version, requested_at) VALUES (%d, %d, %s, %s, %s, %s, %s, %s, %s, ' . ( null === $handoff['intent_score'] ? 'NULL' : '%f' ) . ', ' . ( null === $handoff['confidence'] ? 'NULL' : '%f' ) . ', %d, %s, %s, %d, %s)',
 			...array_values(
 				array_filter(
 					array(
@@ -55,7 +66,8 @@ final class Handoff_Repository extends Repository {
 						$handoff['intent_score'],
 						$handoff['confidence'],
 						$handoff['turn'],
-						'',
+						self::cut( $handoff['headline'] ?? '', 255 ),
+						$handoff['context'] ?? '',
 						$handoff['config_version'],
 						$this->now(),
 					),
@@ -110,7 +122,7 @@ final class Handoff_Repository extends Repository {
 	 */
 	public function open_for( int $conversation_id ): ?array {
 		$row = $this->get_row(
-			'SELECT * FROM %i WHERE conversation_id = %d AND status IN (' . $this->string_placeholders( count( self::OPEN ) ) . ') ORDER BY id DESC LIMIT 1',
+			'SELECT ' . self::LIST_COLUMNS . ' FROM %i WHERE conversation_id = %d AND status IN (' . $this->string_placeholders( count( self::OPEN ) ) . ') ORDER BY id DESC LIMIT 1',
 			$this->table( 'handoffs' ),
 			$conversation_id,
 			...self::OPEN
@@ -126,7 +138,7 @@ final class Handoff_Repository extends Repository {
 	 */
 	public function for_conversation( int $conversation_id ): array {
 		$out = array();
-		foreach ( $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d ORDER BY id ASC', $this->table( 'handoffs' ), $conversation_id ) as $row ) {
+		foreach ( $this->get_rows( 'SELECT ' . self::LIST_COLUMNS . ' FROM %i WHERE conversation_id = %d ORDER BY id ASC', $this->table( 'handoffs' ), $conversation_id ) as $row ) {
 			$out[] = self::hydrate( $row );
 		}
 		return $out;
@@ -139,6 +151,7 @@ final class Handoff_Repository extends Repository {
 	 * @return Handoff
 	 */
 	private static function hydrate( array $row ): array {
+		$tags = '' === (string) ( $row['tags'] ?? '' ) ? array() : explode( ',', (string) $row['tags'] );
 		return array(
 			'id'              => (int) $row['id'],
 			'conversation_id' => (int) $row['conversation_id'],
@@ -152,8 +165,208 @@ final class Handoff_Repository extends Repository {
 			'intent_score'    => null === $row['intent_score'] ? null : (float) $row['intent_score'],
 			'confidence'      => null === $row['confidence'] ? null : (float) $row['confidence'],
 			'turn'            => (int) $row['turn'],
+			'agent_id'        => (int) ( $row['agent_id'] ?? 0 ),
+			'assigned_to'     => (int) ( $row['assigned_to'] ?? 0 ),
+			'outcome'         => (string) ( $row['outcome'] ?? '' ),
+			'tags'            => array_values( array_map( 'strval', $tags ) ),
+			'topic'           => (string) ( $row['topic'] ?? '' ),
+			'headline'        => (string) ( $row['headline'] ?? '' ),
 			'config_version'  => (int) $row['config_version'],
 			'requested_at'    => (string) $row['requested_at'],
+			'accepted_at'     => isset( $row['accepted_at'] ) ? (string) $row['accepted_at'] : null,
+			'first_reply_at'  => isset( $row['first_reply_at'] ) ? (string) $row['first_reply_at'] : null,
+			'resolved_at'     => isset( $row['resolved_at'] ) ? (string) $row['resolved_at'] : null,
 		);
+	}
+
+	/**
+	 * A handoff by ID, or null.
+	 *
+	 * @param int $id Handoff.
+	 * @return Handoff|null
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function find( int $id ): ?array {
+		$row = $this->get_row( 'SELECT ' . self::LIST_COLUMNS . ' FROM %i WHERE id = %d', $this->table( 'handoffs' ), $id );
+		return $row ? self::hydrate( $row ) : null;
+	}
+
+	/**
+	 * A handoff's context package, as stored when it opened (empty when none was).
+	 *
+	 * @param int $id Handoff.
+	 * @return array<string, mixed>
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function context( int $id ): array {
+		$json    = $this->get_var( 'SELECT context FROM %i WHERE id = %d', $this->table( 'handoffs' ), $id );
+		$context = null === $json ? null : json_decode( $json, true );
+		return is_array( $context ) ? $context : array();
+	}
+
+	/**
+	 * Handoffs for the inbox, and how many there are in all.
+	 *
+	 * - `queue`: waiting for an agent, oldest first;
+	 * - `mine`: accepted by the agent and still open, oldest first;
+	 * - `closed`: closed since `closed_since`, newest first.
+	 *
+	 * @param array $filter   What to list.
+	 * @phpstan-param Handoff_Filter $filter
+	 * @param int   $page     Page, from 1.
+	 * @param int   $per_page Rows per page.
+	 * @return array{rows: list<Handoff>, total: int}
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function list( array $filter, int $page, int $per_page ): array {
+		$where = array();
+		$args  = array();
+		if ( 'mine' === $filter['view'] ) {
+			$where[] = "status = 'accepted' AND agent_id = %d";
+			$args[]  = $filter['agent_id'];
+			$order   = 'requested_at ASC, id ASC';
+		} elseif ( 'closed' === $filter['view'] ) {
+			$where[] = 'status NOT IN (' . $this->string_placeholders( count( self::OPEN ) ) . ') AND resolved_at >= %s';
+			array_push( $args, ...self::OPEN );
+			$args[] = $filter['closed_since'] ?? gmdate( 'Y-m-d H:i:s', time() - WEEK_IN_SECONDS );
+			$order  = 'resolved_at DESC, id DESC';
+		} else {
+			$where[] = "status IN ('requested', 'queued')";
+			$order   = 'requested_at ASC, id ASC';
+		}
+		foreach ( array( 'team', 'reason', 'intent', 'route' ) as $column ) {
+			if ( isset( $filter[ $column ] ) && '' !== $filter[ $column ] ) {
+				$where[] = $column . ' = %s';
+				$args[]  = $filter[ $column ];
+			}
+		}
+		$sql   = ' FROM %i WHERE ' . implode( ' AND ', $where );
+		$total = (int) $this->get_var( 'SELECT COUNT(*)' . $sql, $this->table( 'handoffs' ), ...$args );
+		$rows  = array();
+		if ( $total > 0 ) {
+			$found = $this->get_rows( 'SELECT ' . self::LIST_COLUMNS . $sql . ' ORDER BY ' . $order . ' LIMIT %d OFFSET %d', $this->table( 'handoffs' ), ...array_merge( $args, array( $per_page, ( max( 1, $page ) - 1 ) * $per_page ) ) );
+			foreach ( $found as $row ) {
+				$rows[] = self::hydrate( $row );
+			}
+		}
+		return array(
+			'rows'  => $rows,
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * How many handoffs wait for an agent (all routes).
+	 *
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function count_all_waiting(): int {
+		return (int) $this->get_var( "SELECT COUNT(*) FROM %i WHERE status IN ('requested', 'queued')", $this->table( 'handoffs' ) );
+	}
+
+	/**
+	 * A waiting handoff's place in its queue (1 for the next), or 0 when it does not wait.
+	 *
+	 * @param array $handoff The handoff.
+	 * @phpstan-param Handoff $handoff
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function place( array $handoff ): int {
+		if ( ! in_array( $handoff['status'], self::WAITING, true ) ) {
+			return 0;
+		}
+		return 1 + (int) $this->get_var(
+			"SELECT COUNT(*) FROM %i WHERE status IN ('requested', 'queued') AND route = %s AND team = %s AND id < %d",
+			$this->table( 'handoffs' ),
+			$handoff['route'],
+			$handoff['team'],
+			$handoff['id']
+		);
+	}
+
+	/**
+	 * Gives a waiting handoff to an agent, unless another agent took it first: the update only
+	 * matches a handoff still waiting, so of two accepts at once exactly one changes the row.
+	 *
+	 * @param int $id       Handoff.
+	 * @param int $agent_id Agent.
+	 * @return bool Whether this agent got it.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function accept( int $id, int $agent_id ): bool {
+		return 1 === $this->execute(
+			"UPDATE %i SET status = 'accepted', agent_id = %d, assigned_to = 0, accepted_at = COALESCE(accepted_at, %s) WHERE id = %d AND status IN ('requested', 'queued')",
+			$this->table( 'handoffs' ),
+			$agent_id,
+			$this->now(),
+			$id
+		);
+	}
+
+	/**
+	 * Notes the first reply a person sent (the first one only).
+	 *
+	 * @param int $id Handoff.
+	 * @return bool Whether this was the first.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function note_first_reply( int $id ): bool {
+		return 1 === $this->execute( 'UPDATE %i SET first_reply_at = %s WHERE id = %d AND first_reply_at IS NULL', $this->table( 'handoffs' ), $this->now(), $id );
+	}
+
+	/**
+	 * Puts an accepted handoff back in a queue (of a team, or for one agent), if the agent still
+	 * holds it.
+	 *
+	 * @param int    $id          Handoff.
+	 * @param int    $agent_id    The agent who holds it.
+	 * @param string $team        Team of the queue ('' any).
+	 * @param int    $assigned_to Agent it is meant for (0 any).
+	 * @return bool Whether it moved.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function requeue( int $id, int $agent_id, string $team, int $assigned_to ): bool {
+		return 1 === $this->execute(
+			"UPDATE %i SET status = 'queued', agent_id = 0, team = %s, assigned_to = %d, route = CASE WHEN route = 'private' THEN 'private' ELSE 'live' END WHERE id = %d AND status = 'accepted' AND agent_id = %d",
+			$this->table( 'handoffs' ),
+			$team,
+			$assigned_to,
+			$id,
+			$agent_id
+		);
+	}
+
+	/**
+	 * Closes an open handoff: its outcome, when, and the conversation free for a new handoff.
+	 *
+	 * @param int                $id       Handoff.
+	 * @param string             $status   New status (resolved, handed_back, left).
+	 * @param string             $outcome  Outcome.
+	 * @param array<int, string> $tags Tags.
+	 * @phpstan-param list<string> $tags
+	 * @param string             $topic    Topic note.
+	 * @param int|null           $agent_id Only if this agent holds it (null: whoever does, or nobody).
+	 * @return bool Whether it closed (false when it was closed already, or held by another).
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function close( int $id, string $status, string $outcome, array $tags = array(), string $topic = '', ?int $agent_id = null ): bool {
+		$args = array( $this->table( 'handoffs' ), $status, $outcome, implode( ',', $tags ), self::cut( $topic, 200 ), $this->now(), $id );
+		$sql  = 'UPDATE %i SET status = %s, outcome = %s, tags = %s, topic = %s, resolved_at = %s, open_key = NULL WHERE id = %d AND status IN (' . $this->string_placeholders( count( self::OPEN ) ) . ')';
+		array_push( $args, ...self::OPEN );
+		if ( null !== $agent_id ) {
+			$sql   .= " AND status = 'accepted' AND agent_id = %d";
+			$args[] = $agent_id;
+		}
+		return 1 === $this->execute( $sql, ...$args );
+	}
+
+	/**
+	 * Text cut to a column's width, in characters.
+	 *
+	 * @param string $text  Text.
+	 * @param int    $width Characters.
+	 */
+	private static function cut( string $text, int $width ): string {
+		return mb_strlen( $text ) > $width ? mb_substr( $text, 0, $width - 1 ) . '…' : $text;
 	}
 }

@@ -15,7 +15,7 @@ defined( 'ABSPATH' ) || exit;
  * Reads and writes the messages table. `(conversation_id, idempotency_key)` and `reply_to` are
  * unique, so a resent visitor message is stored once and answered once, even under a race.
  *
- * @phpstan-type Message array{id: int, conversation_id: int, role: string, body: string, idempotency_key: string|null, reply_to: int|null, meta: array<string, mixed>, feedback: int|null, created_at: string}
+ * @phpstan-type Message array{id: int, conversation_id: int, role: string, body: string, idempotency_key: string|null, reply_to: int|null, meta: array<string, mixed>, feedback: int|null, author_id: int, created_at: string}
  */
 final class Message_Repository extends Repository {
 
@@ -23,15 +23,16 @@ final class Message_Repository extends Repository {
 	 * Stores a message.
 	 *
 	 * @param int                  $conversation_id Conversation.
-	 * @param string               $role            visitor, bot, agent or system.
+	 * @param string               $role            visitor, bot, agent, note (internal) or system.
 	 * @param string               $body            Plain text.
 	 * @param array<string, mixed> $meta            Kind, confidence, citations, language...
 	 * @param string|null          $idempotency_key Client key (visitor messages).
 	 * @param int|null             $reply_to        The visitor message a bot reply answers.
+	 * @param int                  $author_id       The person who wrote it (agents and notes).
 	 * @return Message The stored message, as find() would return it.
 	 * @throws Storage_Exception When the database refuses it (including a duplicate key).
 	 */
-	public function add( int $conversation_id, string $role, string $body, array $meta = array(), ?string $idempotency_key = null, ?int $reply_to = null ): array {
+	public function add( int $conversation_id, string $role, string $body, array $meta = array(), ?string $idempotency_key = null, ?int $reply_to = null, int $author_id = 0 ): array {
 		$row       = array(
 			'conversation_id' => $conversation_id,
 			'role'            => $role,
@@ -40,6 +41,7 @@ final class Message_Repository extends Repository {
 			'reply_to'        => $reply_to,
 			'meta'            => (string) wp_json_encode( $meta ),
 			'feedback'        => null,
+			'author_id'       => $author_id,
 			'created_at'      => $this->now(),
 		);
 		$row['id'] = $this->insert( 'messages', $row );
@@ -91,6 +93,19 @@ final class Message_Repository extends Repository {
 	 */
 	public function after( int $conversation_id, int $after, int $limit = 100 ): array {
 		$rows = $this->get_rows( 'SELECT * FROM %i WHERE conversation_id = %d AND id > %d ORDER BY id ASC LIMIT %d', $this->table( 'messages' ), $conversation_id, $after, $limit );
+		return array_values( array_map( array( $this, 'hydrate' ), $rows ) );
+	}
+
+	/**
+	 * The messages a visitor may read after a cursor: all but agents' internal notes.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @param int $after           Cursor: only messages with a greater ID.
+	 * @param int $limit           At most this many.
+	 * @return list<Message>
+	 */
+	public function visible_after( int $conversation_id, int $after, int $limit = 100 ): array {
+		$rows = $this->get_rows( "SELECT * FROM %i WHERE conversation_id = %d AND id > %d AND role <> 'note' ORDER BY id ASC LIMIT %d", $this->table( 'messages' ), $conversation_id, $after, $limit );
 		return array_values( array_map( array( $this, 'hydrate' ), $rows ) );
 	}
 
@@ -184,6 +199,7 @@ final class Message_Repository extends Repository {
 			'reply_to'        => null === $row['reply_to'] ? null : (int) $row['reply_to'],
 			'meta'            => is_array( $meta ) ? $meta : array(),
 			'feedback'        => null === $row['feedback'] ? null : (int) $row['feedback'],
+			'author_id'       => (int) ( $row['author_id'] ?? 0 ),
 			'created_at'      => (string) $row['created_at'],
 		);
 	}

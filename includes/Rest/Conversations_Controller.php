@@ -10,6 +10,8 @@ declare( strict_types=1 );
 namespace HandoffBot\Rest;
 
 use HandoffBot\Conversations\Conversation_Service;
+use HandoffBot\Handoff\Inbox_Service;
+use HandoffBot\Handoff\Visitor_Handoff;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Repositories\Storage_Exception;
@@ -62,19 +64,28 @@ final class Conversations_Controller extends Controller {
 	private Visitor_Guard $guard;
 
 	/**
+	 * The open handoff as the visitor sees it.
+	 *
+	 * @var Visitor_Handoff
+	 */
+	private Visitor_Handoff $handoff;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param Conversation_Service $service       Conversation flow.
 	 * @param Message_Repository   $messages      Messages.
 	 * @param Settings             $settings      Settings.
 	 * @param Visitor_Guard        $guard         Who may use the routes.
+	 * @param Visitor_Handoff      $handoff       The open handoff as the visitor sees it.
 	 */
-	public function __construct( Conversation_Service $service, Message_Repository $messages, Settings $settings, Visitor_Guard $guard ) {
+	public function __construct( Conversation_Service $service, Message_Repository $messages, Settings $settings, Visitor_Guard $guard, Visitor_Handoff $handoff ) {
 		$this->rest_base = 'conversations';
 		$this->service   = $service;
 		$this->messages  = $messages;
 		$this->settings  = $settings;
 		$this->guard     = $guard;
+		$this->handoff   = $handoff;
 	}
 
 	/**
@@ -278,15 +289,19 @@ final class Conversations_Controller extends Controller {
 		}
 		try {
 			$result = $this->service->handle_visitor_message( $conversation, $text, $key, (string) $request['page_url'], (string) $request['page_title'], (bool) $request['human'] );
+			$state  = $this->handoff->current( (int) $conversation['id'] );
 		} catch ( Storage_Exception $e ) {
 			return $this->storage_error();
 		}
+		$reply = $result['reply'];
 		return new WP_REST_Response(
 			array(
 				'message'  => $this->prepare_message( $result['message'] ),
-				'reply'    => $this->prepare_message( $result['reply'] ),
-				'cursor'   => max( (int) $result['message']['id'], (int) $result['reply']['id'] ),
+				// Null while a person holds the conversation: the bot stays quiet.
+				'reply'    => null === $reply ? null : $this->prepare_message( $reply ),
+				'cursor'   => max( (int) $result['message']['id'], null === $reply ? 0 : (int) $reply['id'] ),
 				'replayed' => $result['replayed'],
+				'handoff'  => $state,
 			),
 			$result['replayed'] ? 200 : 201
 		);
@@ -306,11 +321,18 @@ final class Conversations_Controller extends Controller {
 		foreach ( $messages as $message ) {
 			$cursor = max( $cursor, (int) $message['id'] );
 		}
+		try {
+			$state = $this->handoff->state( $conversation );
+		} catch ( Storage_Exception $e ) {
+			// The messages are what matters; the queue's state comes with the next poll.
+			$state = null;
+		}
 		return new WP_REST_Response(
 			array(
 				'messages' => array_map( array( $this, 'prepare_message' ), $messages ),
 				'cursor'   => $cursor,
 				'status'   => (string) $conversation['status'],
+				'handoff'  => $state,
 			)
 		);
 	}
@@ -457,7 +479,14 @@ final class Conversations_Controller extends Controller {
 			if ( isset( $meta['choice'] ) ) {
 				$out['decision']['choice'] = (string) $meta['choice'];
 			}
-		}
+		} elseif ( 'agent' === $message['role'] ) {
+			$out['author'] = array( 'name' => Inbox_Service::name( (int) ( $message['author_id'] ?? 0 ) ) );
+		} elseif ( 'system' === $message['role'] ) {
+			$out['kind'] = (string) ( $message['meta']['kind'] ?? '' );
+			if ( ! empty( $message['meta']['rating_requested'] ) ) {
+				$out['rating_requested'] = true;
+			}
+		}//end if
 		return $out;
 	}
 

@@ -87,7 +87,7 @@ final class Escalation_Flow_Test extends Test_Case {
 		$this->assertSame( 'user', $handoffs[0]['trigger_type'] );
 		$this->assertSame( 2, $handoffs[0]['turn'] );
 		$this->assertSame( (int) get_option( Settings::CONFIG_VERSION_OPTION ), $handoffs[0]['config_version'] );
-		$this->assertSame( array( 'message_received', 'answered', 'message_received', 'handoff_requested', 'routed' ), $this->events( $id ) );
+		$this->assertSame( array( 'message_received', 'answered', 'message_received', 'handoff_requested', 'routed', 'queued' ), $this->events( $id ) );
 
 		// Asking again does not request a second handoff.
 		$this->send( $id, $token, 'Hello? A person please', '', array( 'human' => true ) );
@@ -127,7 +127,7 @@ final class Escalation_Flow_Test extends Test_Case {
 		$this->assertCount( 1, $handoffs );
 		$this->assertSame( 'missing_knowledge', $handoffs[0]['reason'] );
 		$this->assertSame( 'system', $handoffs[0]['trigger_type'] );
-		$this->assertSame( array( 'message_received', 'choice_offered', 'choice_accepted', 'handoff_requested', 'routed' ), $this->events( $id ) );
+		$this->assertSame( array( 'message_received', 'choice_offered', 'choice_accepted', 'handoff_requested', 'routed', 'queued' ), $this->events( $id ) );
 
 		$messages = $this->rest( 'GET', '/handoff-bot/v1/conversations/' . $id . '/messages', array(), array( 'X-Handoff-Bot-Token' => $token ) )->get_data()['messages'];
 		$this->assertSame( 'accepted', $messages[1]['decision']['choice'], 'the chat shows the offer as answered after a reload' );

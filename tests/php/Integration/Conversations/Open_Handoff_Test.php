@@ -18,6 +18,7 @@ use HandoffBot\Escalation\Policy;
 use HandoffBot\Escalation\Policy_Store;
 use HandoffBot\Escalation\Policy_Validator;
 use HandoffBot\Escalation\Rule_Registry;
+use HandoffBot\Handoff\Context_Builder;
 use HandoffBot\Handoff\Presence;
 use HandoffBot\Handoff\Routing;
 use HandoffBot\Repositories\Config_Version_Repository;
@@ -88,7 +89,7 @@ final class Open_Handoff_Test extends Test_Case {
 		$this->assertStringNotContainsString( 'Connecting you', $again['body'] );
 
 		$this->assertCount( 1, ( new Handoff_Repository() )->for_conversation( $id ) );
-		$this->assertSame( array( 'handoff_requested', 'routed', 'answered', 'handoff_repeated' ), $this->events( $id ) );
+		$this->assertSame( array( 'handoff_requested', 'routed', 'queued', 'answered', 'handoff_repeated' ), $this->events( $id ) );
 	}
 
 	/**
@@ -106,7 +107,7 @@ final class Open_Handoff_Test extends Test_Case {
 		$handoffs = ( new Handoff_Repository() )->for_conversation( $id );
 		$this->assertCount( 1, $handoffs );
 		$this->assertSame( 'private', $handoffs[0]['route'] );
-		$this->assertSame( array( 'handoff_requested', 'routed', 'handoff_rerouted' ), $this->events( $id ) );
+		$this->assertSame( array( 'handoff_requested', 'routed', 'queued', 'handoff_rerouted' ), $this->events( $id ) );
 	}
 
 	/**
@@ -207,7 +208,7 @@ final class Open_Handoff_Test extends Test_Case {
 		$choices = new Offer_Choices(
 			$messages,
 			new Event_Repository(),
-			new Handoff_Requests( new Handoff_Repository(), new Event_Repository(), new Routing( new Presence( new Event_Repository() ), new Handoff_Repository() ) ),
+			new Handoff_Requests( new Handoff_Repository(), new Event_Repository(), new Routing( new Presence( new Event_Repository() ), new Handoff_Repository() ), new Context_Builder( new Conversation_Repository(), $messages ), new Conversation_Repository() ),
 			new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $this->store(), 'active' ) )
 		);
 

@@ -1,0 +1,107 @@
+<?php
+/**
+ * The visitor's view of their open handoff.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Handoff;
+
+use HandoffBot\Repositories\Handoff_Repository;
+use HandoffBot\Repositories\Storage_Exception;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * What the chat shows while a person is on the way or on the line: the status, the place in the
+ * live queue, the expected wait (null while unknown), the agent's name once one joined, and
+ * whether they are typing. A conversation without an open handoff costs no query.
+ *
+ * @phpstan-import-type Conversation from \HandoffBot\Repositories\Conversation_Repository
+ * @phpstan-import-type Handoff from Handoff_Repository
+ * @phpstan-type Visitor_State array{id: int, status: string, route: string, place: int|null, expected_wait_minutes: int|null, agent: array{name: string}|null, agent_typing: bool}
+ */
+final class Visitor_Handoff {
+
+	/**
+	 * Handoffs.
+	 *
+	 * @var Handoff_Repository
+	 */
+	private Handoff_Repository $handoffs;
+
+	/**
+	 * Builds the service.
+	 *
+	 * @param Handoff_Repository $handoffs Handoffs.
+	 */
+	public function __construct( Handoff_Repository $handoffs ) {
+		$this->handoffs = $handoffs;
+	}
+
+	/**
+	 * The open handoff as the visitor sees it, or null when none is open.
+	 *
+	 * @param array $conversation The conversation (as the visitor's guard read it).
+	 * @phpstan-param Conversation $conversation
+	 * @return Visitor_State|null
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function state( array $conversation ): ?array {
+		if ( $conversation['handoff_id'] <= 0 ) {
+			return null;
+		}
+		return $this->describe( $this->handoffs->find( $conversation['handoff_id'] ) );
+	}
+
+	/**
+	 * The conversation's open handoff as the visitor sees it, read afresh (after a message that
+	 * may have opened one), or null.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @return Visitor_State|null
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function current( int $conversation_id ): ?array {
+		return $this->describe( $this->handoffs->open_for( $conversation_id ) );
+	}
+
+	/**
+	 * A handoff as the visitor sees it, or null when it is not open.
+	 *
+	 * @param array|null $handoff The handoff.
+	 * @phpstan-param Handoff|null $handoff
+	 * @return Visitor_State|null
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	private function describe( ?array $handoff ): ?array {
+		if ( null === $handoff || ! in_array( $handoff['status'], Handoff_Repository::OPEN, true ) ) {
+			return null;
+		}
+		$waiting = in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && Router::ROUTE_LIVE === $handoff['route'];
+		$typing  = 'accepted' === $handoff['status'] ? get_transient( 'handoff_bot_typing_' . $handoff['conversation_id'] ) : false;
+		return array(
+			'id'                    => $handoff['id'],
+			'status'                => $handoff['status'],
+			'route'                 => $handoff['route'],
+			'place'                 => $waiting ? $this->handoffs->place( $handoff ) : null,
+			'expected_wait_minutes' => null,
+			'agent'                 => $handoff['agent_id'] > 0 ? array( 'name' => Inbox_Service::name( $handoff['agent_id'] ) ) : null,
+			'agent_typing'          => false !== $typing && time() - (int) $typing < 8,
+		);
+	}
+
+	/**
+	 * Whether a person holds the conversation now (the bot then stays quiet).
+	 *
+	 * @param array $conversation The conversation.
+	 * @phpstan-param Conversation $conversation
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function held( array $conversation ): bool {
+		$state = $this->state( $conversation );
+		return null !== $state && 'accepted' === $state['status'];
+	}
+}
