@@ -174,6 +174,7 @@ final class Plugin {
 			new Reindex_Job( $this->indexer ),
 			new Knowledge_Page(),
 			new Rules_Page(),
+			new Admin\Hours_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
 		);
 	}
