@@ -153,7 +153,7 @@ final class Plugin {
 		);
 		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
 		$inbox               = new Inbox_Service( new Handoff_Repository(), $messages, $events, $conversations );
-		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository() ) );
+		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository(), $inbox ) );
 		$this->fast_poll     = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
 		$this->services      = array(
 			new Migration_Notice(),

@@ -338,6 +338,53 @@ final class Inbox_Service {
 	}
 
 	/**
+	 * A live handoff nobody accepted within the set time: recorded once as `escalation_failed`,
+	 * and the visitor is offered to leave their details while keeping their place.
+	 *
+	 * @param array $handoff The handoff (waiting).
+	 * @phpstan-param Handoff $handoff
+	 * @param int   $minutes The escalation-failed time.
+	 * @param int   $now     Unix time.
+	 * @return bool Whether it was recorded now.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function check_escalation( array $handoff, int $minutes, int $now ): bool {
+		if ( 'live' !== $handoff['route'] || ! in_array( $handoff['status'], Handoff_Repository::WAITING, true ) || in_array( 'escalation_failed', $handoff['tags'], true ) ) {
+			return false;
+		}
+		$waited = $now - (int) strtotime( $handoff['requested_at'] . ' UTC' );
+		if ( $minutes <= 0 || $waited < $minutes * MINUTE_IN_SECONDS ) {
+			return false;
+		}
+		return $this->handoffs->transaction(
+			function () use ( $handoff, $waited ): bool {
+				if ( ! $this->handoffs->mark_escalation_failed( $handoff['id'] ) ) {
+					return false;
+				}
+				$this->events->record(
+					'escalation_failed',
+					$handoff['conversation_id'],
+					array(
+						'team'           => $handoff['team'],
+						'waited_seconds' => $waited,
+					),
+					$handoff['id']
+				);
+				$this->messages->add(
+					$handoff['conversation_id'],
+					'system',
+					__( 'Sorry for the wait: nobody from our team could take your chat yet. You can keep your place in the queue, or leave your details and we’ll get back to you.', 'handoff-bot' ),
+					array(
+						'kind'         => 'escalation_failed',
+						'offer_ticket' => true,
+					)
+				);
+				return true;
+			}
+		);
+	}
+
+	/**
 	 * Closes a handoff the agent holds.
 	 *
 	 * @param int                $id       Handoff.
@@ -364,6 +411,8 @@ final class Inbox_Service {
 		}
 		$closed = $this->handoffs->transaction(
 			function () use ( $handoff, $agent_id, $status, $outcome, $tags, $topic, $note, $notice ): bool {
+				// An escalation that failed before stays on record.
+				$tags = array_values( array_unique( array_merge( array_intersect( $handoff['tags'], array( 'escalation_failed' ) ), $tags ) ) );
 				if ( ! $this->handoffs->close( $handoff['id'], $status, $outcome, $tags, $topic, $handoff['agent_id'] ) ) {
 					return false;
 				}

@@ -81,6 +81,8 @@ final class Routing {
 		if ( ! $private && $schedule->is_open( $moment, $team ) ) {
 			$staffing['online']  = count( $this->presence->available( null === $found ? null : $found['agents'], $now ) );
 			$staffing['waiting'] = $this->handoffs->count_waiting( $team );
+			// The queue is also full when the wait it would mean is too long.
+			$staffing['expected_wait_minutes'] = Wait_Estimate::minutes( $this->handoffs->recent_waits( $team, Wait_Estimate::RECENT ), $staffing['waiting'] + 1 );
 		}
 		$route = ( new Router() )->route( $availability, $schedule, $moment, $team, $private, $staffing );
 		return array(

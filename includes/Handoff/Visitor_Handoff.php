@@ -33,12 +33,21 @@ final class Visitor_Handoff {
 	private Handoff_Repository $handoffs;
 
 	/**
+	 * Handoff steps (for an escalation that failed).
+	 *
+	 * @var Inbox_Service
+	 */
+	private Inbox_Service $inbox;
+
+	/**
 	 * Builds the service.
 	 *
 	 * @param Handoff_Repository $handoffs Handoffs.
+	 * @param Inbox_Service      $inbox    Handoff steps.
 	 */
-	public function __construct( Handoff_Repository $handoffs ) {
+	public function __construct( Handoff_Repository $handoffs, Inbox_Service $inbox ) {
 		$this->handoffs = $handoffs;
+		$this->inbox    = $inbox;
 	}
 
 	/**
@@ -82,12 +91,17 @@ final class Visitor_Handoff {
 		}
 		$waiting = in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && Router::ROUTE_LIVE === $handoff['route'];
 		$typing  = 'accepted' === $handoff['status'] ? get_transient( 'handoff_bot_typing_' . $handoff['conversation_id'] ) : false;
+		$place   = $waiting ? $this->handoffs->place( $handoff ) : null;
+		if ( $waiting ) {
+			// Checked as the visitor waits: no scheduled job needed to notice a wait too long.
+			$this->inbox->check_escalation( $handoff, Availability_Store::in_force()->escalation_failed_minutes(), time() );
+		}
 		return array(
 			'id'                    => $handoff['id'],
 			'status'                => $handoff['status'],
 			'route'                 => $handoff['route'],
-			'place'                 => $waiting ? $this->handoffs->place( $handoff ) : null,
-			'expected_wait_minutes' => null,
+			'place'                 => $place,
+			'expected_wait_minutes' => null === $place ? null : Wait_Estimate::minutes( $this->handoffs->recent_waits( $handoff['team'], Wait_Estimate::RECENT ), $place ),
 			'agent'                 => $handoff['agent_id'] > 0 ? array( 'name' => Inbox_Service::name( $handoff['agent_id'] ) ) : null,
 			'agent_typing'          => false !== $typing && time() - (int) $typing < 8,
 		);

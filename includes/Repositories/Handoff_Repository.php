@@ -361,6 +361,44 @@ final class Handoff_Repository extends Repository {
 	}
 
 	/**
+	 * Marks a waiting handoff as one nobody accepted in time (once: the first caller gets true).
+	 *
+	 * @param int $id Handoff.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function mark_escalation_failed( int $id ): bool {
+		return 1 === $this->execute(
+			"UPDATE %i SET tags = %s WHERE id = %d AND status IN ('requested', 'queued') AND tags = ''",
+			$this->table( 'handoffs' ),
+			'escalation_failed',
+			$id
+		);
+	}
+
+	/**
+	 * How long recent handoffs of a team waited until accepted, in seconds, newest first.
+	 *
+	 * @param string $team  Team ('' for handoffs for any agent).
+	 * @param int    $limit At most this many.
+	 * @return list<int>
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function recent_waits( string $team, int $limit ): array {
+		$rows = $this->get_rows(
+			'SELECT requested_at, accepted_at FROM %i WHERE team = %s AND accepted_at IS NOT NULL AND requested_at >= %s ORDER BY id DESC LIMIT %d',
+			$this->table( 'handoffs' ),
+			$team,
+			gmdate( 'Y-m-d H:i:s', time() - WEEK_IN_SECONDS ),
+			$limit
+		);
+		$out  = array();
+		foreach ( $rows as $row ) {
+			$out[] = max( 0, (int) strtotime( $row['accepted_at'] . ' UTC' ) - (int) strtotime( $row['requested_at'] . ' UTC' ) );
+		}
+		return $out;
+	}
+
+	/**
 	 * Text cut to a column's width, in characters.
 	 *
 	 * @param string $text  Text.

@@ -316,16 +316,17 @@ final class Conversations_Controller extends Controller {
 	public function get_messages( $request ) {
 		$conversation = $this->guard->conversation( $request );
 		$after        = (int) $request['after'];
-		$messages     = $this->service->messages_after( (int) $conversation['id'], $after );
-		$cursor       = $after;
-		foreach ( $messages as $message ) {
-			$cursor = max( $cursor, (int) $message['id'] );
-		}
 		try {
+			// First: a wait found too long adds its notice, which this poll then carries.
 			$state = $this->handoff->state( $conversation );
 		} catch ( Storage_Exception $e ) {
 			// The messages are what matters; the queue's state comes with the next poll.
 			$state = null;
+		}
+		$messages = $this->service->messages_after( (int) $conversation['id'], $after );
+		$cursor   = $after;
+		foreach ( $messages as $message ) {
+			$cursor = max( $cursor, (int) $message['id'] );
 		}
 		return new WP_REST_Response(
 			array(
@@ -485,6 +486,9 @@ final class Conversations_Controller extends Controller {
 			$out['kind'] = (string) ( $message['meta']['kind'] ?? '' );
 			if ( ! empty( $message['meta']['rating_requested'] ) ) {
 				$out['rating_requested'] = true;
+			}
+			if ( ! empty( $message['meta']['offer_ticket'] ) ) {
+				$out['offer_ticket'] = true;
 			}
 		}//end if
 		return $out;
