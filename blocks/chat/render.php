@@ -77,6 +77,21 @@ $handoff_bot_config = array(
 		/* translators: Sent as the visitor's chat message by the "Talk to a person" button. */
 		'humanRequest'            => __( "I'd like to talk to a person.", 'handoff-bot' ),
 		'restoreError'            => __( 'Your earlier messages could not be loaded.', 'handoff-bot' ),
+		'queueConnecting'         => __( 'Connecting you to a person…', 'handoff-bot' ),
+		/* translators: Shown while the visitor waits for a person. 1: their place in the queue (1 = next). 2: the expected wait, e.g. "5 minutes". */
+		'queuePlace'              => __( 'Connecting you to a person — you are number %1$s in the queue, about %2$s.', 'handoff-bot' ),
+		/* translators: Shown while the visitor waits for a person. %s: their place in the queue (1 = next). */
+		'queuePlaceUnknown'       => __( 'Connecting you to a person — you are number %s in the queue, wait time unknown.', 'handoff-bot' ),
+		/* translators: Shown while a support agent holds the chat. %s: the agent's name. */
+		'agentChatting'           => __( 'You are chatting with %s.', 'handoff-bot' ),
+		/* translators: Read by screen readers while a support agent types. %s: the agent's name. */
+		'agentTyping'             => __( '%s is typing…', 'handoff-bot' ),
+		'leaveQueue'              => __( 'Leave the queue', 'handoff-bot' ),
+		'leftQueue'               => __( 'You left the queue. The assistant is still here if you need it.', 'handoff-bot' ),
+		'leaveError'              => __( 'You could not leave the queue. Please try again.', 'handoff-bot' ),
+		'ratingLegend'            => __( 'How was your chat? Rate it from 1 (poor) to 5 (great).', 'handoff-bot' ),
+		'ratingThanks'            => __( 'Thanks for your rating!', 'handoff-bot' ),
+		'ratingError'             => __( 'Your rating could not be sent. Please try again.', 'handoff-bot' ),
 	),
 );
 // Pages seen by anonymous visitors may be cached and shared: only logged-in visitors get a nonce.

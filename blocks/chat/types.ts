@@ -52,6 +52,24 @@ export type ChatStrings = {
 	endError: string;
 	humanRequest: string;
 	restoreError: string;
+	/** The queue bar while a person is being found and the place is not known. */
+	queueConnecting: string;
+	/** The queue bar: `%1$s` is the place (1 = next), `%2$s` the expected wait in words. */
+	queuePlace: string;
+	/** The queue bar when the wait is unknown: `%s` is the place. */
+	queuePlaceUnknown: string;
+	/** The bar while an agent holds the chat: `%s` is the agent's name. */
+	agentChatting: string;
+	/** The typing indicator while the agent types: `%s` is the agent's name. */
+	agentTyping: string;
+	leaveQueue: string;
+	/** A notice in the transcript once the visitor left the queue. */
+	leftQueue: string;
+	leaveError: string;
+	/** The rating asked for when an agent closes the chat. */
+	ratingLegend: string;
+	ratingThanks: string;
+	ratingError: string;
 };
 
 /** The config render.php prints as JSON next to the chat markup. */
@@ -78,12 +96,26 @@ export type Citation = {
 	heading?: string;
 };
 
+/** What a `system` message announces. */
+export type SystemKind =
+	| 'agent_joined'
+	| 'transferred'
+	| 'handed_back'
+	| 'resolved'
+	| 'left'
+	| 'returned_to_queue';
+
 /** A message as the REST API sends it (field names stay snake_case). */
 export type ChatMessage = {
 	id: number;
 	role: 'visitor' | 'bot' | 'agent' | 'system';
 	body: string;
-	kind?: 'answer' | 'dont_know' | 'small_talk' | 'handoff';
+	/** Bot replies: how it answered; system messages: what happened. */
+	kind?: 'answer' | 'dont_know' | 'small_talk' | 'handoff' | SystemKind;
+	/** Agent messages: who wrote it. */
+	author?: { name: string };
+	/** A system `resolved` message: ask the visitor to rate the chat. */
+	rating_requested?: boolean;
 	confidence?: number;
 	/** What the bot decided: an offer to connect to a person shows two buttons until answered. */
 	decision?: {
@@ -104,12 +136,29 @@ export type StartedConversation = {
 	created_at?: string;
 };
 
+/** An open handoff to a person, as the visitor routes send it. */
+export type VisitorHandoff = {
+	id: number;
+	status: 'requested' | 'queued' | 'accepted';
+	route: 'live' | 'ticket' | 'private' | '';
+	/** 1 = next; null when not waiting in the live queue. */
+	place: number | null;
+	/** null when unknown. */
+	expected_wait_minutes: number | null;
+	/** Set once an agent accepted. */
+	agent: { name: string } | null;
+	agent_typing: boolean;
+};
+
 /** `POST conversations/{id}/messages` (201, or 200 for a replayed key). */
 export type SendResponse = {
 	message: ChatMessage;
+	/** null while an agent holds the conversation (the bot stays quiet). */
 	reply: ChatMessage | null;
 	cursor: number;
 	replayed?: boolean;
+	/** The open handoff, or null; absent from servers without live handoff. */
+	handoff?: VisitorHandoff | null;
 };
 
 /** `POST conversations/{id}/choice`. */
@@ -123,4 +172,6 @@ export type MessagesResponse = {
 	messages: ChatMessage[];
 	cursor: number;
 	status: string;
+	/** The open handoff, or null when none is open. */
+	handoff?: VisitorHandoff | null;
 };

@@ -24,7 +24,11 @@ export async function logIn( page: Page ): Promise< void > {
  * @param code PHP statements.
  */
 export function sitePhp( code: string ): string {
-	const load = path.resolve( '.wp', 'e2e', 'wp-load.php' );
+	const load = path.resolve(
+		'.wp',
+		process.env.HANDOFF_BOT_E2E_SITE || 'e2e',
+		'wp-load.php'
+	);
 	return execFileSync(
 		'php',
 		[

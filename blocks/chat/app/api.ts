@@ -210,9 +210,10 @@ export function createApi( options: {
 				page,
 				conversation.token
 			),
+		// On one answer (`message_id`, `helpful`), or for the whole chat (`rating`, 1–5).
 		feedback: (
 			conversation: ConversationRef,
-			body: { message_id: number; helpful: boolean }
+			body: { message_id: number; helpful: boolean } | { rating: number }
 		) =>
 			call< { ok: boolean } >(
 				'POST',
@@ -228,6 +229,13 @@ export function createApi( options: {
 				'POST',
 				`conversations/${ conversation.id }/choice`,
 				body,
+				conversation.token
+			),
+		leave: ( conversation: ConversationRef ) =>
+			call< { handoff: null } >(
+				'POST',
+				`conversations/${ conversation.id }/handoff/leave`,
+				{},
 				conversation.token
 			),
 		end: ( conversation: ConversationRef, rating: number | null ) =>

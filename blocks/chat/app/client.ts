@@ -1,9 +1,10 @@
 /**
  * The chat client without the DOM: the conversation kept in sessionStorage, the outbox, restoring
- * the transcript, the page trail, feedback and ending. Everything it touches is injected.
+ * the transcript, the page trail, feedback and ending; the live handoff is in ./live. Everything it
+ * touches is injected.
  */
 import { CONVERSATION_KEY, OUTBOX_KEY } from '../keys';
-import type { ChatMessage, SendResponse } from '../types';
+import type { ChatMessage, SendResponse, VisitorHandoff } from '../types';
 import {
 	createApi,
 	isRetryable,
@@ -17,6 +18,8 @@ import {
 	type Clock,
 	type OutboxEntry,
 } from './outbox';
+import { createLive, type LiveListener } from './live';
+import type { Visibility } from './poller';
 import { readJson, writeJson, type KeyValueStore } from './storage';
 
 /** The conversation as kept in sessionStorage under CONVERSATION_KEY. */
@@ -29,10 +32,12 @@ export type StoredConversation = {
 	rest: string;
 	/** Feedback given in this tab, by bot message id. */
 	feedback?: Record< string, 1 | -1 >;
+	/** The conversation was rated in this tab (after an agent closed it). */
+	rated?: boolean;
 };
 
 /** What the client tells the view. */
-export type ChatListener = {
+export type ChatListener = LiveListener & {
 	/** The restored transcript, oldest first. */
 	onHistory: ( messages: ChatMessage[] ) => void;
 	/** The messages not sent yet, after any change. */
@@ -59,6 +64,8 @@ export type ChatClientOptions = {
 	page: () => { url: string; title: string };
 	listener: ChatListener;
 	genericError: string;
+	/** The page's visibility: polling slows down while the tab is hidden. */
+	visibility: Visibility;
 };
 
 /** The most pages of 100 messages read when restoring a transcript. */
@@ -102,6 +109,18 @@ export function createChatClient( options: ChatClientOptions ) {
 		nonce: options.nonce,
 		now: () => clock.now(),
 	} );
+	const live = createLive( {
+		api,
+		clock,
+		visibility: options.visibility,
+		listener,
+		conversation,
+		save,
+		advance,
+		forget,
+		isGone,
+		sending: () => outbox.entries().some( ( e ) => e.state === 'sending' ),
+	} );
 
 	// The page's own copy wins: a full or refused storage must not start a conversation per message.
 	let memo: StoredConversation | null | undefined;
@@ -131,6 +150,7 @@ export function createChatClient( options: ChatClientOptions ) {
 			memo = null;
 			writeJson( storage, CONVERSATION_KEY, null );
 			listener.onSession( false );
+			live.closed();
 		}
 	}
 
@@ -230,7 +250,10 @@ export function createChatClient( options: ChatClientOptions ) {
 			listener.onOutbox(
 				started ? entries : entries.filter( ( e ) => ! e.maybeStored )
 			),
-		onSent: ( entry, response ) => listener.onDelivered( entry, response ),
+		onSent: ( entry, response ) => {
+			listener.onDelivered( entry, response );
+			live.handoff( response.handoff );
+		},
 		mark: () => conversation()?.cursor ?? 0,
 	} );
 
@@ -265,6 +288,7 @@ export function createChatClient( options: ChatClientOptions ) {
 	): Promise< 'ok' | 'gone' | 'failed' > {
 		const messages: ChatMessage[] = [];
 		let after = 0;
+		let handoff: VisitorHandoff | null | undefined;
 		for ( let i = 0; i < MAX_HISTORY_PAGES; i++ ) {
 			const result = await api.messages( current, after );
 			if ( ! result.ok ) {
@@ -278,6 +302,7 @@ export function createChatClient( options: ChatClientOptions ) {
 				? result.data.messages
 				: [];
 			messages.push( ...batch );
+			handoff = result.data.handoff;
 			if ( result.data.status === 'ended' ) {
 				listener.onHistory( messages );
 				adopt( messages );
@@ -295,6 +320,7 @@ export function createChatClient( options: ChatClientOptions ) {
 		if ( last ) {
 			advance( current.id, last.id );
 		}
+		live.handoff( handoff );
 		return 'ok';
 	}
 
@@ -337,8 +363,18 @@ export function createChatClient( options: ChatClientOptions ) {
 		 * @param human Whether it asks for a person with the chat's button.
 		 */
 		send( text: string, human = false ): OutboxEntry {
+			live.activity();
 			return outbox.add( text, pageInfo( options.page() ), human );
 		},
+
+		/** The visitor is typing: a paused poll for an agent's replies starts again. */
+		active(): void {
+			live.activity();
+		},
+
+		leave: live.leave,
+		rated: live.rated,
+		rate: live.rate,
 
 		/**
 		 * Answers the bot's offer to connect to a person.
@@ -363,6 +399,10 @@ export function createChatClient( options: ChatClientOptions ) {
 			}
 			if ( result.data.reply ) {
 				advance( current.id, result.data.reply.id );
+			}
+			if ( accept ) {
+				// The choice's answer does not say how the handoff stands: read it.
+				live.awaited();
 			}
 			return result.data.reply;
 		},
@@ -434,6 +474,7 @@ export function createChatClient( options: ChatClientOptions ) {
 		/** Stops timers (tests, unmount). */
 		stop(): void {
 			outbox.stop();
+			live.dispose();
 		},
 	};
 }

@@ -1,11 +1,12 @@
 /**
  * The full chat client, loaded by the launcher (../view.ts) with a dynamic import when the visitor
- * is about to use the chat. Plain DOM, no framework.
+ * is about to use the chat. Plain DOM, no framework: the panel is a few small parts (./parts).
  */
 import type { ChatConfig } from '../types';
 import type { FetchLike } from './api';
 import { createChatClient } from './client';
 import type { Clock } from './outbox';
+import type { Visibility } from './poller';
 import { sessionStore, type KeyValueStore } from './storage';
 import { createView } from './view';
 import './chat.scss';
@@ -27,6 +28,8 @@ export type MountDeps = {
 	random: () => number;
 	page: () => { url: string; title: string };
 	onlineTarget: Pick< Window, 'addEventListener' >;
+	/** The page's visibility (polling slows down in a hidden tab). */
+	visibility: Visibility;
 };
 
 const mounted = new WeakMap< HTMLElement, ChatController >();
@@ -118,6 +121,7 @@ function browserDeps(): MountDeps {
 			title: document.title,
 		} ),
 		onlineTarget: window,
+		visibility: document,
 	};
 }
 
@@ -152,6 +156,7 @@ export function mount(
 		page: d.page,
 		listener: view,
 		genericError: config.strings.genericError,
+		visibility: d.visibility,
 	} );
 	view.connect( client );
 	d.onlineTarget.addEventListener( 'online', () => client.retryNow() );

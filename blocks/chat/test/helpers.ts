@@ -1,13 +1,20 @@
 /**
- * Test doubles for the chat client: an in-memory server that follows docs/REST.md, a manual clock,
- * and a mounted chat on the block's real markup (./render).
+ * Test doubles for the chat client: an in-memory server that follows docs/REST.md (with the live
+ * handoff: the queue, an agent's side, leaving, rating), a manual clock, the page's visibility, and
+ * a mounted chat on the block's real markup (./render).
  */
 
 import type { FetchLike, ResponseLike } from '../app/api';
 import { mount, type ChatController } from '../app';
 import type { Clock } from '../app/outbox';
 import { memoryStore, type KeyValueStore } from '../app/storage';
-import type { ChatMessage, Citation, SendResponse } from '../types';
+import type {
+	ChatMessage,
+	Citation,
+	SendResponse,
+	SystemKind,
+	VisitorHandoff,
+} from '../types';
 import { flush, PAGE, renderPhp, REST, type RenderOptions } from './render';
 
 export { flush, PAGE, renderPhp, REST };
@@ -82,6 +89,20 @@ export type Fault =
 			limit?: string;
 	  };
 
+/** The page's visibility, switched by the test. */
+export class FakeVisibility extends EventTarget {
+	hidden = false;
+
+	/**
+	 * Hides or shows the tab, as the browser would.
+	 * @param hidden Whether the tab is hidden.
+	 */
+	set( hidden: boolean ): void {
+		this.hidden = hidden;
+		this.dispatchEvent( new Event( 'visibilitychange' ) );
+	}
+}
+
 type Conversation = {
 	token: string;
 	status: 'open' | 'ended';
@@ -90,6 +111,9 @@ type Conversation = {
 	pages: { url: string; title: string }[];
 	feedback: { message_id: number; helpful: boolean }[];
 	rating: number | null;
+	/** Ratings sent with `POST feedback { rating }`. */
+	ratings: number[];
+	handoff: VisitorHandoff | null;
 };
 
 export type RecordedRequest = {
@@ -132,6 +156,12 @@ export class FakeServer {
 	} );
 
 	/**
+	 * When set, a request for a person (the chat's button, or accepting an offer) opens a handoff
+	 * waiting in the live queue with these fields.
+	 */
+	handoffOnRequest: Partial< VisitorHandoff > | null = null;
+
+	/**
 	 * Makes the next request matching `match` (default: any message send) fail.
 	 * @param fault What happens.
 	 * @param match Which request.
@@ -165,8 +195,128 @@ export class FakeServer {
 			pages: [],
 			feedback: [],
 			rating: null,
+			ratings: [],
+			handoff: null,
 		} );
 		return { id, token };
+	}
+
+	/**
+	 * A conversation, for the agent's side.
+	 * @param id Its id (default: the first).
+	 */
+	private open( id = 1 ): Conversation {
+		const conversation = this.conversations.get( id );
+		expect( conversation ).toBeDefined();
+		return conversation!;
+	}
+
+	private say(
+		conversation: Conversation,
+		message: Omit< ChatMessage, 'id' >
+	) {
+		conversation.messages.push( { ...message, id: this.nextMessage++ } );
+	}
+
+	/**
+	 * Opens a handoff, or changes it (the place in the queue, the wait, the agent typing…).
+	 * @param fields What changes.
+	 * @param id     The conversation.
+	 */
+	setHandoff( fields: Partial< VisitorHandoff >, id = 1 ): this {
+		const conversation = this.open( id );
+		conversation.handoff = {
+			id: 1,
+			status: 'queued',
+			route: 'live',
+			place: null,
+			expected_wait_minutes: null,
+			agent: null,
+			agent_typing: false,
+			...conversation.handoff,
+			...fields,
+		};
+		return this;
+	}
+
+	/**
+	 * A system notice in the transcript.
+	 * @param kind  What happened.
+	 * @param body  Its words.
+	 * @param extra More fields.
+	 * @param id    The conversation.
+	 */
+	system(
+		kind: SystemKind,
+		body: string,
+		extra: Partial< ChatMessage > = {},
+		id = 1
+	): this {
+		this.say( this.open( id ), { role: 'system', kind, body, ...extra } );
+		return this;
+	}
+
+	/**
+	 * An agent accepts the handoff.
+	 * @param name Their name.
+	 * @param id   The conversation.
+	 */
+	agentJoins( name: string, id = 1 ): this {
+		this.setHandoff(
+			{
+				status: 'accepted',
+				place: null,
+				expected_wait_minutes: null,
+				agent: { name },
+			},
+			id
+		);
+		return this.system(
+			'agent_joined',
+			`${ name } joined the chat.`,
+			{},
+			id
+		);
+	}
+
+	/**
+	 * The agent replies.
+	 * @param body The reply.
+	 * @param id   The conversation.
+	 */
+	agentSays( body: string, id = 1 ): this {
+		const conversation = this.open( id );
+		this.say( conversation, {
+			role: 'agent',
+			body,
+			author: { name: conversation.handoff?.agent?.name ?? 'Agent' },
+		} );
+		return this;
+	}
+
+	/**
+	 * The agent resolves the chat: the handoff closes and the visitor is asked for a rating.
+	 * @param id The conversation.
+	 */
+	resolve( id = 1 ): this {
+		const conversation = this.open( id );
+		const name = conversation.handoff?.agent?.name ?? 'The agent';
+		conversation.handoff = null;
+		return this.system(
+			'resolved',
+			`${ name } closed the chat.`,
+			{ rating_requested: true },
+			id
+		);
+	}
+
+	/** Message reads (polls and restores), in order. */
+	reads(): RecordedRequest[] {
+		return this.requests.filter(
+			( r ) =>
+				r.method === 'GET' &&
+				/^conversations\/\d+\/messages$/.test( r.path )
+		);
 	}
 
 	/** Visitor messages the server stored, over all conversations, in order. */
@@ -229,7 +379,7 @@ export class FakeServer {
 			return respond( 201, { id, token, status: 'open' } );
 		}
 		const match =
-			/^conversations\/(\d+)\/(messages|pages|feedback|choice|end)$/.exec(
+			/^conversations\/(\d+)\/(messages|pages|feedback|choice|end|handoff\/leave)$/.exec(
 				r.path
 			);
 		if ( ! match ) {
@@ -268,6 +418,7 @@ export class FakeServer {
 						? messages[ messages.length - 1 ]!.id
 						: after,
 					status: conversation.status,
+					handoff: conversation.handoff,
 				} );
 			}
 			case 'POST messages': {
@@ -294,16 +445,36 @@ export class FakeServer {
 					role: 'visitor',
 					body: text,
 				};
-				const reply: ChatMessage = {
-					...this.answer( text ),
-					id: this.nextMessage++,
-				};
-				conversation.messages.push( message, reply );
+				conversation.messages.push( message );
+				// While an agent holds the conversation, the bot stays quiet.
+				let reply: ChatMessage | null = null;
+				if ( conversation.handoff?.status !== 'accepted' ) {
+					if ( body.human === true && this.handoffOnRequest ) {
+						this.setHandoff(
+							this.handoffOnRequest,
+							Number( match[ 1 ] )
+						);
+						reply = {
+							id: this.nextMessage++,
+							role: 'bot',
+							body: 'Connecting you to a person from our team.',
+							kind: 'handoff',
+							decision: { kind: 'handoff' },
+						};
+					} else {
+						reply = {
+							...this.answer( text ),
+							id: this.nextMessage++,
+						};
+					}
+					conversation.messages.push( reply );
+				}
 				const response: SendResponse = {
 					message,
 					reply,
-					cursor: reply.id,
+					cursor: reply ? reply.id : message.id,
 					replayed: false,
+					handoff: conversation.handoff,
 				};
 				conversation.keys.set( key, response );
 				return respond( 201, response );
@@ -315,6 +486,10 @@ export class FakeServer {
 				} );
 				return respond( 200, { page_trail: conversation.pages } );
 			case 'POST feedback':
+				if ( typeof body.rating === 'number' ) {
+					conversation.ratings.push( body.rating );
+					return respond( 200, { ok: true } );
+				}
 				conversation.feedback.push( {
 					message_id: Number( body.message_id ),
 					helpful: Boolean( body.helpful ),
@@ -345,9 +520,27 @@ export class FakeServer {
 						decision: { kind: 'handoff' },
 					};
 					conversation.messages.push( reply );
+					if ( this.handoffOnRequest ) {
+						this.setHandoff(
+							this.handoffOnRequest,
+							Number( match[ 1 ] )
+						);
+					}
 				}
 				return respond( 200, { accepted: accept, reply } );
 			}
+			case 'POST handoff/leave':
+				if (
+					! conversation.handoff ||
+					conversation.handoff.status === 'accepted'
+				) {
+					return respond( 409, {
+						code: 'handoff_bot_no_open_handoff',
+						message: 'No handoff to leave.',
+					} );
+				}
+				conversation.handoff = null;
+				return respond( 200, { handoff: null } );
 			case 'POST end':
 				conversation.status = 'ended';
 				conversation.rating =
@@ -393,6 +586,7 @@ export type Chat = {
 	root: HTMLElement;
 	server: FakeServer;
 	clock: FakeClock;
+	visibility: FakeVisibility;
 	storage: KeyValueStore;
 	controller: ChatController;
 	online: EventTarget;
@@ -423,6 +617,7 @@ export async function mountChat(
 		fetch?: FetchLike;
 	} = {}
 ): Promise< Chat > {
+	const visibility = new FakeVisibility();
 	document.body.innerHTML = renderPhp( options );
 	const root = document.querySelector< HTMLElement >(
 		'.wp-block-handoff-bot-chat'
@@ -438,6 +633,7 @@ export async function mountChat(
 		random: options.random ?? nextRandom,
 		page: () => options.page ?? PAGE,
 		onlineTarget: online as unknown as Window,
+		visibility,
 	} );
 	await flush();
 	const input = () =>
@@ -449,6 +645,7 @@ export async function mountChat(
 		storage,
 		controller,
 		online,
+		visibility,
 		input,
 		transcript: () =>
 			Array.from(

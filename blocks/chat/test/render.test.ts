@@ -47,6 +47,17 @@ const STRING_KEYS: ( keyof ChatStrings )[] = [
 	'endError',
 	'humanRequest',
 	'restoreError',
+	'queueConnecting',
+	'queuePlace',
+	'queuePlaceUnknown',
+	'agentChatting',
+	'agentTyping',
+	'leaveQueue',
+	'leftQueue',
+	'leaveError',
+	'ratingLegend',
+	'ratingThanks',
+	'ratingError',
 ];
 
 describe( 'render.php', () => {
