@@ -8,6 +8,7 @@
  *   npm run bench -- --requests 300       requests per measurement (default 200)
  *   npm run bench -- --reuse --sizes N    measure again on the site of the last run (which
  *                                         holds N posts), without generating or re-indexing
+ *   npm run bench -- --skip-queue         without the live-queue load (tools/bench-queue.mjs)
  *   npm run bench -- --quality            answer quality on ../shared/eval-dev/ instead
  *                                         (tools/bench-quality.mjs)
  *
@@ -29,6 +30,7 @@ import { ensureBuild } from './build.mjs';
 import { startMariaDb } from './mariadb.mjs';
 import { setup, WORDPRESS } from './setup.mjs';
 import { prepareSite, serve } from './site.mjs';
+import { measureQueue } from './bench-queue.mjs';
 
 const require = createRequire( import.meta.url );
 
@@ -518,6 +520,24 @@ async function main() {
 				await new Promise( ( r ) => setTimeout( r, 500 ) );
 			}
 		}
+		if ( ! args[ 'skip-queue' ] ) {
+			step(
+				'Measuring the live queue: 200 visitors polling every 3 s for a minute (4 PHP workers)'
+			);
+			const server = await serve( site, port, {
+				workers: 4,
+				log: path.join( site.dir, 'server.log' ),
+			} );
+			try {
+				results.queue = await measureQueue( site, port );
+				process.stdout.write(
+					`  poll p50 ${ results.queue.poll.p50_ms } ms, p95 ${ results.queue.poll.p95_ms } ms (×${ results.queue.poll_p95_ratio_to_bare } of a bare request under the same load, ${ results.queue.bare_under_load.p50_ms } ms), ${ results.queue.errors } errors; reply shown after p95 ${ results.queue.reply_to_visitor.p95_ms } ms; inbox queue list of 500 ×${ results.queue.inbox.ratio_to_bare }\n`
+				);
+			} finally {
+				server.stopGroup();
+				await new Promise( ( r ) => setTimeout( r, 500 ) );
+			}
+		}
 	} finally {
 		if ( mariadb ) {
 			await mariadb.stop();
@@ -538,6 +558,11 @@ async function main() {
 		'message time at the largest size <= 1.5 x the smallest':
 			results.message_scaling?.ratio,
 		'poll_ratio_to_bare <= 0.5': results.sizes.at( -1 )?.poll_ratio_to_bare,
+		'queue: poll errors = 0': results.queue?.errors,
+		'queue: poll p95 <= 0.5 x bare under the same load':
+			results.queue?.poll_p95_ratio_to_bare,
+		'queue: reply shown within 3500 ms at p95':
+			results.queue?.reply_to_visitor?.p95_ms,
 		'floating before open <= 4096 gzip bytes':
 			results.weight?.floating?.before_open_gzip_bytes,
 		'full chat <= 25600 gzip bytes': Math.max(
