@@ -87,7 +87,8 @@ function jsStrings() {
 			if (
 				ts.isCallExpression( node ) &&
 				ts.isIdentifier( node.expression ) &&
-				JS_FUNCTIONS[ node.expression.text ]
+				// Own keys only: a call to a function named `constructor` or `toString` is no gettext.
+				Object.hasOwn( JS_FUNCTIONS, node.expression.text )
 			) {
 				const [ s, p, c, d ] = JS_FUNCTIONS[ node.expression.text ];
 				const lit = ( i ) => {
