@@ -79,7 +79,18 @@ final class Routing {
 		$moment   = new \DateTimeImmutable( '@' . $now );
 		// Who is online and how many wait matter only in staffed hours: after hours, no query.
 		if ( ! $private && $schedule->is_open( $moment, $team ) ) {
-			$staffing['online']  = count( $this->presence->available( null === $found ? null : $found['agents'], $now ) );
+			// Agents online and available, with room for another chat.
+			$online              = $this->presence->available( null === $found ? null : $found['agents'], $now );
+			$held                = $this->handoffs->held_by( $online );
+			$most                = $availability->capacity()['max_chats_per_agent'];
+			$staffing['online']  = count(
+				array_filter(
+					$online,
+					static function ( int $agent ) use ( $held, $most ): bool {
+						return ( $held[ $agent ] ?? 0 ) < $most;
+					}
+				)
+			);
 			$staffing['waiting'] = $this->handoffs->count_waiting( $team );
 			// The queue is also full when the wait it would mean is too long.
 			$staffing['expected_wait_minutes'] = Wait_Estimate::minutes( $this->handoffs->recent_waits( $team, Wait_Estimate::RECENT ), $staffing['waiting'] + 1 );

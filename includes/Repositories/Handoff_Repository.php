@@ -361,6 +361,24 @@ final class Handoff_Repository extends Repository {
 	}
 
 	/**
+	 * How many open handoffs each of some agents holds (agents holding none are left out).
+	 *
+	 * @param array<int, int> $agents Agents.
+	 * @return array<int, int> Agent => handoffs held.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function held_by( array $agents ): array {
+		if ( ! $agents ) {
+			return array();
+		}
+		$out = array();
+		foreach ( $this->get_rows( "SELECT agent_id, COUNT(*) AS held FROM %i WHERE status = 'accepted' AND agent_id IN (" . $this->int_placeholders( count( $agents ) ) . ') GROUP BY agent_id', $this->table( 'handoffs' ), ...array_values( $agents ) ) as $row ) {
+			$out[ (int) $row['agent_id'] ] = (int) $row['held'];
+		}
+		return $out;
+	}
+
+	/**
 	 * Marks a waiting handoff as one nobody accepted in time (once: the first caller gets true).
 	 *
 	 * @param int $id Handoff.

@@ -159,6 +159,23 @@ final class Routing_Test extends Test_Case {
 	}
 
 	/**
+	 * An agent holding as many chats as allowed has no room for another: no agent online.
+	 */
+	public function test_an_agent_at_the_most_chats_takes_no_more(): void {
+		$this->availability();
+		$stored = get_option( Availability_Store::OPTION );
+		$stored['data']['capacity']['max_chats_per_agent'] = 1;
+		update_option( Availability_Store::OPTION, $stored );
+		( new Presence( new Event_Repository() ) )->beat( $this->agent, Presence::AVAILABLE, time() );
+		$first = $this->button_handoff();
+		$this->assertSame( 'live', $first['route'] );
+		( new Handoff_Repository() )->accept( (int) $first['id'], $this->agent );
+		$second = $this->button_handoff();
+		$this->assertSame( 'ticket', $second['route'] );
+		$this->assertSame( 'no_agent', $second['route_reason'] );
+	}
+
+	/**
 	 * An intent the rules send to a team waits for that team's agents: another agent online does
 	 * not make it live.
 	 */
