@@ -175,6 +175,7 @@ final class Plugin {
 			new Knowledge_Page(),
 			new Rules_Page(),
 			new Admin\Hours_Page(),
+			new Admin\Inbox_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
 		);
 	}

@@ -62,6 +62,14 @@ final class Chat_Block implements Registrable {
 		add_filter( 'block_type_metadata', array( $this, 'assets_by_handle' ) );
 		register_block_type( self::dir() );
 		remove_filter( 'block_type_metadata', array( $this, 'assets_by_handle' ) );
+		// Something set up WordPress's scripts or styles before this plugin was loaded: register
+		// ours on the lists already made.
+		if ( did_action( 'wp_default_scripts' ) && ! wp_script_is( self::EDITOR_SCRIPT, 'registered' ) ) {
+			$this->register_scripts( wp_scripts() );
+		}
+		if ( did_action( 'wp_default_styles' ) && ! wp_style_is( self::STYLE, 'registered' ) ) {
+			$this->register_styles( wp_styles() );
+		}
 	}
 
 	/**

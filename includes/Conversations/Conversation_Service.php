@@ -348,6 +348,7 @@ final class Conversation_Service {
 			);
 		}//end try
 
+		$this->requests->complete( $conversation_id );
 		if ( '' === (string) $conversation['language'] && 'und' !== $language ) {
 			try {
 				$this->conversations->update( $conversation_id, array( 'language' => $language ) );
@@ -482,6 +483,14 @@ final class Conversation_Service {
 			)
 		);
 		$this->events->append( 'conversation_ended', (int) $conversation['id'] );
+		if ( $conversation['handoff_id'] > 0 ) {
+			try {
+				$this->requests->abandon( (int) $conversation['id'] );
+			} catch ( Storage_Exception $e ) {
+				unset( $e );
+				// The conversation is ended; its handoff stays in the queue for an agent to close.
+			}
+		}
 	}
 
 	/**

@@ -31,6 +31,7 @@ defined( 'ABSPATH' ) || exit;
  * handoff is routed first (live, ticket, callback or private, and why: a `routed` event).
  *
  * @phpstan-import-type New_Handoff from Handoff_Repository
+ * @phpstan-import-type Handoff from Handoff_Repository
  */
 final class Handoff_Requests {
 
@@ -83,6 +84,13 @@ final class Handoff_Requests {
 	 * @var Conversation_Repository
 	 */
 	private Conversation_Repository $conversations;
+
+	/**
+	 * Conversations whose handoff opened in the current transaction, with the reply's meta.
+	 *
+	 * @var array<int, array<string, mixed>|null>
+	 */
+	private array $opened = array();
 
 	/**
 	 * Builds the service.
@@ -139,9 +147,9 @@ final class Handoff_Requests {
 		$conversation_id = $handoff['conversation_id'];
 		$open            = $this->handoffs->open_for( $conversation_id );
 		if ( null === $open ) {
-			$package             = $this->package( $handoff, $turn_meta );
-			$handoff['headline'] = $package['summary'][0] ?? '';
-			$handoff['context']  = (string) wp_json_encode( $package );
+			// The brief is built once this transaction commits (complete()): it reads posts and
+			// users through WordPress, which must not run inside the plugin's own transaction.
+			$this->opened[ $conversation_id ] = $turn_meta;
 			if ( null !== $routed ) {
 				$handoff['route']        = $routed['route']->route;
 				$handoff['route_reason'] = $routed['route']->outcome;
@@ -179,11 +187,35 @@ final class Handoff_Requests {
 	}
 
 	/**
-	 * The brief of a handoff about to open. A brief that cannot be built never stops the
+	 * Builds and stores the brief of the handoff the conversation just opened (after the
+	 * transaction that opened it committed). Once: a handoff that has its brief keeps it.
+	 *
+	 * @param int $conversation_id Conversation.
+	 */
+	public function complete( int $conversation_id ): void {
+		if ( ! array_key_exists( $conversation_id, $this->opened ) ) {
+			return;
+		}
+		$turn_meta = $this->opened[ $conversation_id ];
+		unset( $this->opened[ $conversation_id ] );
+		try {
+			$open = $this->handoffs->open_for( $conversation_id );
+			if ( null === $open ) {
+				return;
+			}
+			$package = $this->package( $open, $turn_meta );
+			$this->handoffs->set_context( $open['id'], $conversation_id, $package['summary'][0] ?? '', (string) wp_json_encode( $package ) );
+		} catch ( Storage_Exception $e ) {
+			$this->events->append( 'context_failed', $conversation_id, array( 'error' => $e->getMessage() ) );
+		}
+	}
+
+	/**
+	 * The brief of a handoff just opened. A brief that cannot be built never stops the
 	 * handoff: the agent then gets what the handoff row itself says, and the failure is an event.
 	 *
 	 * @param array      $handoff   The handoff.
-	 * @phpstan-param New_Handoff $handoff
+	 * @phpstan-param Handoff $handoff
 	 * @param array|null $turn_meta The reply written with it.
 	 * @phpstan-param array<string, mixed>|null $turn_meta
 	 * @return array<string, mixed>
@@ -253,6 +285,37 @@ final class Handoff_Requests {
 				$this->events->record( 'queued', $conversation_id, array( 'team' => $routed['team'] ), $handoff_id );
 			}
 		}
+	}
+
+	/**
+	 * The conversation ended while its handoff waited: the handoff closes as left (an agent who
+	 * already took it keeps it, to close it themselves).
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function abandon( int $conversation_id ): void {
+		$open = $this->handoffs->open_for( $conversation_id );
+		if ( null === $open || ! in_array( $open['status'], Handoff_Repository::WAITING, true ) ) {
+			return;
+		}
+		$this->handoffs->transaction(
+			function () use ( $open, $conversation_id ): void {
+				if ( ! $this->handoffs->close( $open['id'], 'left', 'left', array_values( array_intersect( $open['tags'], array( 'escalation_failed' ) ) ), '', null, true ) ) {
+					return;
+				}
+				$this->conversations->clear_handoff( $conversation_id, $open['id'] );
+				$this->events->record(
+					'left_queue',
+					$conversation_id,
+					array(
+						'waited_seconds' => max( 0, time() - (int) strtotime( $open['requested_at'] . ' UTC' ) ),
+						'ended'          => true,
+					),
+					$open['id']
+				);
+			}
+		);
 	}
 
 	/**

@@ -97,6 +97,7 @@ final class Offer_Choices {
 			}
 		);
 		if ( null !== $result ) {
+			$this->requests->complete( $conversation_id );
 			return $result;
 		}
 		// Another request answered the offer first: its answer stands.

@@ -216,6 +216,13 @@ final class Migrator {
 			$errors = array_merge( $errors, $this->upgrade_to_8() );
 		}
 		if ( $from > 0 && $from < 10 ) {
+			// Before version 10 nothing closed a handoff: those older than a day are nobody's to
+			// take now, and close as expired (else the inbox's queue, and the queue's capacity,
+			// would start full of them).
+			$ok = $wpdb->query( $wpdb->prepare( "UPDATE %i SET status = 'expired', outcome = 'expired', open_key = NULL, resolved_at = %s WHERE open_key IS NOT NULL AND requested_at < %s", $wpdb->prefix . 'handoff_bot_handoffs', gmdate( 'Y-m-d H:i:s' ), gmdate( 'Y-m-d H:i:s', time() - DAY_IN_SECONDS ) ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-off data migration.
+			if ( false === $ok ) {
+				$errors[] = (string) $wpdb->last_error;
+			}
 			// Version 10 keeps a conversation's open handoff on the conversation, so that the
 			// visitor's poll reads the handoff only while one is open.
 			$open = $wpdb->get_results( $wpdb->prepare( 'SELECT id, open_key FROM %i WHERE open_key IS NOT NULL', $wpdb->prefix . 'handoff_bot_handoffs' ), ARRAY_A ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-off data migration.

@@ -94,6 +94,27 @@ final class Policy_Store implements Registrable {
 	 */
 	public function register(): void {
 		add_action( 'init', array( $this, 'maybe_seed' ) );
+		// However the option is written (WP-CLI, an import), its intents' key is worked out anew.
+		add_filter( 'pre_update_option_' . self::OPTION, array( $this, 'keep_key' ) );
+	}
+
+	/**
+	 * The stored value with the key of the intents it holds.
+	 *
+	 * @param mixed $value The value about to be stored.
+	 * @return mixed
+	 */
+	public function keep_key( $value ) {
+		if ( is_array( $value ) && is_array( $value['data']['intents'] ?? null ) ) {
+			/**
+			 * Checked when it was validated; a foreign shape gets a key nobody matches.
+			 *
+			 * @var list<Intent> $intents
+			 */
+			$intents              = $value['data']['intents'];
+			$value['intents_key'] = Intent_Model::key( $intents );
+		}
+		return $value;
 	}
 
 	/**

@@ -23,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
  * @phpstan-import-type Package from Context_Package
  * @phpstan-import-type Package_Source from Context_Package
  * @phpstan-import-type Package_User from Context_Package
- * @phpstan-import-type New_Handoff from \HandoffBot\Repositories\Handoff_Repository
+ * @phpstan-import-type Handoff from \HandoffBot\Repositories\Handoff_Repository
  * @phpstan-import-type Message from \HandoffBot\Repositories\Message_Repository
  */
 final class Context_Builder {
@@ -59,10 +59,10 @@ final class Context_Builder {
 	}
 
 	/**
-	 * The package of a handoff about to open.
+	 * The package of a handoff just opened.
 	 *
 	 * @param array      $handoff   The handoff.
-	 * @phpstan-param New_Handoff $handoff
+	 * @phpstan-param Handoff $handoff
 	 * @param Policy     $policy    The rules in force (for the intent's label).
 	 * @param array|null $turn_meta The reply being written with the handoff (its sources), if any.
 	 * @phpstan-param array<string, mixed>|null $turn_meta
@@ -74,7 +74,8 @@ final class Context_Builder {
 		if ( null === $conversation ) {
 			throw new Storage_Exception( 'The conversation of the handoff was not found.' );
 		}
-		$messages = $this->messages->after( $handoff['conversation_id'], 0, 200 );
+		// The latest 200: a long conversation's latest question matters most.
+		$messages = $this->messages->before( $handoff['conversation_id'], PHP_INT_MAX, 200 );
 		$metas    = array();
 		foreach ( $messages as $message ) {
 			if ( 'bot' === $message['role'] ) {

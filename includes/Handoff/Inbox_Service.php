@@ -171,7 +171,8 @@ final class Inbox_Service {
 				return $refused;
 			}
 		}
-		$key = null === $key || '' === $key ? null : 'agent-' . $agent_id . '-' . $key;
+		// A colon, which visitors' keys cannot hold: an agent's key never meets a visitor's.
+		$key = null === $key || '' === $key ? null : 'agent:' . $agent_id . ':' . $key;
 		if ( null !== $key ) {
 			$stored = $this->messages->find_by_key( $handoff['conversation_id'], $key );
 			if ( null !== $stored ) {
@@ -292,6 +293,11 @@ final class Inbox_Service {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function resolve( int $id, int $agent_id, string $outcome, bool $bot_could_answer, string $topic, bool $override = false ) {
+		$handoff = $this->handoffs->find( $id );
+		if ( null !== $handoff && in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && in_array( $outcome, array( 'spam', 'duplicate' ), true ) ) {
+			// Spam or a duplicate in the queue is closed without accepting it first.
+			return $this->discard( $handoff, $agent_id, $outcome );
+		}
 		return $this->close(
 			$id,
 			$agent_id,
@@ -304,6 +310,44 @@ final class Inbox_Service {
 			/* translators: %s: the agent's name. */
 			sprintf( __( '%s closed the chat. How did we do?', 'handoff-bot' ), self::name( $agent_id ) )
 		);
+	}
+
+	/**
+	 * Closes a waiting handoff as spam or a duplicate.
+	 *
+	 * @param array  $handoff  The handoff (waiting).
+	 * @phpstan-param Handoff $handoff
+	 * @param int    $agent_id Agent.
+	 * @param string $outcome  spam or duplicate.
+	 * @return Handoff|Inbox_Refusal
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	private function discard( array $handoff, int $agent_id, string $outcome ) {
+		$closed = $this->handoffs->transaction(
+			function () use ( $handoff, $agent_id, $outcome ): bool {
+				if ( ! $this->handoffs->close( $handoff['id'], 'resolved', $outcome, array_values( array_intersect( $handoff['tags'], array( 'escalation_failed' ) ) ), '', null, true ) ) {
+					return false;
+				}
+				$this->conversations->clear_handoff( $handoff['conversation_id'], $handoff['id'] );
+				$this->events->record(
+					'resolved',
+					$handoff['conversation_id'],
+					array(
+						'agent'    => $agent_id,
+						'outcome'  => $outcome,
+						'tags'     => array(),
+						'topic'    => '',
+						'team'     => $handoff['team'],
+						'reason'   => $handoff['reason'],
+						'intent'   => $handoff['intent'],
+						'accepted' => false,
+					),
+					$handoff['id']
+				);
+				return true;
+			}
+		);
+		return $closed ? $this->get( $handoff['id'] ) : Inbox_Refusal::changed();
 	}
 
 	/**
@@ -320,10 +364,11 @@ final class Inbox_Service {
 		}
 		$left = $this->handoffs->transaction(
 			function () use ( $handoff ): bool {
-				if ( ! $this->handoffs->close( $handoff['id'], 'left', 'left' ) ) {
+				// Only while it waits: an agent who accepted meanwhile keeps the chat.
+				if ( ! $this->handoffs->close( $handoff['id'], 'left', 'left', array_values( array_intersect( $handoff['tags'], array( 'escalation_failed' ) ) ), '', null, true ) ) {
 					return false;
 				}
-				$this->conversations->set_handoff( $handoff['conversation_id'], 0 );
+				$this->conversations->clear_handoff( $handoff['conversation_id'], $handoff['id'] );
 				$this->events->record(
 					'left_queue',
 					$handoff['conversation_id'],
@@ -349,7 +394,8 @@ final class Inbox_Service {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function check_escalation( array $handoff, int $minutes, int $now ): bool {
-		if ( 'live' !== $handoff['route'] || ! in_array( $handoff['status'], Handoff_Repository::WAITING, true ) || in_array( 'escalation_failed', $handoff['tags'], true ) ) {
+		// Measured from the request, for a handoff no agent ever took (a transferred one was).
+		if ( 'live' !== $handoff['route'] || null !== $handoff['accepted_at'] || ! in_array( $handoff['status'], Handoff_Repository::WAITING, true ) || in_array( 'escalation_failed', $handoff['tags'], true ) ) {
 			return false;
 		}
 		$waited = $now - (int) strtotime( $handoff['requested_at'] . ' UTC' );
@@ -370,10 +416,16 @@ final class Inbox_Service {
 					),
 					$handoff['id']
 				);
+				$text = 'Sorry for the wait: nobody from our team could take your chat yet. You can keep your place in the queue, or leave your details and we’ll get back to you.';
+				if ( did_action( 'after_setup_theme' ) ) {
+					// The visitor's early poll (Rest\Fast_Poll) runs before translations can load:
+					// there the notice is written in English, as the fast poll's refusals are.
+					$text = __( 'Sorry for the wait: nobody from our team could take your chat yet. You can keep your place in the queue, or leave your details and we’ll get back to you.', 'handoff-bot' );
+				}
 				$this->messages->add(
 					$handoff['conversation_id'],
 					'system',
-					__( 'Sorry for the wait: nobody from our team could take your chat yet. You can keep your place in the queue, or leave your details and we’ll get back to you.', 'handoff-bot' ),
+					$text,
 					array(
 						'kind'         => 'escalation_failed',
 						'offer_ticket' => true,
@@ -416,7 +468,7 @@ final class Inbox_Service {
 				if ( ! $this->handoffs->close( $handoff['id'], $status, $outcome, $tags, $topic, $handoff['agent_id'] ) ) {
 					return false;
 				}
-				$this->conversations->set_handoff( $handoff['conversation_id'], 0 );
+				$this->conversations->clear_handoff( $handoff['conversation_id'], $handoff['id'] );
 				if ( '' !== trim( $note ) ) {
 					$this->messages->add( $handoff['conversation_id'], 'note', $note, array(), null, null, $agent_id );
 				}

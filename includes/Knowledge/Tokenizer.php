@@ -136,7 +136,8 @@ final class Tokenizer {
 		}
 		if ( 1 !== preg_match( '/[^\x00-\x7F]/', $text ) ) {
 			// Plain ASCII: already normalised, and without CJK runs.
-			if ( ! preg_match_all( '/[a-z0-9]+(?:\'[a-z]+)?/', strtolower( $text ), $m ) ) {
+			// strtr, not strtolower: before PHP 8.2 strtolower follows the locale ("I" in Turkish).
+			if ( ! preg_match_all( '/[a-z0-9]+(?:\'[a-z]+)?/', strtr( $text, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz' ), $m ) ) {
 				return array();
 			}
 		} else {

@@ -163,4 +163,22 @@ final class Conversation_Repository extends Repository {
 	public function set_handoff( int $id, int $handoff_id ): void {
 		$this->update_where( 'conversations', array( 'handoff_id' => $handoff_id ), array( 'id' => $id ) );
 	}
+
+	/**
+	 * Forgets the conversation's open handoff, if it is still that one (a newer one stays).
+	 *
+	 * @param int $id         Conversation.
+	 * @param int $handoff_id The handoff closed.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function clear_handoff( int $id, int $handoff_id ): void {
+		$this->update_where(
+			'conversations',
+			array( 'handoff_id' => 0 ),
+			array(
+				'id'         => $id,
+				'handoff_id' => $handoff_id,
+			)
+		);
+	}
 }

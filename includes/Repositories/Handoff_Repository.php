@@ -346,18 +346,33 @@ final class Handoff_Repository extends Repository {
 	 * @phpstan-param list<string> $tags
 	 * @param string             $topic    Topic note.
 	 * @param int|null           $agent_id Only if this agent holds it (null: whoever does, or nobody).
+	 * @param bool               $waiting  Only if it still waits for an agent.
 	 * @return bool Whether it closed (false when it was closed already, or held by another).
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	public function close( int $id, string $status, string $outcome, array $tags = array(), string $topic = '', ?int $agent_id = null ): bool {
-		$args = array( $this->table( 'handoffs' ), $status, $outcome, implode( ',', $tags ), self::cut( $topic, 200 ), $this->now(), $id );
-		$sql  = 'UPDATE %i SET status = %s, outcome = %s, tags = %s, topic = %s, resolved_at = %s, open_key = NULL WHERE id = %d AND status IN (' . $this->string_placeholders( count( self::OPEN ) ) . ')';
-		array_push( $args, ...self::OPEN );
+	public function close( int $id, string $status, string $outcome, array $tags = array(), string $topic = '', ?int $agent_id = null, bool $waiting = false ): bool {
+		$args  = array( $this->table( 'handoffs' ), $status, $outcome, implode( ',', $tags ), self::cut( $topic, 200 ), $this->now(), $id );
+		$among = $waiting ? self::WAITING : self::OPEN;
+		$sql   = 'UPDATE %i SET status = %s, outcome = %s, tags = %s, topic = %s, resolved_at = %s, open_key = NULL WHERE id = %d AND status IN (' . $this->string_placeholders( count( $among ) ) . ')';
+		array_push( $args, ...$among );
 		if ( null !== $agent_id ) {
 			$sql   .= " AND status = 'accepted' AND agent_id = %d";
 			$args[] = $agent_id;
 		}
 		return 1 === $this->execute( $sql, ...$args );
+	}
+
+	/**
+	 * Stores a handoff's brief, once (a handoff that has one keeps it).
+	 *
+	 * @param int    $id              Handoff.
+	 * @param int    $conversation_id Its conversation (a rolled-back ID reused elsewhere is left alone).
+	 * @param string $headline        The summary's first line.
+	 * @param string $context         The package, as JSON.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function set_context( int $id, int $conversation_id, string $headline, string $context ): void {
+		$this->execute( "UPDATE %i SET headline = %s, context = %s WHERE id = %d AND conversation_id = %d AND context = ''", $this->table( 'handoffs' ), self::cut( $headline, 255 ), $context, $id, $conversation_id );
 	}
 
 	/**
@@ -403,7 +418,7 @@ final class Handoff_Repository extends Repository {
 	 */
 	public function recent_waits( string $team, int $limit ): array {
 		$rows = $this->get_rows(
-			'SELECT requested_at, accepted_at FROM %i WHERE team = %s AND accepted_at IS NOT NULL AND requested_at >= %s ORDER BY id DESC LIMIT %d',
+			"SELECT requested_at, accepted_at FROM %i WHERE team = %s AND route = 'live' AND accepted_at IS NOT NULL AND requested_at >= %s ORDER BY id DESC LIMIT %d",
 			$this->table( 'handoffs' ),
 			$team,
 			gmdate( 'Y-m-d H:i:s', time() - WEEK_IN_SECONDS ),

@@ -171,6 +171,11 @@ final class Conversations_Controller extends Controller {
 							'default'     => false,
 							'description' => __( 'Whether the visitor pressed “talk to a person” (the message is the button’s text).', 'handoff-bot' ),
 						),
+						'after'           => array(
+							'type'        => 'integer',
+							'minimum'     => 0,
+							'description' => __( 'The chat’s cursor: the answer also carries what was written since.', 'handoff-bot' ),
+						),
 					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
@@ -293,15 +298,39 @@ final class Conversations_Controller extends Controller {
 		} catch ( Storage_Exception $e ) {
 			return $this->storage_error();
 		}
-		$reply = $result['reply'];
+		$reply  = $result['reply'];
+		$cursor = max( (int) $result['message']['id'], null === $reply ? 0 : (int) $reply['id'] );
+		$missed = array();
+		if ( null !== $request['after'] ) {
+			// Agents and notices write too: what came since the chat's cursor comes along, so
+			// that moving the cursor past this message skips nothing.
+			$own = array( (int) $result['message']['id'], null === $reply ? 0 : (int) $reply['id'] );
+			try {
+				$since = $this->service->messages_after( (int) $conversation['id'], (int) $request['after'] );
+				if ( count( $since ) >= 100 ) {
+					// More than one read brings: the cursor stops at the last one read.
+					$cursor = 0;
+				}
+				foreach ( $since as $message ) {
+					$cursor = max( $cursor, (int) $message['id'] );
+					if ( ! in_array( (int) $message['id'], $own, true ) ) {
+						$missed[] = $this->prepare_message( $message );
+					}
+				}
+			} catch ( Storage_Exception $e ) {
+				// Without them, the cursor must not move past them: the next poll brings them.
+				$cursor = (int) $request['after'];
+			}
+		}//end if
 		return new WP_REST_Response(
 			array(
 				'message'  => $this->prepare_message( $result['message'] ),
 				// Null while a person holds the conversation: the bot stays quiet.
 				'reply'    => null === $reply ? null : $this->prepare_message( $reply ),
-				'cursor'   => max( (int) $result['message']['id'], null === $reply ? 0 : (int) $reply['id'] ),
+				'cursor'   => $cursor,
 				'replayed' => $result['replayed'],
 				'handoff'  => $state,
+				'missed'   => $missed,
 			),
 			$result['replayed'] ? 200 : 201
 		);

@@ -555,7 +555,7 @@ final class Handoffs_Controller extends Controller {
 	 */
 	private function detail( array $handoff ): array {
 		$context  = $this->handoffs->context( $handoff['id'] );
-		$messages = $this->messages->after( $handoff['conversation_id'], 0, 500 );
+		$messages = $this->messages->before( $handoff['conversation_id'], PHP_INT_MAX, 500 );
 		$cursor   = 0;
 		$out      = array();
 		foreach ( $messages as $message ) {
@@ -578,7 +578,7 @@ final class Handoffs_Controller extends Controller {
 	 */
 	private function unread( int $conversation_id ): int {
 		$unread = 0;
-		foreach ( array_reverse( $this->messages->after( $conversation_id, 0, 500 ) ) as $message ) {
+		foreach ( array_reverse( $this->messages->before( $conversation_id, PHP_INT_MAX, 100 ) ) as $message ) {
 			if ( 'agent' === $message['role'] ) {
 				break;
 			}

@@ -193,6 +193,12 @@ final class Policy_Store_Test extends Test_Case {
 		$this->assertSame( Intent_Model::key( $store->active()->intents() ), $again['intents_key'] ?? null );
 		$this->assertSame( $stored['version'], $again['version'] );
 		$this->assertSame( $stored['data'], $again['data'] );
+
+		// Written around the rules screen (WP-CLI, an import) with a key that no longer fits.
+		$again['data']['intents'][0]['examples'][] = 'One more way to ask about zebracorns';
+		$again['intents_key']                      = 'stale';
+		update_option( Policy_Store::OPTION, $again );
+		$this->assertSame( Intent_Model::key( $again['data']['intents'] ), get_option( Policy_Store::OPTION )['intents_key'] );
 	}
 
 	/**

@@ -26,8 +26,9 @@ final class Queue_Wait_Test extends Test_Case {
 	 * Stores accepted handoffs of the past with these waits.
 	 *
 	 * @param array<int, int> $waits Seconds.
+	 * @param string          $route Their route.
 	 */
-	private function history( array $waits ): void {
+	private function history( array $waits, string $route = 'live' ): void {
 		global $wpdb;
 		foreach ( $waits as $i => $wait ) {
 			$requested = time() - 3600 - $i * 60;
@@ -38,8 +39,8 @@ final class Queue_Wait_Test extends Test_Case {
 					'status'          => 'resolved',
 					'reason'          => 'user_requested',
 					'trigger_type'    => 'user',
-					'route'           => 'live',
-					'route_reason'    => 'live',
+					'route'           => $route,
+					'route_reason'    => $route,
 					'team'            => '',
 					'context'         => '',
 					'requested_at'    => gmdate( 'Y-m-d H:i:s', $requested ),
@@ -121,6 +122,47 @@ final class Queue_Wait_Test extends Test_Case {
 			)
 		);
 		$this->assertSame( array( 'escalation_failed', 'bot_could_answer' ), ( new Handoff_Repository() )->find( $handoff )['tags'] );
+	}
+
+	/**
+	 * Handoffs taken the next morning from an after-hours ticket say nothing about the live
+	 * queue's wait.
+	 */
+	public function test_only_live_waits_count(): void {
+		$this->staff_the_site();
+		$this->history( array( 8 * HOUR_IN_SECONDS, 9 * HOUR_IN_SECONDS ), 'ticket' );
+		list( $id, $token ) = $this->waiting();
+		$this->assertNull( $this->poll( $id, $token )['handoff']['expected_wait_minutes'] );
+	}
+
+	/**
+	 * A handoff an agent took and transferred back to the queue did not fail to escalate.
+	 */
+	public function test_a_transferred_handoff_is_no_escalation_that_failed(): void {
+		global $wpdb;
+		$agent                        = $this->staff_the_site();
+		list( $id, $token, $handoff ) = $this->waiting();
+		wp_set_current_user( $agent );
+		$this->rest( 'POST', '/handoff-bot/v1/handoffs/' . $handoff . '/accept' );
+		$moved = $this->rest( 'POST', '/handoff-bot/v1/handoffs/' . $handoff . '/transfer', array( 'note' => 'Over to the team' ) );
+		$this->assertSame( 200, $moved->get_status() );
+		wp_set_current_user( 0 );
+		$wpdb->update( $wpdb->prefix . 'handoff_bot_handoffs', array( 'requested_at' => gmdate( 'Y-m-d H:i:s', time() - 20 * MINUTE_IN_SECONDS ) ), array( 'id' => $handoff ) );
+		$poll = $this->poll( $id, $token );
+		$this->assertSame( 'queued', $poll['handoff']['status'] );
+		$this->assertNotContains( 'escalation_failed', array_column( $poll['messages'], 'kind' ) );
+	}
+
+	/**
+	 * A visitor who ends the conversation while waiting leaves the queue.
+	 */
+	public function test_ending_the_conversation_leaves_the_queue(): void {
+		$this->staff_the_site();
+		list( $id, $token, $handoff ) = $this->waiting();
+		$ended                        = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/end', array(), array( 'X-Handoff-Bot-Token' => $token ) );
+		$this->assertSame( 200, $ended->get_status() );
+		$this->assertSame( 'left', ( new Handoff_Repository() )->find( $handoff )['status'] );
+		$this->assertContains( 'left_queue', array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' ) );
 	}
 
 	/**

@@ -106,7 +106,7 @@ final class Handoffs_Controller_Test extends Test_Case {
 		$this->assertStringContainsString( 'asked for a person', implode( ' ', $context['summary'] ) );
 		$this->assertSame( home_url( '/pricing/' ), $context['current_url'] );
 		$this->assertSame( 'user_requested', $context['reason'] );
-		$this->assertSame( array( 'visitor', 'bot', 'visitor' ), array_column( $context['transcript'], 'role' ), 'the question, its answer, and the request for a person' );
+		$this->assertSame( array( 'visitor', 'bot', 'visitor', 'bot' ), array_column( $context['transcript'], 'role' ), 'the question, its answer, the request for a person and its reply' );
 		$this->assertTrue( $context['completeness']['fields']['pages'] );
 		$this->assertFalse( $context['completeness']['fields']['user'], 'an anonymous visitor' );
 		$this->assertSame( 'visitor', $detail['messages'][0]['role'] );
@@ -246,6 +246,24 @@ final class Handoffs_Controller_Test extends Test_Case {
 	}
 
 	/**
+	 * An agent's reply written after the chat's last read comes with the answer to the visitor's
+	 * next message, whose cursor would otherwise pass it by.
+	 */
+	public function test_a_send_brings_what_the_agent_wrote_since_the_last_read(): void {
+		list( $id, $token, $handoff ) = $this->waiting_visitor();
+		$this->as( $this->agent, 'POST', '/handoffs/' . $handoff . '/accept' );
+		wp_set_current_user( 0 );
+		$cursor = $this->rest( 'GET', '/handoff-bot/v1/conversations/' . $id . '/messages', array( 'after' => 0 ), array( 'X-Handoff-Bot-Token' => $token ) )->get_data()['cursor'];
+		$this->as( $this->agent, 'POST', '/handoffs/' . $handoff . '/messages', array( 'body' => 'Are you still there?' ) );
+		wp_set_current_user( 0 );
+		$sent = $this->send( $id, $token, 'Yes, here', '', array( 'after' => $cursor ) )->get_data();
+		$this->assertSame( array( 'Are you still there?' ), array_column( $sent['missed'], 'body' ) );
+		$this->assertSame( $sent['message']['id'], $sent['cursor'] );
+		$old = $this->send( $id, $token, 'And without a cursor' )->get_data();
+		$this->assertSame( array(), $old['missed'], 'a chat that sends no cursor gets nothing extra' );
+	}
+
+	/**
 	 * A second agent's accept is refused with who has it; they cannot talk to the visitor.
 	 */
 	public function test_a_second_accept_is_refused_naming_who_has_it(): void {
@@ -267,6 +285,23 @@ final class Handoffs_Controller_Test extends Test_Case {
 		$this->assertSame( 409, $reply->get_status() );
 		$this->assertSame( 'handoff_bot_already_accepted', $reply->get_data()['code'] );
 		$this->assertSame( 200, $this->as( $this->agent, 'POST', '/handoffs/' . $handoff . '/accept' )->get_status(), 'accepting again what one holds is fine' );
+	}
+
+	/**
+	 * Spam in the queue is closed without accepting it; other outcomes need the chat accepted.
+	 */
+	public function test_spam_in_the_queue_is_closed_without_accepting_it(): void {
+		list( $id, $token, $handoff ) = $this->waiting_visitor();
+		$early                        = $this->as( $this->agent, 'POST', '/handoffs/' . $handoff . '/resolve', array( 'outcome' => 'resolved' ) );
+		$this->assertSame( 409, $early->get_status() );
+		$this->assertSame( 'handoff_bot_not_yours', $early->get_data()['code'] );
+		$spam = $this->as( $this->agent, 'POST', '/handoffs/' . $handoff . '/resolve', array( 'outcome' => 'spam' ) );
+		$this->assertSame( 200, $spam->get_status(), (string) wp_json_encode( $spam->get_data() ) );
+		$this->assertSame( 'spam', $spam->get_data()['outcome'] );
+		$this->assertNull( $spam->get_data()['accepted_at'] );
+		$this->assertSame( array(), $this->as( $this->agent, 'GET', '/handoffs' )->get_data() );
+		wp_set_current_user( 0 );
+		$this->assertNull( $this->rest( 'GET', '/handoff-bot/v1/conversations/' . $id . '/messages', array( 'after' => 0 ), array( 'X-Handoff-Bot-Token' => $token ) )->get_data()['handoff'] );
 	}
 
 	/**
@@ -351,6 +386,33 @@ final class Handoffs_Controller_Test extends Test_Case {
 		$this->assertNotContains( 'VAT question, over to you', array_column( $seen['messages'], 'body' ) );
 		$this->assertContains( 'transferred', array_column( $seen['messages'], 'kind' ) );
 		$this->assertContains( 'transferred', array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' ) );
+	}
+
+	/**
+	 * An agent who left mid-chat keeps it until an administrator reassigns it; the visitor is
+	 * told it moved.
+	 */
+	public function test_an_administrator_reassigns_a_chat_its_agent_left(): void {
+		list( $id, $token, $handoff ) = $this->waiting_visitor();
+		$this->as( $this->agent, 'POST', '/handoffs/' . $handoff . '/accept' );
+		$other = $this->create_user( Capabilities::ROLE );
+		$this->assertSame( 409, $this->as( $other, 'POST', '/handoffs/' . $handoff . '/transfer', array( 'note' => 'mine now' ) )->get_status(), 'another agent cannot take it' );
+		$admin = $this->create_user( 'administrator' );
+		$moved = $this->as(
+			$admin,
+			'POST',
+			'/handoffs/' . $handoff . '/transfer',
+			array(
+				'agent_id' => $other,
+				'note'     => 'Ada went home',
+			)
+		);
+		$this->assertSame( 200, $moved->get_status(), (string) wp_json_encode( $moved->get_data() ) );
+		$this->assertSame( 200, $this->as( $other, 'POST', '/handoffs/' . $handoff . '/accept' )->get_status() );
+		wp_set_current_user( 0 );
+		$seen = $this->rest( 'GET', '/handoff-bot/v1/conversations/' . $id . '/messages', array( 'after' => 0 ), array( 'X-Handoff-Bot-Token' => $token ) )->get_data();
+		$this->assertContains( 'transferred', array_column( $seen['messages'], 'kind' ) );
+		$this->assertSame( get_userdata( $other )->display_name, $seen['handoff']['agent']['name'] );
 	}
 
 	/**
