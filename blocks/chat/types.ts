@@ -159,6 +159,8 @@ export type SendResponse = {
 	replayed?: boolean;
 	/** The open handoff, or null; absent from servers without live handoff. */
 	handoff?: VisitorHandoff | null;
+	/** What was written since the cursor sent, besides this message and its reply. */
+	missed?: ChatMessage[];
 };
 
 /** `POST conversations/{id}/choice`. */

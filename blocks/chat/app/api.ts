@@ -51,6 +51,8 @@ export type SendBody = PageInfo & {
 	idempotency_key: string;
 	/** The visitor pressed "talk to a person" (the message is the button's text). */
 	human?: boolean;
+	/** The chat's cursor: the answer brings what was written since (an agent's messages). */
+	after?: number;
 };
 
 /**

@@ -223,6 +223,7 @@ export function createChatClient( options: ChatClientOptions ) {
 				...( entry.human ? { human: true } : {} ),
 				page_url: entry.page_url,
 				page_title: entry.page_title,
+				after: current.cursor,
 			} );
 			if ( sent.ok ) {
 				advance( current.id, sent.data.cursor );
@@ -252,6 +253,10 @@ export function createChatClient( options: ChatClientOptions ) {
 			),
 		onSent: ( entry, response ) => {
 			listener.onDelivered( entry, response );
+			// What an agent wrote while this message was on its way: the cursor moved past it.
+			if ( Array.isArray( response.missed ) && response.missed.length ) {
+				listener.onMessages( response.missed );
+			}
 			live.handoff( response.handoff );
 		},
 		mark: () => conversation()?.cursor ?? 0,

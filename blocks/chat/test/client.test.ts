@@ -48,6 +48,7 @@ describe( 'starting a conversation', () => {
 			chat.server.conversations.get( 1 )!.token
 		);
 		expect( send!.body ).toEqual( {
+			after: 0,
 			message: 'Where is my order?',
 			idempotency_key: expect.stringMatching( /^[A-Za-z0-9_-]{8,64}$/ ),
 			page_url: PAGE.url,

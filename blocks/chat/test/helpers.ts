@@ -469,12 +469,26 @@ export class FakeServer {
 					}
 					conversation.messages.push( reply );
 				}
+				// As the server: with the chat's cursor, what others wrote since comes along.
+				const own = [ message.id, reply?.id ];
+				const missed =
+					typeof body.after === 'number'
+						? conversation.messages.filter(
+								( m ) =>
+									m.id > Number( body.after ) &&
+									! own.includes( m.id )
+							)
+						: [];
 				const response: SendResponse = {
 					message,
 					reply,
-					cursor: reply ? reply.id : message.id,
+					cursor: Math.max(
+						reply ? reply.id : message.id,
+						...missed.map( ( m ) => m.id )
+					),
 					replayed: false,
 					handoff: conversation.handoff,
+					missed,
 				};
 				conversation.keys.set( key, response );
 				return respond( 201, response );

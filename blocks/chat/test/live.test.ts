@@ -167,6 +167,25 @@ describe( 'an agent in the chat', () => {
 		chat.controller.stop();
 	} );
 
+	it( 'shows what the agent wrote while the visitor was sending, which the cursor then passes', async () => {
+		const chat = await waiting();
+		chat.server.agentJoins( 'Samira' );
+		await nextPoll( chat );
+		// Written after the last read; the visitor sends before the next one.
+		chat.server.agentSays( 'Could you give me your order number?' );
+		await chat.type( '1042' );
+		expect( chat.transcript() ).toContain(
+			'Samira Could you give me your order number?'
+		);
+		await nextPoll( chat );
+		expect(
+			chat
+				.transcript()
+				.filter( ( t ) => t.includes( 'your order number' ) )
+		).toHaveLength( 1 );
+		chat.controller.stop();
+	} );
+
 	it( 'shows when the agent is typing, and stops showing it', async () => {
 		const chat = await waiting();
 		chat.server.agentJoins( 'Samira' );
