@@ -2,6 +2,7 @@
  * Extends @wordpress/scripts' webpack config:
  * - blocks are found from blocks/ (block.json), script modules included (--experimental-modules);
  * - each wp-admin screen is an entry found by glob at src/admin/<screen>/index.tsx;
+ * - packages newer than the oldest WordPress supported (BUNDLED) are bundled, not external;
  * - script modules may load code on demand: a dynamic `import()` in a view module becomes a lazy
  *   ES-module chunk (e.g. build/chat/app.js, named by its webpackChunkName) that webpack's runtime
  *   loads from the view module's own URL (publicPath "auto" reads import.meta.url). CSS imported by
@@ -35,9 +36,25 @@ function adminEntries() {
 
 const blockEntries = scriptConfig.entry;
 
+// Packages WordPress 6.8 (the oldest supported) does not ship as scripts are bundled instead of
+// loaded from WordPress: `@wordpress/theme` (which DataViews needs) arrived after it.
+const BUNDLED = [ '@wordpress/theme' ];
+// The plugin @wordpress/scripts configured, made again with the packages to bundle.
+const scriptPlugins = scriptConfig.plugins.map( ( plugin ) =>
+	plugin.constructor.name === 'DependencyExtractionWebpackPlugin'
+		? new plugin.constructor( {
+				requestToExternal: ( request ) =>
+					BUNDLED.includes( request ) ? false : undefined,
+				requestToHandle: ( request ) =>
+					BUNDLED.includes( request ) ? false : undefined,
+			} )
+		: plugin
+);
+
 module.exports = [
 	{
 		...scriptConfig,
+		plugins: scriptPlugins,
 		entry: async () => ( {
 			...( typeof blockEntries === 'function'
 				? await blockEntries()

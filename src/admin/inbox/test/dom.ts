@@ -1,0 +1,167 @@
+/**
+ * Small DOM steps for the Inbox's tests: render into a fresh root, find controls by their label or
+ * name as a person would, type, click, and let promises settle.
+ */
+import { createRoot } from '@wordpress/element';
+import { act } from 'react';
+
+// React's act() warns unless the environment says it is a test.
+(
+	globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
+ ).IS_REACT_ACT_ENVIRONMENT = true;
+
+// jsdom lays nothing out; the list scrolls its selected row into view.
+if ( ! Element.prototype.scrollIntoView ) {
+	Element.prototype.scrollIntoView = () => {};
+}
+
+let container: HTMLDivElement | null = null;
+let root: ReturnType< typeof createRoot > | null = null;
+
+export function mount( element: JSX.Element ): HTMLDivElement {
+	container = document.createElement( 'div' );
+	container.id = 'handoff-bot-inbox-root';
+	document.body.appendChild( container );
+	root = createRoot( container );
+	act( () => root?.render( element ) );
+	return container;
+}
+
+export function unmount() {
+	act( () => root?.unmount() );
+	container?.remove();
+	document.body.innerHTML = '';
+	root = null;
+	container = null;
+}
+
+/**
+ * Lets pending requests answer and React render (real timers).
+ */
+export async function settle() {
+	for ( let i = 0; i < 4; i++ ) {
+		await act( async () => {
+			await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
+		} );
+	}
+}
+
+/**
+ * Moves fake timers on, letting requests answer on the way.
+ * @param ms Milliseconds.
+ */
+export async function wait( ms: number ) {
+	await act( async () => {
+		await jest.advanceTimersByTimeAsync( ms );
+	} );
+}
+
+/**
+ * The control a label names (by the label's text, exactly).
+ * @param text The label's text.
+ */
+export function field< T extends HTMLElement = HTMLInputElement >(
+	text: string
+): T {
+	const label = Array.from( document.querySelectorAll( 'label' ) ).find(
+		( l ) => l.textContent?.trim() === text
+	);
+	const control = label?.htmlFor
+		? document.getElementById( label.htmlFor )
+		: label?.querySelector( 'input, textarea, select' );
+	if ( ! control ) {
+		throw new Error( `No control labelled “${ text }”.` );
+	}
+	return control as T;
+}
+
+function buttonName( b: Element ): string {
+	return ( b.getAttribute( 'aria-label' ) ?? b.textContent ?? '' ).trim();
+}
+
+/**
+ * A button by its accessible name (aria-label, else its text).
+ * @param name The button's name.
+ */
+export function button( name: string ): HTMLButtonElement {
+	const found = queryButton( name );
+	if ( ! found ) {
+		throw new Error( `No button named “${ name }”.` );
+	}
+	return found;
+}
+
+export function queryButton( name: string ): HTMLButtonElement | undefined {
+	return Array.from( document.querySelectorAll( 'button' ) ).find(
+		( b ) => buttonName( b ) === name
+	);
+}
+
+export function type( control: HTMLElement, value: string ) {
+	const proto =
+		control instanceof HTMLTextAreaElement
+			? HTMLTextAreaElement.prototype
+			: HTMLInputElement.prototype;
+	const setter = Object.getOwnPropertyDescriptor( proto, 'value' )?.set;
+	act( () => {
+		setter?.call( control, value );
+		control.dispatchEvent( new Event( 'input', { bubbles: true } ) );
+	} );
+}
+
+export function click( element: HTMLElement ) {
+	act( () => element.click() );
+}
+
+export function pressEnter( control: HTMLElement ) {
+	act( () => {
+		control.dispatchEvent(
+			new KeyboardEvent( 'keydown', { key: 'Enter', bubbles: true } )
+		);
+	} );
+}
+
+/**
+ * The texts of the list's rows (each row's visible text).
+ */
+export function rows(): string[] {
+	return Array.from(
+		document.querySelectorAll( '.dataviews-view-list [role="row"]' )
+	).map( ( row ) => row.textContent ?? '' );
+}
+
+/**
+ * Opens the row whose text holds the words, as a click on it does.
+ * @param words Words of the row.
+ */
+export function openRow( words: string ) {
+	const row = Array.from(
+		document.querySelectorAll( '.dataviews-view-list [role="row"]' )
+	).find( ( r ) => r.textContent?.includes( words ) );
+	const item = row?.querySelector< HTMLElement >(
+		'.dataviews-view-list__item'
+	);
+	if ( ! item ) {
+		throw new Error( `No row with “${ words }”.` );
+	}
+	click( item );
+}
+
+/**
+ * The transcript's messages as shown, each as "Author: text", with "(Internal note)" after the
+ * author of a note.
+ */
+export function transcript(): string[] {
+	return Array.from(
+		document.querySelectorAll( '[role="log"] > ol > li' )
+	).map( ( li ) => {
+		const who = li.querySelector( 'strong' )?.textContent ?? '';
+		const badge = li.querySelector(
+			'.handoff-bot-inbox__badge'
+		)?.textContent;
+		const body = li.querySelector(
+			'.handoff-bot-inbox__message-body'
+		)?.textContent;
+		return `${ who }${ badge ? ` (${ badge })` : '' }: ${ body ?? '' }`;
+	} );
+}
