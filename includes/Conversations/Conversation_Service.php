@@ -461,7 +461,17 @@ final class Conversation_Service {
 	 */
 	public function rate( array $conversation, int $rating ): void {
 		$this->conversations->update( (int) $conversation['id'], array( 'rating' => $rating ) );
-		$this->events->append( 'feedback', (int) $conversation['id'], array( 'rating' => $rating ) );
+		// Satisfaction is split by who served the conversation: the bot alone, or a person.
+		$served = $this->requests->served_by_person( (int) $conversation['id'] );
+		$this->events->append(
+			'rated',
+			(int) $conversation['id'],
+			array(
+				'rating'    => $rating,
+				'served_by' => $served > 0 ? 'person' : 'bot',
+			),
+			$served
+		);
 	}
 
 	/**

@@ -319,6 +319,22 @@ final class Handoff_Requests {
 	}
 
 	/**
+	 * The latest handoff of the conversation a person took, or 0 when the bot alone served it.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function served_by_person( int $conversation_id ): int {
+		$served = 0;
+		foreach ( $this->handoffs->for_conversation( $conversation_id ) as $handoff ) {
+			if ( null !== $handoff['accepted_at'] ) {
+				$served = $handoff['id'];
+			}
+		}
+		return $served;
+	}
+
+	/**
 	 * Whether a person holds the conversation (its open handoff was accepted).
 	 *
 	 * @param int $conversation_id Conversation.

@@ -196,8 +196,17 @@ final class Handoffs_Controller_Test extends Test_Case {
 		$rated = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/feedback', array( 'rating' => 5 ), array( 'X-Handoff-Bot-Token' => $token ) );
 		$this->assertSame( 200, $rated->get_status(), (string) wp_json_encode( $rated->get_data() ) );
 
-		$types = array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' );
-		foreach ( array( 'handoff_requested', 'routed', 'queued', 'agent_joined', 'first_agent_reply', 'resolved' ) as $type ) {
+		$events = ( new Event_Repository() )->for_conversation( $id );
+		$rating = array_values( array_filter( $events, static fn( array $e ): bool => 'rated' === $e['type'] ) );
+		$this->assertSame(
+			array(
+				'rating'    => 5,
+				'served_by' => 'person',
+			),
+			$rating[0]['data']
+		);
+		$types = array_column( $events, 'type' );
+		foreach ( array( 'handoff_requested', 'routed', 'queued', 'agent_joined', 'first_agent_reply', 'resolved', 'rated' ) as $type ) {
 			$this->assertContains( $type, $types );
 		}
 		$this->assertSame( 1, count( array_keys( $types, 'first_agent_reply', true ) ) );
