@@ -4,7 +4,7 @@
  * name, and a team the rules send intents to cannot be removed.
  */
 import App from '../App';
-import { answerWith } from './api-mock';
+import { answerWith } from '../../../shared/test/api-mock';
 import {
 	button,
 	choose,

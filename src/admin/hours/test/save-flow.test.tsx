@@ -6,7 +6,11 @@
  */
 import type { Availability } from '../../../shared/types/availability';
 import App from '../App';
-import { answerWith, restError, type Request } from './api-mock';
+import {
+	answerWith,
+	restError,
+	type Request,
+} from '../../../shared/test/api-mock';
 import {
 	button,
 	click,

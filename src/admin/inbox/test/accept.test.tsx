@@ -3,7 +3,12 @@
  * second is refused with a message naming who already has the visitor.
  */
 import App from '../App';
-import { answerWith, query, restError, type Request } from './api-mock';
+import {
+	answerWith,
+	query,
+	restError,
+	type Request,
+} from '../../../shared/test/api-mock';
 import {
 	button,
 	click,

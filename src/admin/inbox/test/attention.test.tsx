@@ -4,7 +4,7 @@
  * alerts on; the count of waiting handoffs in the page title and the menu's bubble.
  */
 import App from '../App';
-import { answerWith, query, type Request } from './api-mock';
+import { answerWith, query, type Request } from '../../../shared/test/api-mock';
 import { button, click, field, mount, unmount, wait } from './dom';
 import { REFUND, SETTINGS, SHIPPING } from './fixtures';
 

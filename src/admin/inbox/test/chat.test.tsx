@@ -6,7 +6,11 @@
 import { act } from 'react';
 
 import ChatPanel from '../components/ChatPanel';
-import { answerWith, restError, type Request } from './api-mock';
+import {
+	answerWith,
+	restError,
+	type Request,
+} from '../../../shared/test/api-mock';
 import {
 	button,
 	click,

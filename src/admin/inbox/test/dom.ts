@@ -2,7 +2,7 @@
  * Small DOM steps for the Inbox's tests: render into a fresh root, find controls by their label or
  * name as a person would, type, click, and let promises settle.
  */
-import { createRoot } from '@wordpress/element';
+import { mountAt } from '../../../shared/test/dom';
 import { act } from 'react';
 
 // React's act() warns unless the environment says it is a test.
@@ -15,24 +15,10 @@ if ( ! Element.prototype.scrollIntoView ) {
 	Element.prototype.scrollIntoView = () => {};
 }
 
-let container: HTMLDivElement | null = null;
-let root: ReturnType< typeof createRoot > | null = null;
+export { unmount } from '../../../shared/test/dom';
 
 export function mount( element: JSX.Element ): HTMLDivElement {
-	container = document.createElement( 'div' );
-	container.id = 'handoff-bot-inbox-root';
-	document.body.appendChild( container );
-	root = createRoot( container );
-	act( () => root?.render( element ) );
-	return container;
-}
-
-export function unmount() {
-	act( () => root?.unmount() );
-	container?.remove();
-	document.body.innerHTML = '';
-	root = null;
-	container = null;
+	return mountAt( element, 'handoff-bot-inbox-root' );
 }
 
 /**

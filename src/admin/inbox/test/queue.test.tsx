@@ -6,7 +6,7 @@
 import { act } from 'react';
 
 import App from '../App';
-import { answerWith, query, type Request } from './api-mock';
+import { answerWith, query, type Request } from '../../../shared/test/api-mock';
 import { button, click, mount, rows, settle, unmount } from './dom';
 import { ME, REFUND, SETTINGS, SHIPPING, summary } from './fixtures';
 

@@ -1,101 +1,10 @@
 /**
- * Small DOM steps for the Rules screen's tests: render into a fresh root, find controls by their
- * label or name as a person would, type, click, and let promises settle.
+ * The shared DOM steps, rendering into the Rules screen's root.
  */
-import { createRoot } from '@wordpress/element';
-import { act } from 'react';
+import { mountAt } from '../../../shared/test/dom';
 
-// React's act() warns unless the environment says it is a test.
-(
-	globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }
- ).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLDivElement | null = null;
-let root: ReturnType< typeof createRoot > | null = null;
+export * from '../../../shared/test/dom';
 
 export function mount( element: JSX.Element ): HTMLDivElement {
-	container = document.createElement( 'div' );
-	container.id = 'handoff-bot-rules-root';
-	document.body.appendChild( container );
-	root = createRoot( container );
-	act( () => root?.render( element ) );
-	return container;
-}
-
-export function unmount() {
-	act( () => root?.unmount() );
-	container?.remove();
-	document.body.innerHTML = '';
-	root = null;
-	container = null;
-}
-
-export async function settle() {
-	for ( let i = 0; i < 3; i++ ) {
-		await act( async () => {
-			await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
-		} );
-	}
-}
-
-/**
- * The control a label names (by the label's text, exactly).
- * @param text The label's text.
- */
-export function field< T extends HTMLElement = HTMLInputElement >(
-	text: string
-): T {
-	const label = Array.from( document.querySelectorAll( 'label' ) ).find(
-		( l ) => l.textContent?.trim() === text
-	);
-	const control = label?.htmlFor
-		? document.getElementById( label.htmlFor )
-		: label?.querySelector( 'input, textarea, select' );
-	if ( ! control ) {
-		throw new Error( `No control labelled “${ text }”.` );
-	}
-	return control as T;
-}
-
-/**
- * A button by its accessible name (aria-label, else its text).
- * @param name The button's name.
- */
-export function button( name: string ): HTMLButtonElement {
-	const found = Array.from( document.querySelectorAll( 'button' ) ).find(
-		( b ) =>
-			( b.getAttribute( 'aria-label' ) ?? b.textContent?.trim() ) === name
-	);
-	if ( ! found ) {
-		throw new Error( `No button named “${ name }”.` );
-	}
-	return found;
-}
-
-export function type( control: HTMLElement, value: string ) {
-	const proto =
-		control instanceof HTMLTextAreaElement
-			? HTMLTextAreaElement.prototype
-			: HTMLInputElement.prototype;
-	const setter = Object.getOwnPropertyDescriptor( proto, 'value' )?.set;
-	act( () => {
-		setter?.call( control, value );
-		control.dispatchEvent( new Event( 'input', { bubbles: true } ) );
-	} );
-}
-
-export function click( element: HTMLElement ) {
-	act( () => element.click() );
-}
-
-/**
- * The text of the element an element's aria-describedby names.
- * @param control A control.
- */
-export function description( control: HTMLElement ): string {
-	return ( control.getAttribute( 'aria-describedby' ) ?? '' )
-		.split( ' ' )
-		.filter( Boolean )
-		.map( ( id ) => document.getElementById( id )?.textContent ?? '' )
-		.join( ' ' );
+	return mountAt( element, 'handoff-bot-rules-root' );
 }

@@ -6,7 +6,11 @@
  */
 import type { Policy } from '../../../shared/types/rules';
 import App from '../App';
-import { answerWith, restError, type Request } from './api-mock';
+import {
+	answerWith,
+	restError,
+	type Request,
+} from '../../../shared/test/api-mock';
 import {
 	button,
 	click,

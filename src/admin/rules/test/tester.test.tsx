@@ -7,7 +7,7 @@ import { useState } from '@wordpress/element';
 
 import type { Policy, Simulation } from '../../../shared/types/rules';
 import Tester, { EMPTY_TESTER, type TesterState } from '../components/Tester';
-import { answerWith, restError } from './api-mock';
+import { answerWith, restError } from '../../../shared/test/api-mock';
 import { button, click, field, mount, settle, type, unmount } from './dom';
 import { POLICY, TEST_RESULT, rulesState } from './fixtures';
 

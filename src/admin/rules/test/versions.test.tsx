@@ -3,7 +3,7 @@
  * chosen versions in words; and a rollback that asks for a note and is based on the active version.
  */
 import Versions from '../components/Versions';
-import { answerWith, restError } from './api-mock';
+import { answerWith, restError } from '../../../shared/test/api-mock';
 import { button, click, field, mount, settle, type, unmount } from './dom';
 import { VERSION_3, VERSION_4, VERSIONS } from './fixtures';
 

@@ -1,6 +1,7 @@
 /**
  * apiFetch answered by a test's own handler, which sees each request as the client sends it
- * (method, path, data) and returns a response body or throws a REST error.
+ * (method, path, data) and returns a response body or throws a REST error. A list asked for
+ * unparsed (to read X-WP-Total) is answered with `{ json, total }`.
  */
 import apiFetch from '@wordpress/api-fetch';
 
@@ -8,6 +9,7 @@ export type Request = {
 	method: string;
 	path: string;
 	data?: unknown;
+	/** False when the client reads the headers (a list with X-WP-Total). */
 	parse?: boolean;
 };
 
@@ -15,9 +17,9 @@ export type Handler = ( request: Request ) => unknown;
 
 /**
  * A REST error, as apiFetch throws it.
- * @param code
- * @param message
- * @param data
+ * @param code    Error code.
+ * @param message Error message.
+ * @param data    Error data.
  */
 export function restError( code: string, message: string, data: object ) {
 	return { code, message, data };
@@ -39,13 +41,12 @@ export function answerWith( handler: Handler ): Request[] {
 			const request: Request = {
 				method: options.method ?? 'GET',
 				path: options.path,
-				data: options.data,
+				...( options.data === undefined ? {} : { data: options.data } ),
 				...( options.parse === false ? { parse: false } : {} ),
 			};
 			requests.push( request );
 			const body = handler( request );
 			if ( options.parse === false ) {
-				// An unparsed response: its headers and JSON.
 				const { json, total } = body as {
 					json: unknown;
 					total: number;
@@ -64,4 +65,12 @@ export function answerWith( handler: Handler ): Request[] {
 		}
 	);
 	return requests;
+}
+
+/**
+ * The query of a request's path.
+ * @param request A request.
+ */
+export function query( request: Request ): URLSearchParams {
+	return new URLSearchParams( request.path.split( '?' )[ 1 ] ?? '' );
 }
