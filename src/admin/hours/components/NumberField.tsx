@@ -1,76 +1,10 @@
 /**
- * A whole number with its range and meaning as help, and the server's error under it. The text
- * is kept as typed; an empty field is NaN, which the save refuses before sending. Out-of-range
- * values are sent as typed, for the server to refuse and say why.
+ * A number field on the Teams and hours screen (see the shared NumberField).
  */
-import { TextControl } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import SharedNumberField from '../../../shared/components/NumberField';
 
-import FieldError, { describedBy } from './FieldError';
+type Props = Omit< Parameters< typeof SharedNumberField >[ 0 ], 'screen' >;
 
-type Props = {
-	id: string;
-	label: string;
-	help: string;
-	value: number;
-	min: number;
-	max: number;
-	error?: string | undefined;
-	onChange: ( value: number ) => void;
-};
-
-function parse( text: string ): number {
-	return text.trim() === '' ? NaN : Number( text );
-}
-
-export default function NumberField( {
-	id,
-	label,
-	help,
-	value,
-	min,
-	max,
-	error,
-	onChange,
-}: Props ) {
-	const [ text, setText ] = useState(
-		Number.isFinite( value ) ? String( value ) : ''
-	);
-
-	useEffect( () => {
-		if ( ! Object.is( parse( text ), value ) ) {
-			setText( Number.isFinite( value ) ? String( value ) : '' );
-		}
-		// Only a change from outside resets the text.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [ value ] );
-
-	return (
-		<div className="handoff-bot-hours__number">
-			<TextControl
-				__next40pxDefaultSize
-				__nextHasNoMarginBottom
-				id={ id }
-				type="number"
-				min={ min }
-				max={ max }
-				step={ 1 }
-				label={ label }
-				help={ `${ help } ${ sprintf(
-					/* translators: 1: smallest value, 2: largest value. */
-					__( 'From %1$s to %2$s.', 'handoff-bot' ),
-					min.toLocaleString(),
-					max.toLocaleString()
-				) }` }
-				value={ text }
-				onChange={ ( next ) => {
-					setText( next );
-					onChange( parse( next ) );
-				} }
-				{ ...describedBy( id, true, !! error ) }
-			/>
-			<FieldError id={ `${ id }__error` } message={ error } />
-		</div>
-	);
+export default function NumberField( props: Props ) {
+	return <SharedNumberField { ...props } screen="handoff-bot-hours" />;
 }
