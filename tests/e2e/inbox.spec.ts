@@ -30,6 +30,10 @@ test.beforeAll( () => {
 		$data['hours'] = array_fill_keys( HandoffBot\\Handoff\\Availability::DAYS, array( array( 'open' => '00:00', 'close' => '24:00' ) ) );
 		update_option( 'handoff_bot_availability', array( 'version' => 0, 'data' => $data ) );
 		delete_user_meta( 1, 'handoff_bot_presence' );
+		// A queue of this test's own: what earlier specs left waiting is closed.
+		global $wpdb;
+		$wpdb->query( "UPDATE {$wpdb->prefix}handoff_bot_handoffs SET status = 'left', open_key = NULL WHERE status IN ('requested', 'queued', 'accepted')" );
+		$wpdb->query( "UPDATE {$wpdb->prefix}handoff_bot_conversations SET handoff_id = 0" );
 		foreach ( array( ${ agents } ) as $a ) {
 			$user = get_user_by( 'login', $a['login'] );
 			$id   = $user ? $user->ID : wp_insert_user( array( 'user_login' => $a['login'], 'user_pass' => $a['password'], 'display_name' => $a['name'], 'user_email' => $a['login'] . '@example.com', 'role' => 'handoff_bot_agent' ) );
