@@ -63,15 +63,26 @@ export function field< T extends HTMLElement = HTMLInputElement >(
 	return control as T;
 }
 
+function buttonName( b: Element ): string {
+	return ( b.getAttribute( 'aria-label' ) ?? b.textContent ?? '' ).trim();
+}
+
+/**
+ * A button by its accessible name (aria-label, else its text), or undefined.
+ * @param name The button's name.
+ */
+export function queryButton( name: string ): HTMLButtonElement | undefined {
+	return Array.from( document.querySelectorAll( 'button' ) ).find(
+		( b ) => buttonName( b ) === name
+	);
+}
+
 /**
  * A button by its accessible name (aria-label, else its text).
  * @param name The button's name.
  */
 export function button( name: string ): HTMLButtonElement {
-	const found = Array.from( document.querySelectorAll( 'button' ) ).find(
-		( b ) =>
-			( b.getAttribute( 'aria-label' ) ?? b.textContent?.trim() ) === name
-	);
+	const found = queryButton( name );
 	if ( ! found ) {
 		throw new Error( `No button named “${ name }”.` );
 	}

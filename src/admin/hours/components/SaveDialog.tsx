@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/types/availability';
 import type { VersionConflict } from '../../../shared/types/rules';
 import { hasFieldErrors } from '../errors';
+import DialogActions from '../../../shared/components/DialogActions';
 import TextArea from './TextArea';
 
 type Props = {
@@ -169,25 +170,12 @@ export default function SaveDialog( {
 						error={ errors.expected_impact }
 						onChange={ setImpact }
 					/>
-					<Flex justify="flex-end" gap={ 2 }>
-						<Button
-							__next40pxDefaultSize
-							variant="tertiary"
-							onClick={ onClose }
-						>
-							{ __( 'Cancel', 'handoff-bot' ) }
-						</Button>
-						<Button
-							__next40pxDefaultSize
-							type="submit"
-							variant="primary"
-							isBusy={ saving }
-							disabled={ saving || !! conflict }
-							accessibleWhenDisabled
-						>
-							{ __( 'Save', 'handoff-bot' ) }
-						</Button>
-					</Flex>
+					<DialogActions
+						confirm={ __( 'Save', 'handoff-bot' ) }
+						busy={ saving }
+						disabled={ !! conflict }
+						onCancel={ onClose }
+					/>
 				</Flex>
 			</form>
 		</Modal>

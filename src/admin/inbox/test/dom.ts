@@ -2,7 +2,7 @@
  * Small DOM steps for the Inbox's tests: render into a fresh root, find controls by their label or
  * name as a person would, type, click, and let promises settle.
  */
-import { mountAt } from '../../../shared/test/dom';
+import { click, mountAt } from '../../../shared/test/dom';
 import { act } from 'react';
 
 // React's act() warns unless the environment says it is a test.
@@ -15,7 +15,14 @@ if ( ! Element.prototype.scrollIntoView ) {
 	Element.prototype.scrollIntoView = () => {};
 }
 
-export { unmount } from '../../../shared/test/dom';
+export {
+	button,
+	click,
+	field,
+	queryButton,
+	type,
+	unmount,
+} from '../../../shared/test/dom';
 
 export function mount( element: JSX.Element ): HTMLDivElement {
 	return mountAt( element, 'handoff-bot-inbox-root' );
@@ -40,63 +47,6 @@ export async function wait( ms: number ) {
 	await act( async () => {
 		await jest.advanceTimersByTimeAsync( ms );
 	} );
-}
-
-/**
- * The control a label names (by the label's text, exactly).
- * @param text The label's text.
- */
-export function field< T extends HTMLElement = HTMLInputElement >(
-	text: string
-): T {
-	const label = Array.from( document.querySelectorAll( 'label' ) ).find(
-		( l ) => l.textContent?.trim() === text
-	);
-	const control = label?.htmlFor
-		? document.getElementById( label.htmlFor )
-		: label?.querySelector( 'input, textarea, select' );
-	if ( ! control ) {
-		throw new Error( `No control labelled “${ text }”.` );
-	}
-	return control as T;
-}
-
-function buttonName( b: Element ): string {
-	return ( b.getAttribute( 'aria-label' ) ?? b.textContent ?? '' ).trim();
-}
-
-/**
- * A button by its accessible name (aria-label, else its text).
- * @param name The button's name.
- */
-export function button( name: string ): HTMLButtonElement {
-	const found = queryButton( name );
-	if ( ! found ) {
-		throw new Error( `No button named “${ name }”.` );
-	}
-	return found;
-}
-
-export function queryButton( name: string ): HTMLButtonElement | undefined {
-	return Array.from( document.querySelectorAll( 'button' ) ).find(
-		( b ) => buttonName( b ) === name
-	);
-}
-
-export function type( control: HTMLElement, value: string ) {
-	const proto =
-		control instanceof HTMLTextAreaElement
-			? HTMLTextAreaElement.prototype
-			: HTMLInputElement.prototype;
-	const setter = Object.getOwnPropertyDescriptor( proto, 'value' )?.set;
-	act( () => {
-		setter?.call( control, value );
-		control.dispatchEvent( new Event( 'input', { bubbles: true } ) );
-	} );
-}
-
-export function click( element: HTMLElement ) {
-	act( () => element.click() );
 }
 
 export function pressEnter( control: HTMLElement ) {

@@ -13,6 +13,7 @@ import {
 	versionConflict,
 } from '../../../shared/api/rules';
 import type { SavedRules, VersionConflict } from '../../../shared/types/rules';
+import DialogActions from '../../../shared/components/DialogActions';
 import TextArea from './TextArea';
 import { conflictText } from './SaveDialog';
 
@@ -128,25 +129,12 @@ export default function RollbackDialog( {
 						error={ error }
 						onChange={ setNote }
 					/>
-					<Flex justify="flex-end" gap={ 2 }>
-						<Button
-							__next40pxDefaultSize
-							variant="tertiary"
-							onClick={ onClose }
-						>
-							{ __( 'Cancel', 'handoff-bot' ) }
-						</Button>
-						<Button
-							__next40pxDefaultSize
-							type="submit"
-							variant="primary"
-							isBusy={ busy }
-							disabled={ busy || !! conflict }
-							accessibleWhenDisabled
-						>
-							{ __( 'Roll back', 'handoff-bot' ) }
-						</Button>
-					</Flex>
+					<DialogActions
+						confirm={ __( 'Roll back', 'handoff-bot' ) }
+						busy={ busy }
+						disabled={ !! conflict }
+						onCancel={ onClose }
+					/>
 				</Flex>
 			</form>
 		</Modal>

@@ -25,6 +25,7 @@ import type {
 import { hasPolicyErrors } from '../errors';
 import { formatDate } from '../labels';
 import ChangesTable from './ChangesTable';
+import DialogActions from '../../../shared/components/DialogActions';
 import TextArea from './TextArea';
 
 type Props = {
@@ -289,34 +290,19 @@ export default function SaveDialog( {
 								</>
 							) }
 					</section>
-					<Flex justify="flex-end" gap={ 2 }>
-						<Button
-							__next40pxDefaultSize
-							variant="tertiary"
-							onClick={ onClose }
-						>
-							{ __( 'Cancel', 'handoff-bot' ) }
-						</Button>
-						<Button
-							__next40pxDefaultSize
-							type="submit"
-							variant="primary"
-							isBusy={ saving }
-							disabled={
-								saving ||
-								check.state === 'checking' ||
-								!! conflict
-							}
-							accessibleWhenDisabled
-						>
-							{ check.state === 'done' && check.changes.length
+					<DialogActions
+						confirm={
+							check.state === 'done' && check.changes.length
 								? __(
 										'Save, changing these decisions',
 										'handoff-bot'
 									)
-								: __( 'Save the rules', 'handoff-bot' ) }
-						</Button>
-					</Flex>
+								: __( 'Save the rules', 'handoff-bot' )
+						}
+						busy={ saving }
+						disabled={ check.state === 'checking' || !! conflict }
+						onCancel={ onClose }
+					/>
 				</Flex>
 			</form>
 		</Modal>
