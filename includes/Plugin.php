@@ -166,6 +166,8 @@ final class Plugin {
 			new Presence_Controller( new Presence( $events ) ),
 			new Handoffs_Controller( $inbox, new Handoff_Repository(), $messages, new Presence( $events ) ),
 			new Visitor_Handoff_Controller( $inbox, $guard ),
+			new Rest\Visitor_Ticket_Controller( new Handoff\Ticket_Service( new Handoff_Repository(), $conversations, $messages, $events, new Context_Builder( $conversations, $messages ) ), $guard ),
+			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),

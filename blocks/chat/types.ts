@@ -66,6 +66,10 @@ export type ChatStrings = {
 	/** A notice in the transcript once the visitor left the queue. */
 	leftQueue: string;
 	leaveError: string;
+	/** Opens the ticket form (after hours, or rather than wait). */
+	leaveDetails: string;
+	/** The ticket form could not be loaded. */
+	formError: string;
 	/** The rating asked for when an agent closes the chat. */
 	ratingLegend: string;
 	ratingThanks: string;
@@ -103,7 +107,9 @@ export type SystemKind =
 	| 'handed_back'
 	| 'resolved'
 	| 'left'
-	| 'returned_to_queue';
+	| 'returned_to_queue'
+	| 'escalation_failed'
+	| 'ticket';
 
 /** A message as the REST API sends it (field names stay snake_case). */
 export type ChatMessage = {
@@ -116,6 +122,8 @@ export type ChatMessage = {
 	author?: { name: string };
 	/** A system `resolved` message: ask the visitor to rate the chat. */
 	rating_requested?: boolean;
+	/** A system message that offers the ticket form (nobody came in time). */
+	offer_ticket?: boolean;
 	confidence?: number;
 	/** What the bot decided: an offer to connect to a person shows two buttons until answered. */
 	decision?: {
@@ -140,7 +148,7 @@ export type StartedConversation = {
 export type VisitorHandoff = {
 	id: number;
 	status: 'requested' | 'queued' | 'accepted';
-	route: 'live' | 'ticket' | 'private' | '';
+	route: 'live' | 'ticket' | 'callback' | 'private' | '';
 	/** 1 = next; null when not waiting in the live queue. */
 	place: number | null;
 	/** null when unknown. */
@@ -176,4 +184,39 @@ export type MessagesResponse = {
 	status: string;
 	/** The open handoff, or null when none is open. */
 	handoff?: VisitorHandoff | null;
+};
+
+/** `GET conversations/{id}/handoff/ticket`: what the ticket form starts with, and its words. */
+export type TicketDraft = {
+	name: string;
+	email: string;
+	message: string;
+	/** Whether a phone callback may be asked for. */
+	callback: boolean;
+	/** Callback windows: name => [from hour, to hour], in the visitor's time zone. */
+	windows: Record< string, [ number, number ] >;
+	labels: Record< string, string >;
+};
+
+/** The ticket form's answers (`POST conversations/{id}/handoff/ticket`). */
+export type TicketAnswers = {
+	name: string;
+	email: string;
+	contact: 'email' | 'phone';
+	phone: string;
+	window: string;
+	timezone: string;
+	message: string;
+	idempotency_key: string;
+};
+
+/** `POST conversations/{id}/handoff/ticket` (201). */
+export type TicketReceipt = {
+	reference: string;
+	handoff_id: number;
+	route: 'ticket' | 'callback' | 'private';
+	contact: 'email' | 'phone';
+	email: string;
+	/** The confirmation the chat shows. */
+	message: string;
 };

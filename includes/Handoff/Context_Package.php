@@ -95,6 +95,25 @@ final class Context_Package {
 	}
 
 	/**
+	 * A package with the answers of a form the visitor filled in since it was built, its
+	 * completeness counted again.
+	 *
+	 * @param array<string, mixed>  $package The package.
+	 * @param array<string, string> $form    The answers.
+	 * @return array<string, mixed>
+	 */
+	public static function with_form( array $package, array $form ): array {
+		$fields                  = isset( $package['completeness'] ) && is_array( $package['completeness'] ) && isset( $package['completeness']['fields'] ) && is_array( $package['completeness']['fields'] ) ? $package['completeness']['fields'] : array();
+		$fields['form']          = (bool) $form;
+		$package['form']         = $form;
+		$package['completeness'] = array(
+			'score'  => round( count( array_filter( $fields ) ) / count( self::FIELDS ), 2 ),
+			'fields' => $fields,
+		);
+		return $package;
+	}
+
+	/**
 	 * Three to five lines: what the visitor wants, what the bot tried, why it handed off, and
 	 * (when known) who the visitor is and where they are.
 	 *

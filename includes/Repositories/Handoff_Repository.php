@@ -363,6 +363,27 @@ final class Handoff_Repository extends Repository {
 	}
 
 	/**
+	 * Turns a handoff that still waits into a ticket (status `ticket`): its route (`ticket`,
+	 * `callback`, or `private` kept), its brief with the form's answers, and the conversation free
+	 * for a new handoff.
+	 *
+	 * @param int    $id      Handoff.
+	 * @param string $route   Its route from now on.
+	 * @param string $context The brief, as JSON.
+	 * @return bool Whether it changed (false when an agent took it, or it closed, meanwhile).
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function to_ticket( int $id, string $route, string $context ): bool {
+		return 1 === $this->execute(
+			"UPDATE %i SET status = 'ticket', route = %s, context = %s, open_key = NULL WHERE id = %d AND status IN ('requested', 'queued')",
+			$this->table( 'handoffs' ),
+			$route,
+			$context,
+			$id
+		);
+	}
+
+	/**
 	 * Stores a handoff's brief, once (a handoff that has one keeps it).
 	 *
 	 * @param int    $id              Handoff.

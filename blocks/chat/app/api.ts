@@ -7,6 +7,9 @@ import type {
 	MessagesResponse,
 	SendResponse,
 	StartedConversation,
+	TicketAnswers,
+	TicketDraft,
+	TicketReceipt,
 } from '../types';
 
 /** The part of a fetch Response the client reads. */
@@ -36,6 +39,8 @@ export type ApiFailure = {
 	message: string;
 	/** Milliseconds from the Retry-After header, when the server sent one. */
 	retryAfter: number | null;
+	/** A form refused: a message for each field that needs another look. */
+	fields?: Record< string, string >;
 	/** Over a rate limit: which one ("address" or "conversation"), when the server said. */
 	limit?: string;
 };
@@ -162,11 +167,17 @@ export function createApi( options: {
 		const error = ( data && typeof data === 'object' ? data : {} ) as {
 			code?: unknown;
 			message?: unknown;
-			data?: { limit?: unknown } | null;
+			data?: { limit?: unknown; fields?: unknown } | null;
 		};
 		const limit =
 			error.data && typeof error.data.limit === 'string'
 				? error.data.limit
+				: undefined;
+		const fields =
+			error.data &&
+			error.data.fields &&
+			typeof error.data.fields === 'object'
+				? ( error.data.fields as Record< string, string > )
 				: undefined;
 		const code = typeof error.code === 'string' ? error.code : '';
 		if ( code === 'rest_cookie_invalid_nonce' && nonce ) {
@@ -184,6 +195,7 @@ export function createApi( options: {
 				now()
 			),
 			...( limit ? { limit } : {} ),
+			...( fields ? { fields } : {} ),
 		};
 	}
 
@@ -238,6 +250,20 @@ export function createApi( options: {
 				'POST',
 				`conversations/${ conversation.id }/handoff/leave`,
 				{},
+				conversation.token
+			),
+		ticketDraft: ( conversation: ConversationRef ) =>
+			call< TicketDraft >(
+				'GET',
+				`conversations/${ conversation.id }/handoff/ticket`,
+				undefined,
+				conversation.token
+			),
+		ticket: ( conversation: ConversationRef, answers: TicketAnswers ) =>
+			call< TicketReceipt >(
+				'POST',
+				`conversations/${ conversation.id }/handoff/ticket`,
+				answers,
 				conversation.token
 			),
 		end: ( conversation: ConversationRef, rating: number | null ) =>

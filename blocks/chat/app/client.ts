@@ -4,11 +4,19 @@
  * touches is injected.
  */
 import { CONVERSATION_KEY, OUTBOX_KEY } from '../keys';
-import type { ChatMessage, SendResponse, VisitorHandoff } from '../types';
+import type {
+	ChatMessage,
+	SendResponse,
+	TicketAnswers,
+	TicketDraft,
+	TicketReceipt,
+	VisitorHandoff,
+} from '../types';
 import {
 	createApi,
 	isRetryable,
 	type ApiFailure,
+	type ApiResult,
 	type FetchLike,
 	type PageInfo,
 } from './api';
@@ -379,6 +387,40 @@ export function createChatClient( options: ChatClientOptions ) {
 
 		leave: live.leave,
 		rated: live.rated,
+
+		/** What the ticket form starts with, or null when it cannot be read now. */
+		async ticketDraft(): Promise< TicketDraft | null > {
+			const current = conversation();
+			if ( ! current ) {
+				return null;
+			}
+			const result = await api.ticketDraft( current );
+			return result.ok ? result.data : null;
+		},
+
+		/**
+		 * Sends the ticket form; then reads the news (the confirmation, or who took the chat).
+		 * @param answers The answers.
+		 */
+		async ticket(
+			answers: TicketAnswers
+		): Promise< ApiResult< TicketReceipt > > {
+			const current = conversation();
+			if ( ! current ) {
+				return {
+					ok: false,
+					status: 409,
+					code: 'handoff_bot_no_handoff',
+					message: '',
+					retryAfter: null,
+				};
+			}
+			const result = await api.ticket( current, answers );
+			if ( result.ok || result.status === 409 ) {
+				live.awaited();
+			}
+			return result;
+		},
 		rate: live.rate,
 
 		/**

@@ -1,7 +1,7 @@
 /**
  * The chat's DOM, put together from one small module per part of the panel (./parts): the
- * transcript and its typing indicator, the visitor's unsent messages, the queue bar, the rating
- * asked for when an agent closes the chat, the message form and End chat. It renders into the
+ * transcript and its typing indicator, the visitor's unsent messages, the queue bar, the ticket
+ * form, the rating asked for when an agent closes the chat, the message form and End chat. It renders into the
  * markup render.php printed, and listens to the client.
  */
 import type { ChatConfig, ChatMessage } from '../types';
@@ -14,6 +14,7 @@ import { createEndChat } from './parts/end-chat';
 import { createPending } from './parts/pending';
 import { createQueueStatus } from './parts/queue-status';
 import { createRating } from './parts/rating';
+import { createTickets } from './parts/tickets';
 import { createTranscript } from './parts/transcript';
 
 /**
@@ -47,7 +48,12 @@ export function createView(
 
 	const transcript = createTranscript( ctx, panel );
 	const pending = createPending( ctx, transcript, clock );
-	const queue = createQueueStatus( ctx, transcript );
+	const tickets = createTickets( ctx, transcript );
+	const queue = createQueueStatus(
+		ctx,
+		transcript,
+		() => void tickets.open()
+	);
 	const rating = createRating( ctx );
 	const composer = createComposer( ctx, transcript.scrollDown );
 	const endChat = createEndChat( ctx, actions, () => {
@@ -68,6 +74,9 @@ export function createView(
 				if ( message.rating_requested ) {
 					rating.ask( node );
 				}
+				if ( message.offer_ticket ) {
+					tickets.offerAgain( node );
+				}
 			}
 		}
 		transcript.scrollDown();
@@ -82,6 +91,7 @@ export function createView(
 		onSession: endChat.session,
 		onHandoff( handoff ) {
 			queue.update( handoff );
+			tickets.handoff( handoff );
 			transcript.typing.handoff( handoff );
 		},
 	};

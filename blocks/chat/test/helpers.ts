@@ -13,9 +13,33 @@ import type {
 	Citation,
 	SendResponse,
 	SystemKind,
+	TicketAnswers,
 	VisitorHandoff,
 } from '../types';
 import { flush, PAGE, renderPhp, REST, type RenderOptions } from './render';
+
+/** The ticket form's words, as the server sends them with the draft (Visitor_Ticket_Controller). */
+const TICKET_LABELS: Record< string, string > = {
+	title: 'Leave your details',
+	intro: 'Nobody from the team can join the chat right now.',
+	name: 'Your name',
+	email: 'Email address',
+	contact: 'How should we reach you?',
+	contactEmail: 'Reply by email',
+	contactPhone: 'Call me back',
+	phone: 'Phone number',
+	window: 'When should we call?',
+	window_morning: 'Morning',
+	window_afternoon: 'Afternoon',
+	timezone: 'Times are in your time zone (%s).',
+	siteTimezone: 'Europe/London',
+	message: 'Your message',
+	send: 'Send',
+	sending: 'Sending…',
+	later: 'Not now',
+	fix: 'Please check the fields marked above.',
+	failed: 'Your details could not be sent. Please try again: everything you typed is still here.',
+};
 
 export { flush, PAGE, renderPhp, REST };
 
@@ -160,6 +184,12 @@ export class FakeServer {
 	 * waiting in the live queue with these fields.
 	 */
 	handoffOnRequest: Partial< VisitorHandoff > | null = null;
+
+	/** Whether the ticket form offers a phone callback. */
+	callbackOffered = false;
+
+	/** Ticket forms the server took, in order. */
+	tickets: TicketAnswers[] = [];
 
 	/**
 	 * Makes the next request matching `match` (default: any message send) fail.
@@ -379,7 +409,7 @@ export class FakeServer {
 			return respond( 201, { id, token, status: 'open' } );
 		}
 		const match =
-			/^conversations\/(\d+)\/(messages|pages|feedback|choice|end|handoff\/leave)$/.exec(
+			/^conversations\/(\d+)\/(messages|pages|feedback|choice|end|handoff\/leave|handoff\/ticket)$/.exec(
 				r.path
 			);
 		if ( ! match ) {
@@ -555,6 +585,77 @@ export class FakeServer {
 				}
 				conversation.handoff = null;
 				return respond( 200, { handoff: null } );
+			case 'GET handoff/ticket':
+				return respond( 200, {
+					name: '',
+					email: '',
+					message: conversation.messages
+						.filter( ( m ) => m.role === 'visitor' )
+						.map( ( m ) => m.body )
+						.join( '\n\n' ),
+					callback: this.callbackOffered,
+					windows: { morning: [ 9, 12 ], afternoon: [ 12, 17 ] },
+					labels: TICKET_LABELS,
+				} );
+			case 'POST handoff/ticket': {
+				const answers = body as unknown as TicketAnswers;
+				if (
+					! conversation.handoff ||
+					conversation.handoff.status === 'accepted'
+				) {
+					return respond( 409, {
+						code: 'handoff_bot_no_handoff',
+						message: 'Nothing waits.',
+					} );
+				}
+				const fields: Record< string, string > = {};
+				if ( ! answers.name ) {
+					fields.name = 'Please enter your name.';
+				}
+				if ( answers.contact === 'phone' ) {
+					if ( ! /^\+?[\d ]{6,}$/.test( answers.phone ) ) {
+						fields.phone =
+							'Please enter a phone number we can call.';
+					}
+				} else if ( ! /^\S+@\S+\.\S+$/.test( answers.email ) ) {
+					fields.email = 'Please enter a valid email address.';
+				}
+				if ( ! answers.message ) {
+					fields.message = 'Please tell us what you need.';
+				}
+				if ( Object.keys( fields ).length ) {
+					return respond( 400, {
+						code: 'handoff_bot_invalid_ticket',
+						message: 'Some details need another look.',
+						data: { status: 400, fields },
+					} );
+				}
+				this.tickets.push( answers );
+				const reference = `HB-${ String(
+					conversation.handoff.id
+				).padStart( 5, '0' ) }`;
+				const text =
+					answers.contact === 'phone'
+						? `Thank you. Your callback request ${ reference } is recorded.`
+						: `Thank you. Your request ${ reference } is with our team, and we will reply to ${ answers.email }.`;
+				conversation.messages.push( {
+					id: this.nextMessage++,
+					role: 'system',
+					body: text,
+					kind: 'ticket',
+				} );
+				const route =
+					answers.contact === 'phone' ? 'callback' : 'ticket';
+				conversation.handoff = null;
+				return respond( 201, {
+					reference,
+					handoff_id: 1,
+					route,
+					contact: answers.contact,
+					email: answers.email,
+					message: text,
+				} );
+			}
 			case 'POST end':
 				conversation.status = 'ended';
 				conversation.rating =

@@ -1,6 +1,7 @@
 /**
  * The bar above the transcript while a person is being found: the place in the queue and the
- * expected wait, kept current from each read, and a "Leave the queue" button; once an agent holds
+ * expected wait, kept current from each read, "Leave the queue" and "Leave your details" (the ticket
+ * form, rather than wait) buttons; once an agent holds
  * the chat, who it is. Its line is a `role="status"` region, so changes are announced.
  */
 import type { VisitorHandoff } from '../../types';
@@ -12,8 +13,13 @@ import type { Transcript } from './transcript';
 /**
  * @param ctx        The view's context.
  * @param transcript The transcript (the bar goes before it; the notice of leaving goes in it).
+ * @param details    Opens the ticket form (to leave details rather than wait).
  */
-export function createQueueStatus( ctx: ViewContext, transcript: Transcript ) {
+export function createQueueStatus(
+	ctx: ViewContext,
+	transcript: Transcript,
+	details: () => void
+) {
 	const { s, config } = ctx;
 	/** Made the first time there is something to say. */
 	let bar: ReturnType< typeof build > | null = null;
@@ -26,13 +32,15 @@ export function createQueueStatus( ctx: ViewContext, transcript: Transcript ) {
 		const line = h( 'p', 'queue-text' );
 		line.setAttribute( 'role', 'status' );
 		const leave = button( 'leave', s.leaveQueue );
+		const instead = button( 'leave-details', s.leaveDetails );
 		const error = h( 'p', 'leave-error', s.leaveError );
 		error.setAttribute( 'role', 'alert' );
 		error.hidden = true;
-		node.append( line, leave, error );
+		node.append( line, leave, instead, error );
 		transcript.log.before( node );
 		leave.addEventListener( 'click', () => void leaveQueue( node ) );
-		return { node, line, leave, error };
+		instead.addEventListener( 'click', details );
+		return { node, line, leave, instead, error };
 	}
 
 	/**
@@ -82,12 +90,13 @@ export function createQueueStatus( ctx: ViewContext, transcript: Transcript ) {
 			return;
 		}
 		bar ||= build();
-		const { node, line, leave, error } = bar;
+		const { node, line, leave, instead, error } = bar;
 		if ( line.textContent !== text ) {
 			line.textContent = text;
 		}
 		node.hidden = ! text;
 		leave.hidden = ! waiting;
+		instead.hidden = ! waiting;
 		if ( ! waiting ) {
 			error.hidden = true;
 		}

@@ -1,0 +1,191 @@
+<?php
+/**
+ * Emails visitors the confirmation of the ticket they left.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Jobs;
+
+use HandoffBot\Contracts\Registrable;
+use HandoffBot\Handoff\Ticket_Form;
+use HandoffBot\Handoff\Ticket_Service;
+use HandoffBot\Repositories\Event_Repository;
+use HandoffBot\Repositories\Handoff_Repository;
+use HandoffBot\Repositories\Storage_Exception;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Never in the visitor's request: the ticket is stored first, then this job (an Action Scheduler
+ * action where the site has it, else a WP-Cron event) sends the email with `wp_mail()`, so the
+ * site's mail set-up applies. A send that fails is tried again after 1, 2, 4 and 8 minutes, then
+ * recorded as failed; a confirmation sent is recorded too, so a job that runs twice sends once.
+ */
+final class Ticket_Confirmation_Job implements Registrable {
+
+	/**
+	 * The action; its arguments are the handoff and the attempt (from 1).
+	 */
+	public const HOOK = 'handoff_bot_ticket_confirmation';
+
+	/**
+	 * Attempts in all.
+	 */
+	public const ATTEMPTS = 5;
+
+	/**
+	 * Handoffs.
+	 *
+	 * @var Handoff_Repository
+	 */
+	private Handoff_Repository $handoffs;
+
+	/**
+	 * Events.
+	 *
+	 * @var Event_Repository
+	 */
+	private Event_Repository $events;
+
+	/**
+	 * Builds the job.
+	 *
+	 * @param Handoff_Repository $handoffs Handoffs.
+	 * @param Event_Repository   $events   Events.
+	 */
+	public function __construct( Handoff_Repository $handoffs, Event_Repository $events ) {
+		$this->handoffs = $handoffs;
+		$this->events   = $events;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function register(): void {
+		add_action( self::HOOK, array( $this, 'run' ), 10, 2 );
+	}
+
+	/**
+	 * Queues the confirmation of a ticket.
+	 *
+	 * @param int $handoff_id The ticket's handoff.
+	 * @param int $attempt    Which attempt (from 1).
+	 * @param int $delay      Seconds from now.
+	 * @return bool Whether it was queued.
+	 */
+	public static function schedule( int $handoff_id, int $attempt = 1, int $delay = 0 ): bool {
+		$args = array( $handoff_id, $attempt );
+		if ( function_exists( 'as_schedule_single_action' ) ) {
+			try {
+				if ( as_schedule_single_action( time() + $delay, self::HOOK, $args, Reindex_Job::GROUP ) ) {
+					return true;
+				}
+			} catch ( \Throwable $e ) {
+				// WP-Cron, then.
+				unset( $e );
+			}
+		}
+		return true === wp_schedule_single_event( time() + $delay, self::HOOK, $args, true );
+	}
+
+	/**
+	 * Sends the confirmation (once), or queues the next attempt.
+	 *
+	 * @param mixed $handoff_id The handoff.
+	 * @param mixed $attempt    Which attempt.
+	 */
+	public function run( $handoff_id, $attempt = 1 ): void {
+		$handoff_id = (int) $handoff_id;
+		$attempt    = max( 1, (int) $attempt );
+		try {
+			$handoff = $this->handoffs->find( $handoff_id );
+			if ( null === $handoff || $this->sent( $handoff['conversation_id'], $handoff_id ) ) {
+				return;
+			}
+			$form = $this->handoffs->context( $handoff_id )['form'] ?? array();
+			if ( ! is_array( $form ) || empty( $form['email'] ) || ! is_string( $form['email'] ) ) {
+				return;
+			}
+			$sent = wp_mail( $form['email'], self::subject( $handoff_id, $handoff['route'] ), self::body( $handoff_id, $form ) );
+			if ( $sent ) {
+				$this->events->record( 'ticket_confirmation_sent', $handoff['conversation_id'], array( 'attempt' => $attempt ), $handoff_id );
+				return;
+			}
+			if ( $attempt >= self::ATTEMPTS ) {
+				$this->events->record( 'ticket_confirmation_failed', $handoff['conversation_id'], array( 'attempts' => $attempt ), $handoff_id );
+				return;
+			}
+		} catch ( Storage_Exception $e ) {
+			if ( $attempt >= self::ATTEMPTS ) {
+				return;
+			}
+		}//end try
+		self::schedule( $handoff_id, $attempt + 1, MINUTE_IN_SECONDS * ( 2 ** ( $attempt - 1 ) ) );
+	}
+
+	/**
+	 * Whether the confirmation went out already.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @param int $handoff_id      Handoff.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	private function sent( int $conversation_id, int $handoff_id ): bool {
+		foreach ( $this->events->for_conversation( $conversation_id ) as $event ) {
+			if ( 'ticket_confirmation_sent' === $event['type'] && $handoff_id === (int) $event['handoff_id'] ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The email's subject.
+	 *
+	 * @param int    $handoff_id The handoff.
+	 * @param string $route      Its route.
+	 */
+	public static function subject( int $handoff_id, string $route ): string {
+		$site = wp_specialchars_decode( (string) get_option( 'blogname' ), ENT_QUOTES );
+		return 'callback' === $route
+			/* translators: 1: site name, 2: reference such as HB-00042. */
+			? sprintf( __( '[%1$s] Your callback request %2$s', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) )
+			/* translators: 1: site name, 2: reference such as HB-00042. */
+			: sprintf( __( '[%1$s] We received your request %2$s', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );
+	}
+
+	/**
+	 * The email's text.
+	 *
+	 * @param int                  $handoff_id The handoff.
+	 * @param array<string, mixed> $form       The form's answers.
+	 */
+	public static function body( int $handoff_id, array $form ): string {
+		$get   = static function ( string $key ) use ( $form ): string {
+			return isset( $form[ $key ] ) && is_string( $form[ $key ] ) ? $form[ $key ] : '';
+		};
+		$site  = wp_specialchars_decode( (string) get_option( 'blogname' ), ENT_QUOTES );
+		$lines = array();
+		/* translators: %s: the visitor's name. */
+		$lines[] = '' !== $get( 'name' ) ? sprintf( __( 'Hello %s,', 'handoff-bot' ), $get( 'name' ) ) : __( 'Hello,', 'handoff-bot' );
+		$lines[] = '';
+		if ( Ticket_Form::CONTACT_PHONE === $get( 'contact' ) ) {
+			$hours = Ticket_Form::WINDOWS[ $get( 'window' ) ] ?? Ticket_Form::WINDOWS['anytime'];
+			/* translators: 1: site name, 2: reference such as HB-00042, 3: phone number, 4: first hour, 5: last hour, 6: time zone. */
+			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your callback request %2$s is recorded: we will call %3$s between %4$02d:00 and %5$02d:00 (%6$s).', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ), $get( 'phone' ), $hours[0], $hours[1], $get( 'timezone' ) );
+		} else {
+			/* translators: 1: site name, 2: reference such as HB-00042. */
+			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your request %2$s is with our team, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );
+		}
+		$lines[] = '';
+		$lines[] = __( 'Your message:', 'handoff-bot' );
+		$lines[] = $get( 'message' );
+		$lines[] = '';
+		/* translators: %s: reference such as HB-00042. */
+		$lines[] = sprintf( __( 'Please quote %s if you write to us about it.', 'handoff-bot' ), Ticket_Service::reference( $handoff_id ) );
+		return implode( "\n", $lines ) . "\n";
+	}
+}
