@@ -64,5 +64,6 @@ if ( '' !== handoff_bot_unmet_requirement() ) {
 require_once HANDOFF_BOT_DIR . 'includes/autoload.php';
 
 register_activation_hook( __FILE__, array( 'HandoffBot\\Plugin', 'activate' ) );
+register_deactivation_hook( __FILE__, array( 'HandoffBot\\Jobs\\Queue_Sweep_Job', 'clear' ) );
 
 HandoffBot\Plugin::boot();

@@ -153,7 +153,8 @@ final class Plugin {
 		);
 		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
 		$inbox               = new Inbox_Service( new Handoff_Repository(), $messages, $events, $conversations );
-		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository(), $inbox ) );
+		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository(), $inbox, $conversations ) );
+		$tickets             = new Handoff\Ticket_Service( new Handoff_Repository(), $conversations, $messages, $events, new Context_Builder( $conversations, $messages ) );
 		$this->fast_poll     = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
 		$this->services      = array(
 			new Migration_Notice(),
@@ -166,7 +167,8 @@ final class Plugin {
 			new Presence_Controller( new Presence( $events ) ),
 			new Handoffs_Controller( $inbox, new Handoff_Repository(), $messages, new Presence( $events ) ),
 			new Visitor_Handoff_Controller( $inbox, $guard ),
-			new Rest\Visitor_Ticket_Controller( new Handoff\Ticket_Service( new Handoff_Repository(), $conversations, $messages, $events, new Context_Builder( $conversations, $messages ) ), $guard ),
+			new Rest\Visitor_Ticket_Controller( $tickets, $guard ),
+			new Jobs\Queue_Sweep_Job( new Handoff\Queue_Sweep( new Handoff_Repository(), $conversations, $messages, $events, $tickets ) ),
 			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
@@ -257,6 +259,7 @@ final class Plugin {
 		if ( ! ( new Migrator() )->migrate() ) {
 			return;
 		}
+		Jobs\Queue_Sweep_Job::ensure();
 		// Index existing content right away on small sites; larger ones rebuild from the Knowledge screen or WP-CLI.
 		$indexer = self::boot()->indexer;
 		if ( $indexer->count_indexable() > 200 ) {

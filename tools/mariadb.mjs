@@ -27,13 +27,15 @@ function bin( name ) {
  * @param {Object} [options]
  * @param {string} [options.bufferPool]       InnoDB buffer pool size (small for the tests).
  * @param {number} [options.flushLogAtCommit] innodb_flush_log_at_trx_commit (2 for the tests: no sync per commit).
+ * @param {string} [options.name]             The server's folder under .wp/ (one server per folder).
  * @return {Promise<{socket: string, host: string, query: (sql: string) => void, stop: () => Promise<void>}>} The server.
  */
 export async function startMariaDb( {
 	bufferPool = '64M',
 	flushLogAtCommit = 2,
+	name = 'mariadb',
 } = {} ) {
-	const base = path.join( SITES, 'mariadb' );
+	const base = path.join( SITES, name );
 	const datadir = path.join( base, 'data' );
 	// Unix socket paths are limited to ~100 bytes, so the socket lives in the temp dir.
 	const socket = path.join(

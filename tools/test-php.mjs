@@ -16,13 +16,19 @@ import { prepareSite } from './site.mjs';
  * @param {string[]}           extra  Extra PHPUnit arguments.
  * @return {Promise<number>} PHPUnit's exit status.
  */
+// HANDOFF_BOT_TEST_RUN=name gives a run its own site and MariaDB server, so that runs side by
+// side (several developers on one machine) do not share them.
+const RUN = process.env.HANDOFF_BOT_TEST_RUN
+	? `-${ process.env.HANDOFF_BOT_TEST_RUN.replace( /[^a-z0-9-]/gi, '' ) }`
+	: '';
+
 export async function runPhpUnit( engine, extra = [] ) {
 	let server = null;
 	let db = { engine: 'sqlite' };
 	try {
 		if ( engine === 'mariadb' ) {
 			step( 'Starting MariaDB on a private socket' );
-			server = await startMariaDb();
+			server = await startMariaDb( { name: `mariadb${ RUN }` } );
 			process.stdout.write( `  MariaDB ${ server.version }\n` );
 			server.query(
 				'DROP DATABASE IF EXISTS handoff_bot_tests; CREATE DATABASE handoff_bot_tests CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;'
@@ -37,7 +43,7 @@ export async function runPhpUnit( engine, extra = [] ) {
 		}
 		step( `PHPUnit on ${ engine === 'mariadb' ? 'MariaDB' : 'SQLite' }` );
 		const site = prepareSite( {
-			name: `phpunit-${ engine }`,
+			name: `phpunit-${ engine }${ RUN }`,
 			port: 8899,
 			db,
 			reset: true,

@@ -22,9 +22,14 @@ defined( 'ABSPATH' ) || exit;
  * @phpstan-type Holiday array{date: string, label: string, yearly: bool}
  * @phpstan-type Team array{name: string, label: string, agents: list<int>, hours: Week|null}
  * @phpstan-type Capacity array{max_waiting: int, max_wait_minutes: int, max_chats_per_agent: int}
- * @phpstan-type Availability_Array array{hours: Week, holidays: list<Holiday>, teams: list<Team>, capacity: Capacity, escalation_failed_minutes: int, callback: bool}
+ * @phpstan-type Availability_Array array{hours: Week, holidays: list<Holiday>, teams: list<Team>, capacity: Capacity, escalation_failed_minutes: int, abandon_minutes?: int, callback: bool}
  */
 final class Availability {
+
+	/**
+	 * The default minutes without a sign of a waiting visitor before their handoff is abandoned.
+	 */
+	public const ABANDON_MINUTES = 3;
 
 	/**
 	 * The weekdays, Monday first, as `DateTimeInterface::format( 'D' )` gives them, lowercased.
@@ -80,6 +85,7 @@ final class Availability {
 					'max_chats_per_agent' => 3,
 				),
 				'escalation_failed_minutes' => 5,
+				'abandon_minutes'           => self::ABANDON_MINUTES,
 				'callback'                  => false,
 			)
 		);
@@ -164,6 +170,14 @@ final class Availability {
 	}
 
 	/**
+	 * Minutes without a sign of the visitor (the chat reads every few seconds while they wait)
+	 * after which a waiting handoff is abandoned.
+	 */
+	public function abandon_minutes(): int {
+		return $this->data['abandon_minutes'] ?? self::ABANDON_MINUTES;
+	}
+
+	/**
 	 * Whether visitors may ask for a callback after hours.
 	 */
 	public function callback(): bool {
@@ -176,6 +190,7 @@ final class Availability {
 	 * @return Availability_Array
 	 */
 	public function to_array(): array {
-		return $this->data;
+		// Versions saved before a setting existed take its default.
+		return $this->data + array( 'abandon_minutes' => self::ABANDON_MINUTES );
 	}
 }

@@ -68,6 +68,7 @@ final class Availability_Validator {
 		'capacity.max_wait_minutes'    => array( 1, 480 ),
 		'capacity.max_chats_per_agent' => array( 1, 20 ),
 		'escalation_failed_minutes'    => array( 1, 60 ),
+		'abandon_minutes'              => array( 1, 60 ),
 	);
 
 	/**
@@ -109,7 +110,7 @@ final class Availability_Validator {
 				'errors'       => array( 'availability' => __( 'The availability must be an object.', 'handoff-bot' ) ),
 			);
 		}
-		$out          = array(
+		$out = array(
 			'hours'                     => $this->week( $input['hours'] ?? null, 'hours' ),
 			'holidays'                  => $this->holidays( $input['holidays'] ?? array() ),
 			'teams'                     => $this->teams( $input['teams'] ?? array() ),
@@ -119,6 +120,8 @@ final class Availability_Validator {
 				'max_chats_per_agent' => $this->number( $input['capacity']['max_chats_per_agent'] ?? null, 'capacity.max_chats_per_agent' ),
 			),
 			'escalation_failed_minutes' => $this->number( $input['escalation_failed_minutes'] ?? null, 'escalation_failed_minutes' ),
+			// Optional: versions saved before it existed take the default.
+			'abandon_minutes'           => $this->number( $input['abandon_minutes'] ?? Availability::ABANDON_MINUTES, 'abandon_minutes' ),
 			'callback'                  => $this->flag( $input['callback'] ?? false, 'callback' ),
 		);
 		$errors       = $this->errors;

@@ -177,15 +177,93 @@ final class Ticket_Service {
 				: new WP_Error( 'handoff_bot_no_handoff', __( 'Ask for a person first: the form is for a request the team has not taken yet.', 'handoff-bot' ), array( 'status' => 409 ) );
 		}
 
-		$route   = Router::ROUTE_PRIVATE === $handoff['route'] ? Router::ROUTE_PRIVATE : ( Ticket_Form::CONTACT_PHONE === $answers['contact'] ? Router::ROUTE_CALLBACK : Router::ROUTE_TICKET );
-		$context = $this->brief( $handoff, Ticket_Form::for_brief( $answers ) );
-		$text    = self::confirmation( self::reference( $handoff['id'] ), $answers );
-		$done    = $this->handoffs->transaction(
-			function () use ( $handoff, $route, $context, $answers, $text, $key ): bool {
+		if ( ! $this->convert( $handoff, $answers, $key, false ) ) {
+			return new WP_Error( 'handoff_bot_handoff_taken', __( 'A person has joined the chat: you can write to them here.', 'handoff-bot' ), array( 'status' => 409 ) );
+		}
+		$handoff['route'] = self::route_for( $handoff, $answers );
+		return $this->receipt( $handoff, $answers, self::confirmation( self::reference( $handoff['id'] ), $answers ) );
+	}
+
+	/**
+	 * Turns the waiting handoff of a visitor who went away into a ticket, when their email is
+	 * known (a signed-in visitor): what they wrote becomes its message, and they are emailed.
+	 *
+	 * @param array  $handoff The handoff (waiting).
+	 * @phpstan-param Handoff $handoff
+	 * @param string $name    Their name.
+	 * @param string $email   Their email address.
+	 * @return bool Whether it became a ticket (false when it no longer waited).
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function from_abandoned( array $handoff, string $name, string $email ): bool {
+		$conversation = $this->conversations->find( $handoff['conversation_id'] );
+		if ( null === $conversation ) {
+			return false;
+		}
+		$draft = $this->draft( $conversation );
+		return $this->convert(
+			$handoff,
+			array(
+				'name'     => '' !== $name ? $name : $email,
+				'email'    => $email,
+				'contact'  => Ticket_Form::CONTACT_EMAIL,
+				'phone'    => '',
+				'window'   => '',
+				'timezone' => '',
+				'message'  => '' !== $draft['message'] ? $draft['message'] : (string) $handoff['headline'],
+			),
+			null,
+			true
+		);
+	}
+
+	/**
+	 * The route a ticket takes: a private handoff stays private; a callback, or a ticket.
+	 *
+	 * @param array $handoff The handoff.
+	 * @phpstan-param Handoff $handoff
+	 * @param array $answers The answers.
+	 * @phpstan-param Ticket_Answers $answers
+	 */
+	private static function route_for( array $handoff, array $answers ): string {
+		if ( Router::ROUTE_PRIVATE === $handoff['route'] ) {
+			return Router::ROUTE_PRIVATE;
+		}
+		return Ticket_Form::CONTACT_PHONE === $answers['contact'] ? Router::ROUTE_CALLBACK : Router::ROUTE_TICKET;
+	}
+
+	/**
+	 * Turns a waiting handoff into a ticket, in one transaction: its route, status and brief,
+	 * the conversation free again, the events, and the confirmation in the transcript; then the
+	 * confirmation email and the connections are queued.
+	 *
+	 * @param array       $handoff   The handoff (waiting).
+	 * @phpstan-param Handoff $handoff
+	 * @param array       $answers   The form's answers.
+	 * @phpstan-param Ticket_Answers $answers
+	 * @param string|null $key       The form's idempotency key (null when the visitor went away).
+	 * @param bool        $abandoned Whether the visitor went away while waiting.
+	 * @return bool Whether it changed (false when it no longer waited).
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	private function convert( array $handoff, array $answers, ?string $key, bool $abandoned ): bool {
+		$route     = self::route_for( $handoff, $answers );
+		$context   = $this->brief( $handoff, Ticket_Form::for_brief( $answers ) );
+		$reference = self::reference( $handoff['id'] );
+		$text      = $abandoned
+			/* translators: 1: reference such as HB-00042, 2: email address. */
+			? sprintf( __( 'You were away when it was your turn, so your request became ticket %1$s: we will reply to %2$s.', 'handoff-bot' ), $reference, $answers['email'] )
+			: self::confirmation( $reference, $answers );
+		$done = $this->handoffs->transaction(
+			function () use ( $handoff, $route, $context, $answers, $text, $key, $abandoned, $reference ): bool {
 				if ( ! $this->handoffs->to_ticket( $handoff['id'], $route, $context ) ) {
 					return false;
 				}
 				$this->conversations->clear_handoff( $handoff['conversation_id'], $handoff['id'] );
+				$waited = max( 0, time() - (int) strtotime( $handoff['requested_at'] . ' UTC' ) );
+				if ( $abandoned ) {
+					$this->events->record( 'abandoned', $handoff['conversation_id'], array( 'waited_seconds' => $waited ), $handoff['id'] );
+				}
 				$this->events->record(
 					Router::ROUTE_CALLBACK === $route ? 'callback_requested' : 'ticket_created',
 					$handoff['conversation_id'],
@@ -194,7 +272,8 @@ final class Ticket_Service {
 						'from_route'   => $handoff['route'],
 						'route_reason' => $handoff['route_reason'],
 						'contact'      => $answers['contact'],
-						'waited'       => max( 0, time() - (int) strtotime( $handoff['requested_at'] . ' UTC' ) ),
+						'waited'       => $waited,
+						'abandoned'    => $abandoned,
 					),
 					$handoff['id']
 				);
@@ -205,15 +284,15 @@ final class Ticket_Service {
 					array(
 						'kind'       => 'ticket',
 						'handoff_id' => $handoff['id'],
-						'reference'  => self::reference( $handoff['id'] ),
+						'reference'  => $reference,
 					),
-					'ticket:' . $key
+					null === $key ? null : 'ticket:' . $key
 				);
 				return true;
 			}
 		);
 		if ( ! $done ) {
-			return new WP_Error( 'handoff_bot_handoff_taken', __( 'A person has joined the chat: you can write to them here.', 'handoff-bot' ), array( 'status' => 409 ) );
+			return false;
 		}
 		if ( '' !== $answers['email'] ) {
 			Ticket_Confirmation_Job::schedule( $handoff['id'] );
@@ -227,8 +306,7 @@ final class Ticket_Service {
 		 * @param int    $handoff_id The handoff.
 		 */
 		do_action( 'handoff_bot_notify', Router::ROUTE_CALLBACK === $route ? 'callback.requested' : 'ticket.created', $handoff['id'] );
-		$handoff['route'] = $route;
-		return $this->receipt( $handoff, $answers, $text );
+		return true;
 	}
 
 	/**

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Handoff;
 
+use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 
@@ -40,14 +41,28 @@ final class Visitor_Handoff {
 	private Inbox_Service $inbox;
 
 	/**
+	 * Conversations (kept fresh while the visitor waits).
+	 *
+	 * @var Conversation_Repository
+	 */
+	private Conversation_Repository $conversations;
+
+	/**
+	 * Seconds between two notes that a waiting visitor is still there.
+	 */
+	public const SEEN_EVERY = 30;
+
+	/**
 	 * Builds the service.
 	 *
-	 * @param Handoff_Repository $handoffs Handoffs.
-	 * @param Inbox_Service      $inbox    Handoff steps.
+	 * @param Handoff_Repository      $handoffs      Handoffs.
+	 * @param Inbox_Service           $inbox         Handoff steps.
+	 * @param Conversation_Repository $conversations Conversations.
 	 */
-	public function __construct( Handoff_Repository $handoffs, Inbox_Service $inbox ) {
-		$this->handoffs = $handoffs;
-		$this->inbox    = $inbox;
+	public function __construct( Handoff_Repository $handoffs, Inbox_Service $inbox, Conversation_Repository $conversations ) {
+		$this->handoffs      = $handoffs;
+		$this->inbox         = $inbox;
+		$this->conversations = $conversations;
 	}
 
 	/**
@@ -62,7 +77,12 @@ final class Visitor_Handoff {
 		if ( $conversation['handoff_id'] <= 0 ) {
 			return null;
 		}
-		return $this->describe( $this->handoffs->find( $conversation['handoff_id'] ) );
+		$state = $this->describe( $this->handoffs->find( $conversation['handoff_id'] ) );
+		if ( null !== $state && in_array( $state['status'], Handoff_Repository::WAITING, true ) && time() - (int) strtotime( $conversation['updated_at'] . ' UTC' ) >= self::SEEN_EVERY ) {
+			// The visitor's chat is open: they are still there (Queue_Sweep abandons those who left).
+			$this->conversations->touch( $conversation['id'] );
+		}
+		return $state;
 	}
 
 	/**

@@ -102,14 +102,14 @@ final class Ticket_Confirmation_Job implements Registrable {
 		$attempt    = max( 1, (int) $attempt );
 		try {
 			$handoff = $this->handoffs->find( $handoff_id );
-			if ( null === $handoff || $this->sent( $handoff['conversation_id'], $handoff_id ) ) {
+			if ( null === $handoff || $this->happened( 'ticket_confirmation_sent', $handoff['conversation_id'], $handoff_id ) ) {
 				return;
 			}
 			$form = $this->handoffs->context( $handoff_id )['form'] ?? array();
 			if ( ! is_array( $form ) || empty( $form['email'] ) || ! is_string( $form['email'] ) ) {
 				return;
 			}
-			$sent = wp_mail( $form['email'], self::subject( $handoff_id, $handoff['route'] ), self::body( $handoff_id, $form ) );
+			$sent = wp_mail( $form['email'], self::subject( $handoff_id, $handoff['route'] ), self::body( $handoff_id, $form, $this->happened( 'abandoned', $handoff['conversation_id'], $handoff_id ) ) );
 			if ( $sent ) {
 				$this->events->record( 'ticket_confirmation_sent', $handoff['conversation_id'], array( 'attempt' => $attempt ), $handoff_id );
 				return;
@@ -127,15 +127,16 @@ final class Ticket_Confirmation_Job implements Registrable {
 	}
 
 	/**
-	 * Whether the confirmation went out already.
+	 * Whether an event of the handoff was recorded (the confirmation sent; the visitor gone).
 	 *
-	 * @param int $conversation_id Conversation.
-	 * @param int $handoff_id      Handoff.
+	 * @param string $type            Event type.
+	 * @param int    $conversation_id Conversation.
+	 * @param int    $handoff_id      Handoff.
 	 * @throws Storage_Exception When the database cannot be read.
 	 */
-	private function sent( int $conversation_id, int $handoff_id ): bool {
+	private function happened( string $type, int $conversation_id, int $handoff_id ): bool {
 		foreach ( $this->events->for_conversation( $conversation_id ) as $event ) {
-			if ( 'ticket_confirmation_sent' === $event['type'] && $handoff_id === (int) $event['handoff_id'] ) {
+			if ( $type === $event['type'] && $handoff_id === (int) $event['handoff_id'] ) {
 				return true;
 			}
 		}
@@ -162,8 +163,9 @@ final class Ticket_Confirmation_Job implements Registrable {
 	 *
 	 * @param int                  $handoff_id The handoff.
 	 * @param array<string, mixed> $form       The form's answers.
+	 * @param bool                 $abandoned  Whether the visitor went away while waiting.
 	 */
-	public static function body( int $handoff_id, array $form ): string {
+	public static function body( int $handoff_id, array $form, bool $abandoned = false ): string {
 		$get   = static function ( string $key ) use ( $form ): string {
 			return isset( $form[ $key ] ) && is_string( $form[ $key ] ) ? $form[ $key ] : '';
 		};
@@ -176,6 +178,9 @@ final class Ticket_Confirmation_Job implements Registrable {
 			$hours = Ticket_Form::WINDOWS[ $get( 'window' ) ] ?? Ticket_Form::WINDOWS['anytime'];
 			/* translators: 1: site name, 2: reference such as HB-00042, 3: phone number, 4: first hour, 5: last hour, 6: time zone. */
 			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your callback request %2$s is recorded: we will call %3$s between %4$02d:00 and %5$02d:00 (%6$s).', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ), $get( 'phone' ), $hours[0], $hours[1], $get( 'timezone' ) );
+		} elseif ( $abandoned ) {
+			/* translators: 1: site name, 2: reference such as HB-00042. */
+			$lines[] = sprintf( __( 'You asked to talk to someone at %1$s, but you were away when it was your turn. Your request is not lost: it is now ticket %2$s, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );
 		} else {
 			/* translators: 1: site name, 2: reference such as HB-00042. */
 			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your request %2$s is with our team, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );

@@ -153,6 +153,16 @@ final class Conversation_Repository extends Repository {
 	}
 
 	/**
+	 * Notes that the visitor is still there (their chat read it): `updated_at` becomes now.
+	 *
+	 * @param int $id Conversation.
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function touch( int $id ): void {
+		$this->update_where( 'conversations', array( 'updated_at' => $this->now() ), array( 'id' => $id ) );
+	}
+
+	/**
 	 * Keeps (or clears, with 0) the conversation's open handoff, so that the visitor's poll reads
 	 * the handoff only while one is open.
 	 *

@@ -384,6 +384,30 @@ final class Handoff_Repository extends Repository {
 	}
 
 	/**
+	 * Waiting handoffs whose visitor has shown no sign since a time (their conversation's
+	 * `updated_at`, which the chat's reads keep fresh while they wait), oldest first.
+	 *
+	 * @param string $before MySQL UTC time.
+	 * @param int    $limit  At most this many.
+	 * @return list<int> Handoff IDs.
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function waiting_unseen_since( string $before, int $limit ): array {
+		return array_values(
+			array_map(
+				'intval',
+				$this->get_col(
+					"SELECT h.id FROM %i h INNER JOIN %i c ON c.id = h.conversation_id WHERE h.status IN ('requested', 'queued') AND c.updated_at < %s ORDER BY h.id ASC LIMIT %d",
+					$this->table( 'handoffs' ),
+					$this->table( 'conversations' ),
+					$before,
+					$limit
+				)
+			)
+		);
+	}
+
+	/**
 	 * Stores a handoff's brief, once (a handoff that has one keeps it).
 	 *
 	 * @param int    $id              Handoff.

@@ -249,6 +249,10 @@ final class Availability_Controller extends Controller {
 								),
 							),
 							'escalation_failed_minutes' => array( 'type' => 'integer' ),
+							'abandon_minutes'           => array(
+								'type'        => 'integer',
+								'description' => __( 'Minutes without a sign of a waiting visitor before their handoff is abandoned.', 'handoff-bot' ),
+							),
 							'callback'                  => array( 'type' => 'boolean' ),
 						),
 					),

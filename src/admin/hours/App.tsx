@@ -164,11 +164,13 @@ export default function App() {
 				);
 			}
 		} );
-		if ( ! Number.isFinite( draft.escalation_failed_minutes ) ) {
-			empty.escalation_failed_minutes = __(
-				'Enter a number.',
-				'handoff-bot'
-			);
+		for ( const key of [
+			'escalation_failed_minutes',
+			'abandon_minutes',
+		] as const ) {
+			if ( ! Number.isFinite( draft[ key ] ) ) {
+				empty[ key ] = __( 'Enter a number.', 'handoff-bot' );
+			}
 		}
 		if ( Object.keys( empty ).length ) {
 			refuse( empty );

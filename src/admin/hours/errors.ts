@@ -14,7 +14,7 @@ const PLACED = [
 	/^holidays(?:\.\d+(?:\.(?:date|label|yearly))?)?$/,
 	/^teams(?:\.\d+(?:\.(?:name|label|agents(?:\.\d+)?))?)?$/,
 	/^capacity\.(?:max_waiting|max_wait_minutes|max_chats_per_agent)$/,
-	/^(?:escalation_failed_minutes|callback)$/,
+	/^(?:escalation_failed_minutes|abandon_minutes|callback)$/,
 ];
 
 /** The change's own fields, shown in the save dialog. */

@@ -39,6 +39,8 @@ export type Availability = {
 	teams: Team[];
 	capacity: Capacity;
 	escalation_failed_minutes: number;
+	/** Minutes without a sign of a waiting visitor before their handoff is abandoned. */
+	abandon_minutes: number;
 	callback: boolean;
 };
 

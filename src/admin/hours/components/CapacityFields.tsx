@@ -15,7 +15,7 @@ import NumberField from './NumberField';
 
 type Values = Pick<
 	Availability,
-	'capacity' | 'escalation_failed_minutes' | 'callback'
+	'capacity' | 'escalation_failed_minutes' | 'abandon_minutes' | 'callback'
 >;
 
 type Props = {
@@ -100,6 +100,23 @@ export default function CapacityFields( { values, errors, onChange }: Props ) {
 				onChange={ ( value ) =>
 					onChange( { escalation_failed_minutes: value }, [
 						'escalation_failed_minutes',
+					] )
+				}
+			/>
+			<NumberField
+				id={ `${ ID }-abandon` }
+				label={ __( 'Visitor gone after (minutes)', 'handoff-bot' ) }
+				help={ __(
+					'A waiting visitor whose chat has been closed this long leaves the queue; a signed-in visitor’s request becomes a ticket, and they are emailed.',
+					'handoff-bot'
+				) }
+				min={ 1 }
+				max={ 60 }
+				value={ values.abandon_minutes }
+				error={ errors.abandon_minutes }
+				onChange={ ( value ) =>
+					onChange( { abandon_minutes: value }, [
+						'abandon_minutes',
 					] )
 				}
 			/>

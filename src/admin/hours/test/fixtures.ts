@@ -27,6 +27,7 @@ export const AVAILABILITY: Availability = {
 	],
 	capacity: { max_waiting: 20, max_wait_minutes: 15, max_chats_per_agent: 3 },
 	escalation_failed_minutes: 5,
+	abandon_minutes: 3,
 	callback: false,
 };
 

@@ -237,6 +237,10 @@ final class Availability_Controller_Test extends Test_Case {
 				$a['escalation_failed_minutes'] = 61;
 				return $a;
 			},
+			'abandon_minutes'              => function ( array $a ): array {
+				$a['abandon_minutes'] = 0;
+				return $a;
+			},
 			'callback'                     => function ( array $a ): array {
 				$a['callback'] = 'yes';
 				return $a;
