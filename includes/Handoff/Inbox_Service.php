@@ -96,12 +96,16 @@ final class Inbox_Service {
 	/**
 	 * Accepts a waiting handoff: it is the agent's alone from now on.
 	 *
-	 * @param int $id       Handoff.
-	 * @param int $agent_id Agent.
+	 * @param int        $id       Handoff.
+	 * @param int        $agent_id Agent.
+	 * @param array|null $checked  The handoff as the caller checked the agent may take it (its
+	 *                             team, the agent it was transferred to): if either changed since,
+	 *                             it is refused as changed. Null: no such check.
+	 * @phpstan-param Handoff|null $checked
 	 * @return Handoff|Inbox_Refusal
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	public function accept( int $id, int $agent_id ) {
+	public function accept( int $id, int $agent_id, ?array $checked = null ) {
 		$handoff = $this->handoffs->find( $id );
 		if ( null === $handoff ) {
 			return Inbox_Refusal::not_found();
@@ -109,9 +113,13 @@ final class Inbox_Service {
 		if ( 'accepted' === $handoff['status'] && $agent_id === $handoff['agent_id'] ) {
 			return $handoff;
 		}
-		$won = $this->handoffs->transaction(
-			function () use ( $handoff, $agent_id ): bool {
-				if ( ! $this->handoffs->accept( $handoff['id'], $agent_id ) ) {
+		$seen = null === $checked ? null : array(
+			'team'        => $checked['team'],
+			'assigned_to' => $checked['assigned_to'],
+		);
+		$won  = $this->handoffs->transaction(
+			function () use ( $handoff, $agent_id, $seen ): bool {
+				if ( ! $this->handoffs->accept( $handoff['id'], $agent_id, $seen ) ) {
 					return false;
 				}
 				$waited = max( 0, time() - (int) strtotime( $handoff['requested_at'] . ' UTC' ) );
@@ -134,14 +142,20 @@ final class Inbox_Service {
 				return true;
 			}
 		);
-		$now = $this->handoffs->find( $id );
+		$now  = $this->handoffs->find( $id );
 		if ( null === $now ) {
 			return Inbox_Refusal::not_found();
 		}
 		if ( $won ) {
+			/** This action is documented in includes/Conversations/Handoff_Requests.php */
+			do_action( 'handoff_bot_notify', 'handoff.accepted', $id );
 			return $now;
 		}
-		return 'accepted' === $now['status'] ? Inbox_Refusal::held_by( $now['agent_id'] ) : Inbox_Refusal::closed();
+		if ( 'accepted' === $now['status'] ) {
+			return Inbox_Refusal::held_by( $now['agent_id'] );
+		}
+		// Still waiting, so its team or assignment moved after the caller's check.
+		return in_array( $now['status'], Handoff_Repository::WAITING, true ) ? Inbox_Refusal::changed() : Inbox_Refusal::closed();
 	}
 
 	/**
@@ -296,20 +310,26 @@ final class Inbox_Service {
 		$handoff = $this->handoffs->find( $id );
 		if ( null !== $handoff && in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && in_array( $outcome, array( 'spam', 'duplicate' ), true ) ) {
 			// Spam or a duplicate in the queue is closed without accepting it first.
-			return $this->discard( $handoff, $agent_id, $outcome );
+			$closed = $this->discard( $handoff, $agent_id, $outcome );
+		} else {
+			$closed = $this->close(
+				$id,
+				$agent_id,
+				$override,
+				'resolved',
+				$outcome,
+				$bot_could_answer ? array( self::TAG_BOT_COULD_ANSWER ) : array(),
+				$topic,
+				'',
+				/* translators: %s: the agent's name. */
+				sprintf( __( '%s closed the chat. How did we do?', 'handoff-bot' ), self::name( $agent_id ) )
+			);
 		}
-		return $this->close(
-			$id,
-			$agent_id,
-			$override,
-			'resolved',
-			$outcome,
-			$bot_could_answer ? array( self::TAG_BOT_COULD_ANSWER ) : array(),
-			$topic,
-			'',
-			/* translators: %s: the agent's name. */
-			sprintf( __( '%s closed the chat. How did we do?', 'handoff-bot' ), self::name( $agent_id ) )
-		);
+		if ( ! $closed instanceof Inbox_Refusal ) {
+			/** This action is documented in includes/Conversations/Handoff_Requests.php */
+			do_action( 'handoff_bot_notify', 'handoff.resolved', $id );
+		}
+		return $closed;
 	}
 
 	/**

@@ -288,19 +288,23 @@ final class Handoff_Repository extends Repository {
 	 * Gives a waiting handoff to an agent, unless another agent took it first: the update only
 	 * matches a handoff still waiting, so of two accepts at once exactly one changes the row.
 	 *
-	 * @param int $id       Handoff.
-	 * @param int $agent_id Agent.
+	 * @param int                                        $id       Handoff.
+	 * @param int                                        $agent_id Agent.
+	 * @param array{team: string, assigned_to: int}|null $seen The team and the agent it was
+	 *                                                          transferred to, as the caller checked
+	 *                                                          them: it is taken only if they are
+	 *                                                          still so (null: whatever they are).
 	 * @return bool Whether this agent got it.
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	public function accept( int $id, int $agent_id ): bool {
-		return 1 === $this->execute(
-			"UPDATE %i SET status = 'accepted', agent_id = %d, assigned_to = 0, accepted_at = COALESCE(accepted_at, %s) WHERE id = %d AND status IN ('requested', 'queued')",
-			$this->table( 'handoffs' ),
-			$agent_id,
-			$this->now(),
-			$id
-		);
+	public function accept( int $id, int $agent_id, ?array $seen = null ): bool {
+		$sql  = "UPDATE %i SET status = 'accepted', agent_id = %d, assigned_to = 0, accepted_at = COALESCE(accepted_at, %s) WHERE id = %d AND status IN ('requested', 'queued')";
+		$args = array( $this->table( 'handoffs' ), $agent_id, $this->now(), $id );
+		if ( null !== $seen ) {
+			$sql .= ' AND team = %s AND assigned_to = %d';
+			array_push( $args, $seen['team'], $seen['assigned_to'] );
+		}
+		return 1 === $this->execute( $sql, ...$args );
 	}
 
 	/**

@@ -387,7 +387,8 @@ final class Handoffs_Controller extends Controller {
 				if ( null !== $refused ) {
 					return $refused;
 				}
-				$accepted = $this->inbox->accept( $handoff['id'], get_current_user_id() );
+				// Taken only if its team and assignment are still those just checked.
+				$accepted = $this->inbox->accept( $handoff['id'], get_current_user_id(), $handoff );
 				return $accepted instanceof Inbox_Refusal ? $accepted : new WP_REST_Response( $this->detail( $accepted ) );
 			}
 		);
