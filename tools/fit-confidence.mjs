@@ -73,9 +73,20 @@ const FEATURES = [
 	'specific_away',
 	'number_away',
 	'opposite_sentence',
-	'negated_question',
 	'order',
+	'specific_off_sentence',
+	'negated_any',
+	'negated_sentence',
+	'antonym_sentence',
 ];
+
+/**
+ * What the model learns: that the passage's page answers the question (an answerable question,
+ * its own page). Whether the quoted sentences hold the exact answer is the composer's part: with
+ * it in the target, the chance also learnt the quoting's misses, and told answerable questions
+ * from unanswerable ones less well (five-fold AUROC 0.7385 against 0.7410 when this was chosen).
+ */
+const answers = ( row ) => Boolean( row.answerable && row.page );
 
 /**
  * Logistic regression by Newton's method with an L2 penalty (not on the intercept).
@@ -92,7 +103,7 @@ export function fit( rows, names, penalty ) {
 		for ( const row of rows ) {
 			const x = [ 1, ...names.map( ( n ) => row.features[ n ] ?? 0 ) ];
 			const p = sigmoid( x.reduce( ( s, v, i ) => s + v * w[ i ], 0 ) );
-			const y = row.right ? 1 : 0;
+			const y = answers( row ) ? 1 : 0;
 			const h = Math.max( p * ( 1 - p ), 1e-9 );
 			for ( let i = 0; i < d; i++ ) {
 				grad[ i ] += ( p - y ) * x[ i ];

@@ -13,15 +13,15 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Logistic regression over the features of Evidence::weigh(), fitted so that a confidence of 0.7
- * means that about 70 in 100 such answers are right (an answerable question, the right page cited
- * first, the answer in the reply). The weights below are written by tools/fit-confidence.mjs from
- * the features that `php bench/answer-features.php` collects on a question set; refit them when a
- * feature changes.
+ * means that about 70 in 100 such answers come from a page that answers the question (an
+ * answerable question, its page cited first). The weights below are written by
+ * tools/fit-confidence.mjs from the features that `php bench/answer-features.php` collects on a
+ * question set; refit them when a feature changes.
  */
 final class Confidence_Model {
 
 	// Fitted weights: tools/fit-confidence.mjs rewrites the lines from here to "End of fitted weights".
-	public const BIAS = -14.8706;
+	public const BIAS = -12.3708;
 
 	/**
 	 * Feature => weight.
@@ -29,16 +29,19 @@ final class Confidence_Model {
 	 * @var array<string, float>
 	 */
 	public const WEIGHTS = array(
-		'relative_score'         => 10.7885,
-		'missing_share'          => 4.6044,
-		'sentence_coverage'      => 3.4857,
-		'sentence_missing_share' => -2.9089,
-		'specific_missing'       => -1.5928,
-		'specific_away'          => -1.1382,
-		'number_away'            => -2.2351,
-		'opposite_sentence'      => -2.5553,
-		'negated_question'       => -1.9230,
-		'order'                  => 1.2242,
+		'relative_score'         => 8.8989,
+		'missing_share'          => 4.1607,
+		'sentence_coverage'      => 2.8051,
+		'sentence_missing_share' => -2.7925,
+		'specific_missing'       => -1.9487,
+		'specific_away'          => -0.4153,
+		'number_away'            => -1.9312,
+		'opposite_sentence'      => -2.0522,
+		'order'                  => 1.3920,
+		'specific_off_sentence'  => -0.5349,
+		'negated_any'            => -1.7602,
+		'negated_sentence'       => -0.5799,
+		'antonym_sentence'       => -2.4040,
 	);
 	// End of fitted weights.
 

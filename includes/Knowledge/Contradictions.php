@@ -69,6 +69,32 @@ final class Contradictions {
 	private static ?array $opposites = null;
 
 	/**
+	 * Whether the sentence has an antonym of one of the question's terms that it lacks, and that
+	 * the question does not use itself ("decelerate" asked, "accelerate" written).
+	 *
+	 * @param array<int, string> $question Question terms.
+	 * @param array<int, string> $sentence Sentence terms.
+	 */
+	public function antonym( array $question, array $sentence ): bool {
+		$have  = array_flip( $sentence );
+		$asked = array_flip( $question );
+		foreach ( $question as $term ) {
+			if ( isset( $have[ $term ] ) ) {
+				continue;
+			}
+			if ( ! isset( Antonyms::MAP[ $term ] ) ) {
+				continue;
+			}
+			foreach ( explode( ' ', Antonyms::MAP[ $term ] ) as $other ) {
+				if ( isset( $have[ $other ] ) && ! isset( $asked[ $other ] ) ) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Whether the question gives a number the sentence does not have while the sentence has others.
 	 *
 	 * @param string $question Question text.

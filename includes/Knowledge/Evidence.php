@@ -15,8 +15,9 @@ defined( 'ABSPATH' ) || exit;
  * Pure: reads a passage against a question and gives the features the confidence model weighs,
  * and the passage's sentences scored for the reply. The features look past word overlap at what
  * makes a near miss: the question's names and numbers missing, or found away from the sentence
- * that answers; a number or a word the sentence contradicts (Contradictions); a negated question
- * the sentence does not negate; question words that the passage uses far apart.
+ * that answers; a number or a word the sentence contradicts (Contradictions), or an antonym
+ * (Antonyms); a negated question the sentence does not negate, or the reverse; question words
+ * that the passage uses far apart.
  *
  * @phpstan-import-type Hit from Retriever
  * @phpstan-type Scored_Sentence array{text: string, score: float, coverage: float, typed: bool}
@@ -40,7 +41,16 @@ final class Evidence {
 		'opposite_sentence',
 		'negated_question',
 		'order',
+		'specific_off_sentence',
+		'negated_any',
+		'negated_sentence',
+		'antonym_sentence',
 	);
+
+	/**
+	 * Words that negate what follows them (words() cuts "n't", leaving "doesn" and "isn").
+	 */
+	private const NEGATORS = array( 'not', 'no', 'never', 'non', 'cannot', 'without', 'nor', 'neither', 'none', 'nothing', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'don', 'won', 'wouldn', 'couldn', 'shouldn', 'hasn', 'haven', 'hadn', 'unable' );
 
 	/**
 	 * Of a question's terms in order, how many the word-order feature reads (bounds its work).
@@ -95,7 +105,15 @@ final class Evidence {
 	 * - opposite_sentence: the best sentence uses the opposite of one of the question's words
 	 *   (not for a yes-or-no question: "Are you open on Sundays?" "We are closed on Sundays.");
 	 * - negated_question: a negated "what/which/who/when/where" question whose best sentence is not;
-	 * - order: the share of the question's neighbouring terms that are near each other there too.
+	 *   negated_any: the same for a question with such a word anywhere ("… is not caused by what?",
+	 *   "Which type cannot …?");
+	 * - negated_sentence: the best sentence negates one of the question's words, the question
+	 *   negates nothing;
+	 * - order: the share of the question's neighbouring terms that are near each other there too;
+	 * - specific_off_sentence: the question's names and numbers the passage has, but not in the
+	 *   best sentence itself;
+	 * - antonym_sentence: the best sentence has an antonym of a question term it lacks ("decelerate"
+	 *   against "accelerate"), in the WordNet list of Antonyms.
 	 *
 	 * @param Question             $question The question.
 	 * @param array                $hit      The passage, with its retrieval score.
@@ -158,7 +176,11 @@ final class Evidence {
 
 		$specific_missing = 0;
 		$specific_away    = 0;
+		$specific_off     = 0;
 		foreach ( $question->specifics as $term ) {
+			if ( isset( $in_passage[ $term ] ) && ! isset( $best_terms[ $term ] ) ) {
+				++$specific_off;
+			}
 			if ( ! isset( $in_passage[ $term ] ) ) {
 				++$specific_missing;
 			} elseif ( ! isset( $near_terms[ $term ] ) ) {
@@ -179,12 +201,48 @@ final class Evidence {
 			'opposite_sentence'      => Answer_Type::YES_NO !== $question->type && $this->contradictions->opposite( $question->words, $this->tokenizer->words( $best_text ) ) ? 1.0 : 0.0,
 			'negated_question'       => $question->negated && ! preg_match( Question::NEGATIONS, $best_text ) ? 1.0 : 0.0,
 			'order'                  => $this->order( $asked, $sequence ),
+			'specific_off_sentence'  => min( 2, $specific_off ) / 2.0,
+			'negated_any'            => $question->negation && ! preg_match( Question::NEGATIONS, $best_text ) ? 1.0 : 0.0,
+			'negated_sentence'       => $this->negated_only_in( $question, $best_text ) ? 1.0 : 0.0,
+			'antonym_sentence'       => $this->contradictions->antonym( $asked, $texts ? $terms[ $best ] : array() ) ? 1.0 : 0.0,
 		);
 		return array(
 			'features'  => $features,
 			'sentences' => $sentences,
 			'best'      => $best,
 		);
+	}
+
+	/**
+	 * Whether the sentence negates one of the question's words ("not", "non-", "never" just before
+	 * it) while the question negates nothing: "What is part of the system?" is not answered by
+	 * "X is not a part of the system".
+	 *
+	 * @param Question $question The question.
+	 * @param string   $sentence The sentence.
+	 */
+	private function negated_only_in( Question $question, string $sentence ): bool {
+		$negators = array_flip( self::NEGATORS );
+		foreach ( $question->words as $word ) {
+			if ( isset( $negators[ $word ] ) ) {
+				return false;
+			}
+		}
+		$asked = array_flip( $question->terms );
+		$words = $this->tokenizer->words( $sentence );
+		foreach ( $words as $i => $word ) {
+			if ( ! isset( $negators[ $word ] ) ) {
+				continue;
+			}
+			for ( $j = $i + 1; $j <= $i + 3 && isset( $words[ $j ] ); $j++ ) {
+				foreach ( $this->tokenizer->terms( $words[ $j ] ) as $term ) {
+					if ( isset( $asked[ $term ] ) ) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

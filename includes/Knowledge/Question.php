@@ -80,6 +80,14 @@ final class Question {
 	public bool $negated;
 
 	/**
+	 * Whether it negates anything and asks "what/which/who/when/where" anywhere ("Friction is not
+	 * caused by what?"); "why doesn't it work?" and a problem told with "not" do not count.
+	 *
+	 * @var bool
+	 */
+	public bool $negation = false;
+
+	/**
 	 * Builds the value.
 	 *
 	 * @param string                $text      Question text.
@@ -132,7 +140,7 @@ final class Question {
 				}
 			}
 		}
-		return new self(
+		$question = new self(
 			$text,
 			array_values( array_map( 'strval', $tokenizer->terms( $text ) ) ),
 			array_values( $tokenizer->words( $text ) ),
@@ -143,5 +151,7 @@ final class Question {
 			(bool) preg_match( '/^\W*(?:what|which|who|whom|whose|when|where)\b.*\b(?:not|never|no)\b|^\W*(?:what|which|who|whom|whose|when|where)\b.*n[\'’]t\b/iu', $text ),
 			self::word_terms( $text, $tokenizer )
 		);
+		$question->negation = preg_match( '/\b(?:what|which|who|whom|whose|when|where)\b/iu', $text ) && preg_match( '/\b(?:not|never|no|cannot)\b|n[\'’]t\b/iu', $text );
+		return $question;
 	}
 }

@@ -14,7 +14,8 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Pure. A term of the question that the passage lacks stands for a passage term when:
  * - its word is a typo of one of the passage's words and the site never uses it: one letter
- *   away, or two swapped ("recieve"), or in a long word two letters changed ("confirmaton"); or
+ *   away, or two swapped ("recieve"), or in a long word two letters changed ("confirmaton"),
+ *   the first letter kept; or
  * - it is the same word in another form that the stemmer leaves apart ("constanc" and
  *   "constant"): the same first six letters, one letter apart.
  * Only plain Latin-letter words are read this way, the closest candidate wins, and never the
@@ -105,6 +106,10 @@ final class Term_Aliases {
 		$least  = 3;
 		for ( $l = $length - 1; $l <= $length + 1; $l++ ) {
 			foreach ( $words[ $l ] ?? array() as $candidate ) {
+				// A slip of the keyboard seldom hits the first letter: "decelerate" is no typo of "accelerate".
+				if ( $candidate[0] !== $word[0] ) {
+					continue;
+				}
 				$distance = levenshtein( $word, $candidate );
 				// Two letters swapped is one slip, not two.
 				if ( 2 === $distance && $l === $length && self::swapped( $word, $candidate ) ) {

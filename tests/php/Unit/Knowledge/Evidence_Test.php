@@ -115,6 +115,52 @@ final class Evidence_Test extends TestCase {
 	}
 
 	/**
+	 * A negated question with its "what" anywhere counts against a sentence that negates nothing;
+	 * a problem told with "not", or a "why" question, does not.
+	 */
+	public function test_a_negated_question_with_its_question_word_anywhere_counts_against(): void {
+		$this->assertSame( 1.0, $this->features( 'Refunds are not issued for what?', 'Refunds are issued for damaged parcels.' )['negated_any'] );
+		$this->assertSame( 1.0, $this->features( 'Which cards cannot be saved?', 'All cards can be saved in Billing.' )['negated_any'] );
+		$this->assertSame( 0.0, $this->features( 'Which cards cannot be saved?', 'Prepaid cards cannot be saved.' )['negated_any'] );
+		$this->assertSame( 0.0, $this->features( 'My discount code does not work', 'Discount codes are case sensitive.' )['negated_any'] );
+		$this->assertSame( 0.0, $this->features( 'Why doesn\'t my discount code work?', 'Discount codes are case sensitive.' )['negated_any'] );
+	}
+
+	/**
+	 * A sentence that negates one of the question's words counts against it, unless the question
+	 * negates too.
+	 */
+	public function test_a_sentence_that_negates_the_question_counts_against(): void {
+		$this->assertSame( 1.0, $this->features( 'Which plan includes phone support?', 'The Basic plan does not include phone support.' )['negated_sentence'] );
+		$this->assertSame( 1.0, $this->features( 'Which cards are refundable?', 'Gift cards are non-refundable.' )['negated_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'Which plan includes phone support?', 'The Pro plan includes phone support.' )['negated_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'Which plans do not include phone support?', 'The Basic plan does not include phone support.' )['negated_sentence'] );
+	}
+
+	/**
+	 * An antonym of a question word in the sentence counts against; the word itself does not, and
+	 * a typo is never read across the first letter into an antonym.
+	 */
+	public function test_an_antonym_in_the_sentence_counts_against(): void {
+		$decelerate = $this->features( 'What can decelerate the particles?', 'Magnets can accelerate the particles.' );
+		$this->assertSame( 1.0, $decelerate['antonym_sentence'] );
+		$this->assertGreaterThan( 0.0, $decelerate['missing_share'] );
+		$this->assertSame( 1.0, $this->features( 'Who can buy the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'Who can sell the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'Can I buy or sell vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
+	}
+
+	/**
+	 * A name the passage gives beside the answering sentence, but not in it, is told apart.
+	 */
+	public function test_a_name_off_the_answering_sentence_is_told_apart(): void {
+		$off = $this->features( 'When did Richard flee to Normandy?', 'Richard stayed in England. Ethelred fled to Normandy in 1013.' );
+		$this->assertSame( 0.5, $off['specific_off_sentence'] );
+		$this->assertSame( 0.0, $off['specific_away'] );
+		$this->assertSame( 0.0, $this->features( 'When did Ethelred flee to Normandy?', 'Richard stayed in England. Ethelred fled to Normandy in 1013.' )['specific_off_sentence'] );
+	}
+
+	/**
 	 * Names the passage lacks, and names it has only away from the answering sentence.
 	 */
 	public function test_names_missing_or_away_from_the_answer_count_against(): void {
