@@ -90,6 +90,7 @@ $handoff_bot_config = array(
 		'leftQueue'               => __( 'You left the queue. The assistant is still here if you need it.', 'handoff-bot' ),
 		'leaveError'              => __( 'You could not leave the queue. Please try again.', 'handoff-bot' ),
 		'leaveDetails'            => __( 'Leave your details', 'handoff-bot' ),
+		'redacted'                => __( 'For your safety, we hid the card, account or ID numbers in this message. Never share them in a chat.', 'handoff-bot' ),
 		'formError'               => __( 'The form could not be loaded. Please try again.', 'handoff-bot' ),
 		'ratingLegend'            => __( 'How was your chat? Rate it from 1 (poor) to 5 (great).', 'handoff-bot' ),
 		'ratingThanks'            => __( 'Thanks for your rating!', 'handoff-bot' ),

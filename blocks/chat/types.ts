@@ -68,6 +68,8 @@ export type ChatStrings = {
 	leaveError: string;
 	/** Opens the ticket form (after hours, or rather than wait). */
 	leaveDetails: string;
+	/** Under a message whose card or account numbers were masked before it was stored. */
+	redacted: string;
 	/** The ticket form could not be loaded. */
 	formError: string;
 	/** The rating asked for when an agent closes the chat. */
@@ -124,6 +126,8 @@ export type ChatMessage = {
 	rating_requested?: boolean;
 	/** A system message that offers the ticket form (nobody came in time). */
 	offer_ticket?: boolean;
+	/** A visitor message: what was masked before it was stored (`card`, `iban`, …). */
+	redacted?: string[];
 	confidence?: number;
 	/** What the bot decided: an offer to connect to a person shows two buttons until answered. */
 	decision?: {

@@ -12,6 +12,7 @@ namespace HandoffBot\Conversations;
 use HandoffBot\Contracts\Answerer;
 use HandoffBot\Knowledge\Answer;
 use HandoffBot\Knowledge\Extractive_Answerer;
+use HandoffBot\Privacy\Redactor;
 use HandoffBot\Escalation\Decision;
 use HandoffBot\Escalation\Escalator;
 use HandoffBot\Escalation\Reason;
@@ -173,10 +174,13 @@ final class Conversation_Service {
 		// so a resend (or a concurrent one) is refused by the database and found by its key.
 		$replayed = false;
 		try {
-			$message = $this->messages->transaction(
-				function () use ( $conversation_id, $text, $page_url, $idempotency_key, $button ): array {
-					$meta    = array( 'page_url' => $this->trail->same_site_url( $page_url ) ) + ( $button ? array( 'button' => true ) : array() );
-					$message = $this->messages->add( $conversation_id, 'visitor', $text, $meta, $idempotency_key );
+			// Card numbers, IBANs and national IDs are masked before they are stored; the signals
+			// below still read what was typed (the sensitivity signal sees personal data was sent).
+			$redacted = Redactor::redact( $text );
+			$message  = $this->messages->transaction(
+				function () use ( $conversation_id, $redacted, $page_url, $idempotency_key, $button ): array {
+					$meta    = array( 'page_url' => $this->trail->same_site_url( $page_url ) ) + ( $button ? array( 'button' => true ) : array() ) + ( $redacted['found'] ? array( 'redacted' => $redacted['found'] ) : array() );
+					$message = $this->messages->add( $conversation_id, 'visitor', $redacted['text'], $meta, $idempotency_key );
 					$this->events->record( 'message_received', $conversation_id, array( 'message_id' => $message['id'] ) );
 					return $message;
 				}

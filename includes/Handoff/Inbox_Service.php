@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Handoff;
 
+use HandoffBot\Privacy\Redactor;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
@@ -193,10 +194,12 @@ final class Inbox_Service {
 				return $stored;
 			}
 		}
+		// Agents' messages are masked as visitors' are (a card number read back, an IBAN to refund).
+		$redacted = Redactor::redact( $body );
 		try {
 			return $this->messages->transaction(
-				function () use ( $handoff, $agent_id, $body, $internal, $key ): array {
-					$message = $this->messages->add( $handoff['conversation_id'], $internal ? 'note' : 'agent', $body, array(), $key, null, $agent_id );
+				function () use ( $handoff, $agent_id, $redacted, $internal, $key ): array {
+					$message = $this->messages->add( $handoff['conversation_id'], $internal ? 'note' : 'agent', $redacted['text'], $redacted['found'] ? array( 'redacted' => $redacted['found'] ) : array(), $key, null, $agent_id );
 					if ( ! $internal && $this->handoffs->note_first_reply( $handoff['id'] ) ) {
 						$this->events->record(
 							'first_agent_reply',

@@ -11,6 +11,7 @@ namespace HandoffBot\Handoff;
 
 use HandoffBot\Escalation\Policy_Store;
 use HandoffBot\Jobs\Ticket_Confirmation_Job;
+use HandoffBot\Privacy\Redactor;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
@@ -247,10 +248,12 @@ final class Ticket_Service {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	private function convert( array $handoff, array $answers, ?string $key, bool $abandoned ): bool {
-		$route     = self::route_for( $handoff, $answers );
-		$context   = $this->brief( $handoff, Ticket_Form::for_brief( $answers ) );
-		$reference = self::reference( $handoff['id'] );
-		$text      = $abandoned
+		// The message is masked as chat messages are: it goes into the brief and out by email.
+		$answers['message'] = Redactor::redact( $answers['message'] )['text'];
+		$route              = self::route_for( $handoff, $answers );
+		$context            = $this->brief( $handoff, Ticket_Form::for_brief( $answers ) );
+		$reference          = self::reference( $handoff['id'] );
+		$text               = $abandoned
 			/* translators: 1: reference such as HB-00042, 2: email address. */
 			? sprintf( __( 'You were away when it was your turn, so your request became ticket %1$s: we will reply to %2$s.', 'handoff-bot' ), $reference, $answers['email'] )
 			: self::confirmation( $reference, $answers );

@@ -511,6 +511,9 @@ final class Conversations_Controller extends Controller {
 			}
 		} elseif ( 'agent' === $message['role'] ) {
 			$out['author'] = array( 'name' => Inbox_Service::name( (int) ( $message['author_id'] ?? 0 ) ) );
+		} elseif ( 'visitor' === $message['role'] && ! empty( $message['meta']['redacted'] ) ) {
+			// What was masked before it was stored (the chat says so under the message).
+			$out['redacted'] = array_values( array_map( 'strval', (array) $message['meta']['redacted'] ) );
 		} elseif ( 'system' === $message['role'] ) {
 			$out['kind'] = (string) ( $message['meta']['kind'] ?? '' );
 			if ( ! empty( $message['meta']['rating_requested'] ) ) {

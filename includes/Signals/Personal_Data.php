@@ -21,6 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * the number.
  *
  * @phpstan-type Found array{kind: string, evidence: string}
+ * @phpstan-type Found_Match array{kind: string, evidence: string, match: string}
  */
 final class Personal_Data {
 
@@ -123,12 +124,6 @@ final class Personal_Data {
 	 * @return list<Found>
 	 */
 	public function find( string $text ): array {
-		$ibans = $this->ibans( $text );
-		// An IBAN's digits are not also read as a card or an ID number.
-		foreach ( $ibans as $iban ) {
-			$text = str_replace( $iban['match'], str_repeat( ' ', strlen( $iban['match'] ) ), $text );
-		}
-		$found = array_merge( $this->cards( $text ), $ibans, $this->national_ids( $text ), $this->passwords( $text ) );
 		return array_map(
 			static function ( array $item ): array {
 				return array(
@@ -136,8 +131,24 @@ final class Personal_Data {
 					'evidence' => $item['evidence'],
 				);
 			},
-			$found
+			$this->matches( $text )
 		);
+	}
+
+	/**
+	 * Personal data in a text with the very characters that hold it (for masking,
+	 * Privacy\Redactor), the strongest kind first.
+	 *
+	 * @param string $text Message.
+	 * @return list<Found_Match>
+	 */
+	public function matches( string $text ): array {
+		$ibans = $this->ibans( $text );
+		// An IBAN's digits are not also read as a card or an ID number.
+		foreach ( $ibans as $iban ) {
+			$text = str_replace( $iban['match'], str_repeat( ' ', strlen( $iban['match'] ) ), $text );
+		}
+		return array_merge( $this->cards( $text ), $ibans, $this->national_ids( $text ), $this->passwords( $text ) );
 	}
 
 	/**
@@ -295,7 +306,7 @@ final class Personal_Data {
 	 * Card numbers: 13 to 19 digits, spaces or dashes between groups.
 	 *
 	 * @param string $text Message.
-	 * @return list<Found>
+	 * @return list<Found_Match>
 	 */
 	private function cards( string $text ): array {
 		$found = array();
@@ -307,6 +318,7 @@ final class Personal_Data {
 					$found[] = array(
 						'kind'     => 'card',
 						'evidence' => sprintf( '%1$s card ending %2$s', $network, substr( $digits, -4 ) ),
+						'match'    => $candidate,
 					);
 				}
 			}
@@ -333,7 +345,7 @@ final class Personal_Data {
 				$found[] = array(
 					'kind'     => 'iban',
 					'evidence' => sprintf( 'IBAN %1$s… ending %2$s', substr( $compact, 0, 2 ), substr( $compact, $length - 4, 4 ) ),
-					'match'    => $match,
+					'match'    => self::first_characters( $match, $length ),
 				);
 			}
 		}
@@ -341,10 +353,27 @@ final class Personal_Data {
 	}
 
 	/**
+	 * The start of a text that holds a number of characters other than spaces.
+	 *
+	 * @param string $text  Text.
+	 * @param int    $count Characters that are not spaces.
+	 */
+	private static function first_characters( string $text, int $count ): string {
+		$seen = 0;
+		$end  = strlen( $text );
+		for ( $i = 0; $i < $end; $i++ ) {
+			if ( ' ' !== $text[ $i ] && ++$seen === $count ) {
+				return substr( $text, 0, $i + 1 );
+			}
+		}
+		return $text;
+	}
+
+	/**
 	 * National ID numbers: US SSN, UK National Insurance number, Spanish DNI/NIE, Brazilian CPF.
 	 *
 	 * @param string $text Message.
-	 * @return list<Found>
+	 * @return list<Found_Match>
 	 */
 	private function national_ids( string $text ): array {
 		$found = array();
@@ -352,21 +381,21 @@ final class Personal_Data {
 		if ( preg_match_all( '/(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/', $text, $m, PREG_SET_ORDER ) ) {
 			foreach ( $m as $match ) {
 				if ( self::ssn_valid( $match[1], $match[3], $match[4] ) ) {
-					$found[] = $this->id( 'US SSN', $match[4] );
+					$found[] = $this->id( 'US SSN', $match[4], $match[0] );
 				}
 			}
 		}
 		if ( preg_match_all( '/\b(?:ssn|social security(?: number| no)?|social)\W{0,3}(?:is\W{1,3})?(\d{3})(\d{2})(\d{4})\b/i', $text, $m, PREG_SET_ORDER ) ) {
 			foreach ( $m as $match ) {
 				if ( self::ssn_valid( $match[1], $match[2], $match[3] ) ) {
-					$found[] = $this->id( 'US SSN', $match[3] );
+					$found[] = $this->id( 'US SSN', $match[3], $match[1] . $match[2] . $match[3] );
 				}
 			}
 		}
 		if ( preg_match_all( '/\b[A-Za-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b/', $text, $m ) ) {
 			foreach ( $m[0] as $candidate ) {
 				if ( self::nino_valid( $candidate ) ) {
-					$found[] = $this->id( 'National Insurance number', substr( str_replace( ' ', '', $candidate ), -3 ) );
+					$found[] = $this->id( 'National Insurance number', substr( str_replace( ' ', '', $candidate ), -3 ), $candidate );
 				}
 			}
 		}
@@ -374,7 +403,7 @@ final class Personal_Data {
 			foreach ( $m as $match ) {
 				$id = $match[1] . $match[2] . $match[3];
 				if ( strlen( $id ) === 9 && self::dni_valid( $id ) ) {
-					$found[] = $this->id( '' === $match[1] ? 'DNI' : 'NIE', substr( $match[2], -3 ) . strtoupper( $match[3] ) );
+					$found[] = $this->id( '' === $match[1] ? 'DNI' : 'NIE', substr( $match[2], -3 ) . strtoupper( $match[3] ), ltrim( $match[0], ' -' ) );
 				}
 			}
 		}
@@ -389,7 +418,7 @@ final class Personal_Data {
 		foreach ( $cpfs as $cpf ) {
 			$digits = (string) preg_replace( '/\D/', '', $cpf );
 			if ( self::cpf_valid( $digits ) ) {
-				$found[] = $this->id( 'CPF', substr( $digits, -2 ) );
+				$found[] = $this->id( 'CPF', substr( $digits, -2 ), $cpf );
 			}
 		}
 		return $found;
@@ -400,7 +429,7 @@ final class Personal_Data {
 	 * languages of the default phrases; never words that describe the password.
 	 *
 	 * @param string $text Message.
-	 * @return list<Found>
+	 * @return list<Found_Match>
 	 */
 	private function passwords( string $text ): array {
 		$pattern = '/\b(?:password|passwd|passcode|passwort|kennwort|contrase(?:ñ|n)a|clave|mot de passe|senha|pass|pwd|pw)\s*(?:(?:is|ist|lautet|es|est|é|was)\b|[:=\-–])\s*["\'“‘]?([^\s"\'”’]+)/iu';
@@ -416,6 +445,7 @@ final class Personal_Data {
 				array(
 					'kind'     => 'password',
 					'evidence' => 'password: ' . str_repeat( '•', 8 ),
+					'match'    => $word,
 				),
 			);
 		}
@@ -425,14 +455,16 @@ final class Personal_Data {
 	/**
 	 * A national ID found, masked.
 	 *
-	 * @param string $name What it is.
-	 * @param string $tail Its last characters.
-	 * @return Found
+	 * @param string $name  What it is.
+	 * @param string $tail  Its last characters.
+	 * @param string $match The characters that hold it.
+	 * @return Found_Match
 	 */
-	private function id( string $name, string $tail ): array {
+	private function id( string $name, string $tail, string $match ): array {
 		return array(
 			'kind'     => 'national_id',
 			'evidence' => sprintf( '%1$s ending %2$s', $name, $tail ),
+			'match'    => $match,
 		);
 	}
 }

@@ -469,11 +469,17 @@ export class FakeServer {
 						message: 'The conversation was ended.',
 					} );
 				}
-				const text = String( body.message ?? '' ).trim();
+				const typed = String( body.message ?? '' ).trim();
+				// As the server masks a card number before storing the message.
+				const text = typed.replace(
+					/\b4111(?:[ -]?\d{4}){3}\b/g,
+					'[Visa card ending 1111]'
+				);
 				const message: ChatMessage = {
 					id: this.nextMessage++,
 					role: 'visitor',
 					body: text,
+					...( text !== typed ? { redacted: [ 'card' ] } : {} ),
 				};
 				conversation.messages.push( message );
 				// While an agent holds the conversation, the bot stays quiet.

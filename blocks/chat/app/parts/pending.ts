@@ -150,6 +150,7 @@ export function createPending(
 					node.setAttribute( 'data-id', String( message.id ) );
 					node.removeAttribute( 'data-key' );
 					byId.set( message.id, node );
+					transcript.masked( node, message );
 				}
 			} else {
 				transcript.message( message );

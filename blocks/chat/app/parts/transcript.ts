@@ -111,9 +111,29 @@ export function createTranscript( ctx: ViewContext, panel: HTMLElement ) {
 		if ( message.role === 'bot' ) {
 			decorate( node, message );
 		}
+		masked( node, message );
 		byId.set( message.id, node );
 		place( node, message.id );
 		return node;
+	}
+
+	/**
+	 * A visitor message stored with numbers masked (a card, an IBAN): the bubble shows what was
+	 * stored, and says why.
+	 * @param node    The bubble.
+	 * @param message The message as stored.
+	 */
+	function masked( node: HTMLElement, message: ChatMessage ): void {
+		if ( message.role !== 'visitor' || ! message.redacted?.length ) {
+			return;
+		}
+		const body = node.querySelector( `.${ PREFIX }body` );
+		if ( body ) {
+			body.textContent = String( message.body ?? '' );
+		}
+		if ( ! node.querySelector( `.${ PREFIX }masked` ) ) {
+			node.append( h( 'p', 'status masked', s.redacted ) );
+		}
 	}
 
 	/**
@@ -175,6 +195,7 @@ export function createTranscript( ctx: ViewContext, panel: HTMLElement ) {
 		bubble,
 		message: show,
 		notice,
+		masked,
 	};
 }
 
