@@ -148,6 +148,8 @@ final class Inbox_Service {
 			return Inbox_Refusal::not_found();
 		}
 		if ( $won ) {
+			// The team's expected wait, which waiting visitors read, changes with this wait.
+			Wait_Medians::refresh( $this->handoffs, $handoff['team'], time() );
 			/** This action is documented in includes/Conversations/Handoff_Requests.php */
 			do_action( 'handoff_bot_notify', 'handoff.accepted', $id );
 			return $now;

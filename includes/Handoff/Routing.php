@@ -93,7 +93,7 @@ final class Routing {
 			);
 			$staffing['waiting'] = $this->handoffs->count_waiting( $team );
 			// The queue is also full when the wait it would mean is too long.
-			$staffing['expected_wait_minutes'] = Wait_Estimate::minutes( $this->handoffs->recent_waits( $team, Wait_Estimate::RECENT ), $staffing['waiting'] + 1 );
+			$staffing['expected_wait_minutes'] = Wait_Estimate::minutes_at( Wait_Medians::get( $this->handoffs, $team, time() ), $staffing['waiting'] + 1 );
 		}
 		$route = ( new Router() )->route( $availability, $schedule, $moment, $team, $private, $staffing );
 		return array(

@@ -121,7 +121,7 @@ final class Visitor_Handoff {
 			'status'                => $handoff['status'],
 			'route'                 => $handoff['route'],
 			'place'                 => $place,
-			'expected_wait_minutes' => null === $place ? null : Wait_Estimate::minutes( $this->handoffs->recent_waits( $handoff['team'], Wait_Estimate::RECENT ), $place ),
+			'expected_wait_minutes' => null === $place ? null : Wait_Estimate::minutes_at( Wait_Medians::get( $this->handoffs, $handoff['team'], time() ), $place ),
 			'agent'                 => $handoff['agent_id'] > 0 ? array( 'name' => Inbox_Service::name( $handoff['agent_id'] ) ) : null,
 			'agent_typing'          => false !== $typing && time() - (int) $typing < 8,
 		);

@@ -48,6 +48,7 @@ final class Accept_Race_Test extends Test_Case {
 	protected function tearDown(): void {
 		global $wpdb;
 		delete_option( \HandoffBot\Handoff\Availability_Store::OPTION );
+		delete_option( \HandoffBot\Handoff\Wait_Medians::OPTION );
 		if ( $this->conversation > 0 ) {
 			foreach ( array( 'handoffs', 'messages', 'events' ) as $table ) {
 				$wpdb->query( $wpdb->prepare( 'DELETE FROM %i WHERE conversation_id = %d', $wpdb->prefix . 'handoff_bot_' . $table, $this->conversation ) );

@@ -49,6 +49,8 @@ final class Queue_Wait_Test extends Test_Case {
 				)
 			);
 		}
+		// As the accepts of those handoffs did: the teams' median waits are worked out again.
+		delete_option( \HandoffBot\Handoff\Wait_Medians::OPTION );
 	}
 
 	/**
