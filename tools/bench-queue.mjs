@@ -2,8 +2,11 @@
  * The live queue under load, for `npm run bench` (tools/bench.mjs runs it at the largest size):
  *
  * - visitors waiting in the queue, each polling `GET …/messages?after=cursor` every 3 s for a
- *   minute, started in turn over the first 3 s: the poll's median and p95 time and the errors,
- *   beside a bare REST request sent once a second during the same load (and its ratio);
+ *   minute, started in turn over the first 3 s: the poll's median and p95 server time (the site is
+ *   served with Server-Timing headers: from the request's start in a PHP worker to its response)
+ *   and the errors, beside a bare REST request sent once a second during the same load (and the
+ *   ratio of the poll's p95 to the bare request's median); the latency the clients saw, with the
+ *   wait for a free worker, is reported beside it;
  * - now and then the agent replies to one of them (bench/queue.php, a PHP process): the time from
  *   the reply being stored to that visitor's poll showing it;
  * - the inbox's queue list with 500 handoffs waiting (signed in as an agent, with the REST nonce),
@@ -36,15 +39,32 @@ function get( port, urlPath, headers = {} ) {
 						status: res.statusCode,
 						body: Buffer.concat( chunks ).toString(),
 						ms: performance.now() - started,
+						server: serverTime( res.headers[ 'server-timing' ] ),
 					} )
 				);
 			}
 		);
 		req.on( 'error', () =>
-			resolve( { status: 0, body: '', ms: performance.now() - started } )
+			resolve( {
+				status: 0,
+				body: '',
+				ms: performance.now() - started,
+				server: null,
+			} )
 		);
 		req.end();
 	} );
+}
+
+/**
+ * A response's server time in ms (its `Server-Timing: app;dur=N` header, which tools/wp/router.php
+ * adds when the site is served with serverTiming), or null.
+ *
+ * @param {string|undefined} header The header.
+ */
+function serverTime( header ) {
+	const match = /app;dur=([\d.]+)/.exec( header ?? '' );
+	return match ? Number( match[ 1 ] ) : null;
 }
 
 /**
@@ -166,6 +186,9 @@ export async function measureQueue(
 	);
 	const pollTimes = [];
 	const bareTimes = [];
+	const pollServer = [];
+	const bareServer = [];
+	const failed = {}; // status => polls that got it (0: no response)
 	const replyDelays = [];
 	let errors = 0;
 	const awaited = new Map(); // conversation id => time the reply was stored
@@ -182,8 +205,12 @@ export async function measureQueue(
 				{ 'X-Handoff-Bot-Token': visitor.token }
 			);
 			pollTimes.push( result.ms );
+			if ( null !== result.server ) {
+				pollServer.push( result.server );
+			}
 			if ( result.status !== 200 ) {
 				errors++;
+				failed[ result.status ] = ( failed[ result.status ] ?? 0 ) + 1;
 			} else {
 				const data = JSON.parse( result.body );
 				cursor = data.cursor ?? cursor;
@@ -207,6 +234,9 @@ export async function measureQueue(
 		while ( performance.now() < end ) {
 			const result = await get( port, '/wp-json/wp/v2/types/post' );
 			bareTimes.push( result.ms );
+			if ( null !== result.server ) {
+				bareServer.push( result.server );
+			}
 			if ( result.status !== 200 ) {
 				errors++;
 			}
@@ -240,15 +270,29 @@ export async function measureQueue(
 	const inbox = await measureInbox( site, port );
 	const poll = figures( pollTimes );
 	const bareUnderLoad = figures( bareTimes );
+	const pollServerFigures = figures( pollServer );
+	const bareServerFigures = figures( bareServer );
+	const ratio = ( a, b ) => ( a && b ? +( a / b ).toFixed( 2 ) : null );
 	return {
 		visitors,
 		seconds,
 		poll_interval_ms: POLL_MS,
-		poll,
 		errors,
+		failed_polls_by_status: failed,
+		// Server time: from the request's start in a PHP worker to its response's headers
+		// (Server-Timing), without the wait for a free worker.
+		poll_server: pollServerFigures,
+		bare_server: bareServerFigures,
+		poll_p95_ratio_to_bare: ratio(
+			pollServerFigures.p95_ms,
+			bareServerFigures.p50_ms
+		),
+		// Latency as the client saw it: with the wait for one of the server's workers.
+		poll,
 		bare_under_load: bareUnderLoad,
-		poll_p95_ratio_to_bare: +( poll.p95_ms / bareUnderLoad.p50_ms ).toFixed(
-			2
+		poll_latency_p95_ratio_to_bare: ratio(
+			poll.p95_ms,
+			bareUnderLoad.p50_ms
 		),
 		reply_to_visitor: {
 			...figures( replyDelays ),

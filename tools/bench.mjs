@@ -527,11 +527,12 @@ async function main() {
 			const server = await serve( site, port, {
 				workers: 4,
 				log: path.join( site.dir, 'server.log' ),
+				serverTiming: true,
 			} );
 			try {
 				results.queue = await measureQueue( site, port );
 				process.stdout.write(
-					`  poll p50 ${ results.queue.poll.p50_ms } ms, p95 ${ results.queue.poll.p95_ms } ms (×${ results.queue.poll_p95_ratio_to_bare } of a bare request under the same load, ${ results.queue.bare_under_load.p50_ms } ms), ${ results.queue.errors } errors; reply shown after p95 ${ results.queue.reply_to_visitor.p95_ms } ms; inbox queue list of 500 ×${ results.queue.inbox.ratio_to_bare }\n`
+					`  poll server time p50 ${ results.queue.poll_server.p50_ms } ms, p95 ${ results.queue.poll_server.p95_ms } ms (×${ results.queue.poll_p95_ratio_to_bare } of a bare request under the same load, ${ results.queue.bare_server.p50_ms } ms); latency p50 ${ results.queue.poll.p50_ms } ms, p95 ${ results.queue.poll.p95_ms } ms; ${ results.queue.errors } errors; reply shown after p95 ${ results.queue.reply_to_visitor.p95_ms } ms; inbox queue list of 500 ×${ results.queue.inbox.ratio_to_bare }\n`
 				);
 			} finally {
 				server.stopGroup();

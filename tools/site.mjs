@@ -220,15 +220,16 @@ export function prepareSite( {
  *
  * @param {{dir: string}} site
  * @param {number}        port
- * @param {Object}        opts         { workers, log }
+ * @param {Object}        opts              { workers, log, serverTiming }
  * @param                 opts.workers
  * @param                 opts.log
+ * @param                 opts.serverTiming Whether responses carry their server time (Server-Timing; tools/wp/router.php).
  * @return {Promise<import('node:child_process').ChildProcess>} The server process, once it accepts connections.
  */
 export async function serve(
 	site,
 	port,
-	{ workers = 4, log = null, ownGroup = true } = {}
+	{ workers = 4, log = null, ownGroup = true, serverTiming = false } = {}
 ) {
 	const child = background(
 		'php',
@@ -243,7 +244,11 @@ export async function serve(
 			path.join( ROOT, 'tools', 'wp', 'router.php' ),
 		],
 		{
-			env: { ...process.env, PHP_CLI_SERVER_WORKERS: String( workers ) },
+			env: {
+				...process.env,
+				PHP_CLI_SERVER_WORKERS: String( workers ),
+				...( serverTiming ? { HANDOFF_BOT_SERVER_TIMING: '1' } : {} ),
+			},
 			// In its own process group, stopping it stops its worker processes too. Under a parent
 			// that kills its whole group (Playwright's webServer), staying in that group cleans up.
 			detached: ownGroup,

@@ -5,6 +5,18 @@
  * @package HandoffBot
  */
 
+// For the bench (HANDOFF_BOT_SERVER_TIMING=1): each response tells its server time, from the
+// request's start to its headers being sent (after the body is made), in a Server-Timing header.
+// Time spent waiting for a free worker is not in it; the client's own timing has both.
+if ( getenv( 'HANDOFF_BOT_SERVER_TIMING' ) ) {
+	$handoff_bot_started = (float) $_SERVER['REQUEST_TIME_FLOAT'];
+	header_register_callback(
+		static function () use ( $handoff_bot_started ) {
+			header( sprintf( 'Server-Timing: app;dur=%.2f', ( microtime( true ) - $handoff_bot_started ) * 1000 ) );
+		}
+	);
+}
+
 $handoff_bot_root = $_SERVER['DOCUMENT_ROOT'];
 // The path is what comes before the query string (parse_url() would read "//x" as a host).
 $handoff_bot_path = rawurldecode( explode( '?', (string) $_SERVER['REQUEST_URI'], 2 )[0] );
