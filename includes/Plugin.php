@@ -181,6 +181,26 @@ final class Plugin {
 			new Admin\Hours_Page(),
 			new Admin\Inbox_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
+			...self::notification_services( $events ),
+		);
+	}
+
+	/**
+	 * The connections (email, webhooks, Slack), the outbox that delivers to them in the
+	 * background, and their REST routes.
+	 *
+	 * @param Event_Repository $events Events.
+	 * @return list<Registrable>
+	 */
+	private static function notification_services( Event_Repository $events ): array {
+		$store  = new Notifications\Connection_Store();
+		$http   = new Notifications\Http_Poster();
+		$outbox = new Notifications\Outbox( $store, new Repositories\Delivery_Repository(), new Notifications\Notification_Builder( new Handoff_Repository() ), new Notifications\Delivery_Jobs(), $events, new Handoff_Repository(), new Notifications\Email_Notifier(), new Notifications\Webhook_Notifier( $http ), new Notifications\Slack_Notifier( $http ) );
+		return array(
+			$outbox,
+			new Rest\Connections_Controller( $store, new Notifications\Connection_Validator( array( Availability_Store::class, 'team_names' ) ) ),
+			new Rest\Connection_Actions_Controller( $store, $outbox ),
+			new Rest\Deliveries_Controller( new Repositories\Delivery_Repository(), $outbox ),
 		);
 	}
 

@@ -205,6 +205,16 @@ final class Handoff_Requests {
 			}
 			$package = $this->package( $open, $turn_meta );
 			$this->handoffs->set_context( $open['id'], $conversation_id, $package['summary'][0] ?? '', (string) wp_json_encode( $package ) );
+			/**
+			 * Tells the team's connections about a handoff event (the outbox stores one delivery
+			 * per connection and sends it in the background).
+			 *
+			 * @since 0.3.0
+			 *
+			 * @param string $event      handoff.requested, handoff.accepted, handoff.resolved, ticket.created or callback.requested.
+			 * @param int    $handoff_id The handoff.
+			 */
+			do_action( 'handoff_bot_notify', 'handoff.requested', $open['id'] );
 		} catch ( Storage_Exception $e ) {
 			$this->events->append( 'context_failed', $conversation_id, array( 'error' => $e->getMessage() ) );
 		}

@@ -33,7 +33,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 10;
+	public const SCHEMA_VERSION = 11;
 
 	/**
 	 * Option holding the installed schema version.
@@ -78,6 +78,7 @@ final class Migrator {
 			new Postings_Table(),
 			new Rate_Limits_Table(),
 			new Config_Versions_Table(),
+			new Deliveries_Table(),
 		);
 	}
 
