@@ -300,14 +300,7 @@ final class Ticket_Service {
 		if ( '' !== $answers['email'] ) {
 			Ticket_Confirmation_Job::schedule( $handoff['id'] );
 		}
-		/**
-		 * A handoff became a ticket or a callback request (connections send it on).
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param string $event      `ticket.created` or `callback.requested`.
-		 * @param int    $handoff_id The handoff.
-		 */
+		/** This action is documented in includes/Conversations/Handoff_Requests.php */
 		do_action( 'handoff_bot_notify', Router::ROUTE_CALLBACK === $route ? 'callback.requested' : 'ticket.created', $handoff['id'] );
 		return true;
 	}
