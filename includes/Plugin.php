@@ -167,7 +167,7 @@ final class Plugin {
 			new Presence_Controller( new Presence( $events ) ),
 			new Handoffs_Controller( $inbox, new Handoff_Repository(), $messages, new Presence( $events ) ),
 			new Visitor_Handoff_Controller( $inbox, $guard ),
-			new Rest\Visitor_Ticket_Controller( $tickets, $guard ),
+			new Rest\Visitor_Ticket_Controller( $tickets, $guard, new Rate_Limiter( new Rate_Limit_Repository() ) ),
 			new Jobs\Queue_Sweep_Job( new Handoff\Queue_Sweep( new Handoff_Repository(), $conversations, $messages, $events, $tickets ) ),
 			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
 			new Index_Controller( $this->indexer, $index, $settings ),

@@ -72,6 +72,8 @@ export type ChatStrings = {
 	redacted: string;
 	/** The ticket form could not be loaded. */
 	formError: string;
+	/** A person took the chat while the ticket form was open. */
+	formTaken: string;
 	/** The rating asked for when an agent closes the chat. */
 	ratingLegend: string;
 	ratingThanks: string;
@@ -212,6 +214,10 @@ export type TicketAnswers = {
 	timezone: string;
 	message: string;
 	idempotency_key: string;
+	/** Milliseconds from the form opening to its sending. */
+	elapsed_ms: number;
+	/** The field people never see (bots fill it in). */
+	website: string;
 };
 
 /** `POST conversations/{id}/handoff/ticket` (201). */

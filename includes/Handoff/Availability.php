@@ -29,7 +29,7 @@ final class Availability {
 	/**
 	 * The default minutes without a sign of a waiting visitor before their handoff is abandoned.
 	 */
-	public const ABANDON_MINUTES = 3;
+	public const ABANDON_MINUTES = 5;
 
 	/**
 	 * The weekdays, Monday first, as `DateTimeInterface::format( 'D' )` gives them, lowercased.

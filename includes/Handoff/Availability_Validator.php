@@ -68,7 +68,8 @@ final class Availability_Validator {
 		'capacity.max_wait_minutes'    => array( 1, 480 ),
 		'capacity.max_chats_per_agent' => array( 1, 20 ),
 		'escalation_failed_minutes'    => array( 1, 60 ),
-		'abandon_minutes'              => array( 1, 60 ),
+		// At least 3: a hidden tab's reads can be a minute apart in a throttling browser.
+		'abandon_minutes'              => array( 3, 60 ),
 	);
 
 	/**

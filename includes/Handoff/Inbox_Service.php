@@ -330,7 +330,8 @@ final class Inbox_Service {
 				sprintf( __( '%s closed the chat. How did we do?', 'handoff-bot' ), self::name( $agent_id ) )
 			);
 		}
-		if ( ! $closed instanceof Inbox_Refusal ) {
+		// Spam goes no further than the inbox.
+		if ( ! $closed instanceof Inbox_Refusal && 'spam' !== $outcome ) {
 			/** This action is documented in includes/Conversations/Handoff_Requests.php */
 			do_action( 'handoff_bot_notify', 'handoff.resolved', $id );
 		}

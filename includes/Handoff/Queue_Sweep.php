@@ -97,9 +97,14 @@ final class Queue_Sweep {
 	public function run( int $now, int $minutes ): int {
 		$done = 0;
 		foreach ( $this->handoffs->waiting_unseen_since( gmdate( 'Y-m-d H:i:s', $now - $minutes * MINUTE_IN_SECONDS ), self::BATCH ) as $id ) {
-			$handoff = $this->handoffs->find( $id );
-			if ( null !== $handoff && in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && $this->abandon( $handoff, $now ) ) {
-				++$done;
+			try {
+				$handoff = $this->handoffs->find( $id );
+				if ( null !== $handoff && in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && $this->abandon( $handoff, $now ) ) {
+					++$done;
+				}
+			} catch ( Storage_Exception $e ) {
+				// One handoff that cannot be changed does not hold up the others; the next run tries it again.
+				unset( $e );
 			}
 		}
 		return $done;

@@ -154,12 +154,21 @@ final class Ticket_Form {
 	}
 
 	/**
-	 * Whether a name is a time zone PHP knows (an IANA name, or UTC).
+	 * Whether a name is a time zone PHP knows (an IANA name, current or old, or UTC).
 	 *
 	 * @param string $name The name.
 	 */
 	private static function is_timezone( string $name ): bool {
-		return 'UTC' === $name || in_array( $name, \DateTimeZone::listIdentifiers(), true );
+		// Any name PHP knows, the old ones browsers still report too (Asia/Calcutta, Europe/Kiev).
+		if ( ! preg_match( '#^[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,2}$#', $name ) ) {
+			return false;
+		}
+		try {
+			new \DateTimeZone( $name );
+			return true;
+		} catch ( \Exception $e ) {
+			return false;
+		}
 	}
 
 	/**

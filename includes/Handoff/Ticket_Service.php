@@ -116,7 +116,8 @@ final class Ticket_Service {
 	public function draft( array $conversation ): array {
 		$name  = '';
 		$email = '';
-		if ( $conversation['user_id'] > 0 ) {
+		// Only to that user: a tab kept after signing out holds the token, not the account.
+		if ( $conversation['user_id'] > 0 && get_current_user_id() === $conversation['user_id'] ) {
 			$user = get_userdata( $conversation['user_id'] );
 			if ( $user ) {
 				$name  = (string) $user->display_name;
@@ -125,8 +126,9 @@ final class Ticket_Service {
 		}
 		$asked = array();
 		foreach ( $this->messages->before( $conversation['id'], PHP_INT_MAX, 50 ) as $message ) {
-			// What they asked, not "a person please": the messages of some length, not the button's.
-			if ( 'visitor' === $message['role'] && empty( $message['meta']['button'] ) && ( str_word_count( $message['body'] ) >= 4 || mb_strlen( $message['body'] ) >= 24 ) ) {
+			// What they asked, not "a person please": the messages of some length (in words, or in
+			// characters for scripts without spaces), not the button's.
+			if ( 'visitor' === $message['role'] && empty( $message['meta']['button'] ) && ( count( (array) preg_split( '/\s+/u', trim( $message['body'] ) ) ) >= 4 || mb_strlen( $message['body'] ) >= 24 || ( mb_strlen( $message['body'] ) >= 8 && ! preg_match( '/\s/u', trim( $message['body'] ) ) && preg_match( '/[^\x00-\x7F]/', $message['body'] ) ) ) ) {
 				$asked[] = trim( $message['body'] );
 			}
 		}
@@ -171,18 +173,43 @@ final class Ticket_Service {
 			);
 		}
 		$answers = $checked['answers'];
-		$handoff = $this->handoffs->open_for( $conversation_id );
-		if ( null === $handoff || ! in_array( $handoff['status'], Handoff_Repository::WAITING, true ) ) {
-			return null !== $handoff
-				? new WP_Error( 'handoff_bot_handoff_taken', __( 'A person has joined the chat: you can write to them here.', 'handoff-bot' ), array( 'status' => 409 ) )
-				: new WP_Error( 'handoff_bot_no_handoff', __( 'Ask for a person first: the form is for a request the team has not taken yet.', 'handoff-bot' ), array( 'status' => 409 ) );
+		$handoff = $this->handoffs->open_for( $conversation_id ) ?? $this->left_lately( $conversation_id );
+		if ( null === $handoff || 'accepted' === $handoff['status'] ) {
+			return null !== $handoff ? self::taken() : new WP_Error( 'handoff_bot_no_handoff', __( 'Ask for a person first: the form is for a request the team has not taken yet.', 'handoff-bot' ), array( 'status' => 409 ) );
 		}
 
 		if ( ! $this->convert( $handoff, $answers, $key, false ) ) {
-			return new WP_Error( 'handoff_bot_handoff_taken', __( 'A person has joined the chat: you can write to them here.', 'handoff-bot' ), array( 'status' => 409 ) );
+			// The same form sent twice at once: the other one made the ticket.
+			$sent = $this->messages->find_by_key( $conversation_id, 'ticket:' . $key );
+			$made = null === $sent ? null : $this->handoffs->find( (int) ( $sent['meta']['handoff_id'] ?? 0 ) );
+			return null !== $made ? $this->receipt( $made, $this->form_of( $made ), (string) ( null !== $sent ? $sent['body'] : '' ) ) : self::taken();
 		}
 		$handoff['route'] = self::route_for( $handoff, $answers );
 		return $this->receipt( $handoff, $answers, self::confirmation( self::reference( $handoff['id'] ), $answers ) );
+	}
+
+	/**
+	 * The 409 of a request a person took meanwhile.
+	 */
+	private static function taken(): WP_Error {
+		return new WP_Error( 'handoff_bot_handoff_taken', __( 'A person has joined the chat: you can write to them here.', 'handoff-bot' ), array( 'status' => 409 ) );
+	}
+
+	/**
+	 * The handoff the visitor left while waiting (by the button, or by going away) in the past
+	 * day, which a form sent afterwards still turns into a ticket; null when there is none.
+	 *
+	 * @param int $conversation_id Conversation.
+	 * @return Handoff|null
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	private function left_lately( int $conversation_id ): ?array {
+		$handoffs = $this->handoffs->for_conversation( $conversation_id );
+		$last     = end( $handoffs );
+		if ( false === $last || ! in_array( $last['status'], array( 'abandoned', 'left' ), true ) || null !== $last['accepted_at'] || null === $last['resolved_at'] ) {
+			return null;
+		}
+		return time() - (int) strtotime( $last['resolved_at'] . ' UTC' ) <= DAY_IN_SECONDS ? $last : null;
 	}
 
 	/**

@@ -82,10 +82,10 @@ final class Queue_Sweep_Job implements Registrable {
 	public static function ensure(): void {
 		if ( function_exists( 'as_has_scheduled_action' ) && function_exists( 'as_schedule_recurring_action' ) ) {
 			try {
-				if ( ! as_has_scheduled_action( self::HOOK, array(), Reindex_Job::GROUP ) ) {
-					as_schedule_recurring_action( time() + MINUTE_IN_SECONDS, MINUTE_IN_SECONDS, self::HOOK, array(), Reindex_Job::GROUP );
+				if ( as_has_scheduled_action( self::HOOK, array(), Reindex_Job::GROUP ) || as_schedule_recurring_action( time() + MINUTE_IN_SECONDS, MINUTE_IN_SECONDS, self::HOOK, array(), Reindex_Job::GROUP ) ) {
+					return;
 				}
-				return;
+				// Action Scheduler is not ready yet (plugin activation): WP-Cron, then.
 			} catch ( \Throwable $e ) {
 				// WP-Cron, then.
 				unset( $e );

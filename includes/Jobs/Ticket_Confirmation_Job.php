@@ -37,6 +37,12 @@ final class Ticket_Confirmation_Job implements Registrable {
 	public const ATTEMPTS = 5;
 
 	/**
+	 * Confirmations an address gets in a day at most (the form could otherwise send mail to
+	 * anyone's address, over and over).
+	 */
+	public const CAP = 3;
+
+	/**
 	 * Handoffs.
 	 *
 	 * @var Handoff_Repository
@@ -109,8 +115,15 @@ final class Ticket_Confirmation_Job implements Registrable {
 			if ( ! is_array( $form ) || empty( $form['email'] ) || ! is_string( $form['email'] ) ) {
 				return;
 			}
+			$cap_key = 'handoff_bot_confirmations_' . substr( hash_hmac( 'sha256', strtolower( trim( $form['email'] ) ), wp_salt( 'nonce' ) ), 0, 32 );
+			if ( (int) get_transient( $cap_key ) >= self::CAP ) {
+				// An address sent many confirmations in a day: no more today (the ticket stands).
+				$this->events->record( 'ticket_confirmation_capped', $handoff['conversation_id'], array(), $handoff_id );
+				return;
+			}
 			$sent = wp_mail( $form['email'], self::subject( $handoff_id, $handoff['route'] ), self::body( $handoff_id, $form, $this->happened( 'abandoned', $handoff['conversation_id'], $handoff_id ) ) );
 			if ( $sent ) {
+				set_transient( $cap_key, (int) get_transient( $cap_key ) + 1, DAY_IN_SECONDS );
 				$this->events->record( 'ticket_confirmation_sent', $handoff['conversation_id'], array( 'attempt' => $attempt ), $handoff_id );
 				return;
 			}
@@ -166,18 +179,17 @@ final class Ticket_Confirmation_Job implements Registrable {
 	 * @param bool                 $abandoned  Whether the visitor went away while waiting.
 	 */
 	public static function body( int $handoff_id, array $form, bool $abandoned = false ): string {
-		$get   = static function ( string $key ) use ( $form ): string {
+		$get  = static function ( string $key ) use ( $form ): string {
 			return isset( $form[ $key ] ) && is_string( $form[ $key ] ) ? $form[ $key ] : '';
 		};
-		$site  = wp_specialchars_decode( (string) get_option( 'blogname' ), ENT_QUOTES );
-		$lines = array();
-		/* translators: %s: the visitor's name. */
-		$lines[] = '' !== $get( 'name' ) ? sprintf( __( 'Hello %s,', 'handoff-bot' ), $get( 'name' ) ) : __( 'Hello,', 'handoff-bot' );
-		$lines[] = '';
+		$site = wp_specialchars_decode( (string) get_option( 'blogname' ), ENT_QUOTES );
+		// Nothing the visitor typed is quoted: the address is not verified, and the email must not
+		// carry someone's text to a stranger.
+		$lines = array( __( 'Hello,', 'handoff-bot' ), '' );
 		if ( Ticket_Form::CONTACT_PHONE === $get( 'contact' ) ) {
 			$hours = Ticket_Form::WINDOWS[ $get( 'window' ) ] ?? Ticket_Form::WINDOWS['anytime'];
-			/* translators: 1: site name, 2: reference such as HB-00042, 3: phone number, 4: first hour, 5: last hour, 6: time zone. */
-			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your callback request %2$s is recorded: we will call %3$s between %4$02d:00 and %5$02d:00 (%6$s).', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ), $get( 'phone' ), $hours[0], $hours[1], $get( 'timezone' ) );
+			/* translators: 1: site name, 2: reference such as HB-00042, 3: first hour, 4: last hour, 5: time zone. */
+			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your callback request %2$s is recorded: we will call you between %3$02d:00 and %4$02d:00 (%5$s).', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ), $hours[0], $hours[1], $get( 'timezone' ) );
 		} elseif ( $abandoned ) {
 			/* translators: 1: site name, 2: reference such as HB-00042. */
 			$lines[] = sprintf( __( 'You asked to talk to someone at %1$s, but you were away when it was your turn. Your request is not lost: it is now ticket %2$s, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );
@@ -186,11 +198,9 @@ final class Ticket_Confirmation_Job implements Registrable {
 			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your request %2$s is with our team, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );
 		}
 		$lines[] = '';
-		$lines[] = __( 'Your message:', 'handoff-bot' );
-		$lines[] = $get( 'message' );
-		$lines[] = '';
 		/* translators: %s: reference such as HB-00042. */
 		$lines[] = sprintf( __( 'Please quote %s if you write to us about it.', 'handoff-bot' ), Ticket_Service::reference( $handoff_id ) );
+		$lines[] = __( 'If you did not ask us for help, you can ignore this email.', 'handoff-bot' );
 		return implode( "\n", $lines ) . "\n";
 	}
 }

@@ -34,14 +34,33 @@ final class Redactor {
 	 *                   `password`, `other`; each once, in order).
 	 */
 	public static function redact( string $text ): array {
-		$found = array();
-		foreach ( ( new Personal_Data() )->matches( $text ) as $item ) {
-			$mask    = 'password' === $item['kind'] ? str_repeat( '•', 8 ) : '[' . $item['evidence'] . ']';
-			$text    = str_replace( $item['match'], $mask, $text );
+		$found   = array();
+		$matches = ( new Personal_Data() )->matches( $text );
+		// Passwords where they were typed (the same word elsewhere is no password), last first so
+		// the earlier places hold; then the numbers, wherever they appear.
+		$placed = array_filter(
+			$matches,
+			static function ( array $item ): bool {
+				return isset( $item['offset'] );
+			}
+		);
+		usort(
+			$placed,
+			static function ( array $a, array $b ): int {
+				return ( $b['offset'] ?? 0 ) <=> ( $a['offset'] ?? 0 );
+			}
+		);
+		foreach ( $placed as $item ) {
+			$text = substr_replace( $text, str_repeat( '•', 8 ), (int) $item['offset'], strlen( $item['match'] ) );
+		}
+		foreach ( $matches as $item ) {
+			if ( ! isset( $item['offset'] ) ) {
+				$text = str_replace( $item['match'], '[' . $item['evidence'] . ']', $text );
+			}
 			$found[] = $item['kind'];
 		}
 		foreach ( self::site_patterns() as $pattern ) {
-			$text = (string) preg_replace_callback(
+			$masked = preg_replace_callback(
 				$pattern,
 				static function () use ( &$found ): string {
 					$found[] = 'other';
@@ -49,6 +68,8 @@ final class Redactor {
 				},
 				$text
 			);
+			// A pattern that fails on this text (too much backtracking) masks nothing, and loses nothing.
+			$text = is_string( $masked ) ? $masked : $text;
 		}
 		return array(
 			'text'  => $text,

@@ -171,7 +171,15 @@ final class Conversation_Repository extends Repository {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function set_handoff( int $id, int $handoff_id ): void {
-		$this->update_where( 'conversations', array( 'handoff_id' => $handoff_id ), array( 'id' => $id ) );
+		// The visitor is there now: the queue's sweep counts from here (Handoff\Queue_Sweep).
+		$this->update_where(
+			'conversations',
+			array(
+				'handoff_id' => $handoff_id,
+				'updated_at' => $this->now(),
+			),
+			array( 'id' => $id )
+		);
 	}
 
 	/**

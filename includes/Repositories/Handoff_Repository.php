@@ -367,9 +367,9 @@ final class Handoff_Repository extends Repository {
 	}
 
 	/**
-	 * Turns a handoff that still waits into a ticket (status `ticket`): its route (`ticket`,
-	 * `callback`, or `private` kept), its brief with the form's answers, and the conversation free
-	 * for a new handoff.
+	 * Turns a handoff that still waits (or that the visitor left while waiting, whose form came
+	 * afterwards) into a ticket (status `ticket`): its route (`ticket`, `callback`, or `private`
+	 * kept), its brief with the form's answers, and the conversation free for a new handoff.
 	 *
 	 * @param int    $id      Handoff.
 	 * @param string $route   Its route from now on.
@@ -379,7 +379,7 @@ final class Handoff_Repository extends Repository {
 	 */
 	public function to_ticket( int $id, string $route, string $context ): bool {
 		return 1 === $this->execute(
-			"UPDATE %i SET status = 'ticket', route = %s, context = %s, open_key = NULL WHERE id = %d AND status IN ('requested', 'queued')",
+			"UPDATE %i SET status = 'ticket', route = %s, context = %s, open_key = NULL, resolved_at = NULL WHERE id = %d AND status IN ('requested', 'queued', 'abandoned', 'left')",
 			$this->table( 'handoffs' ),
 			$route,
 			$context,
@@ -401,9 +401,10 @@ final class Handoff_Repository extends Repository {
 			array_map(
 				'intval',
 				$this->get_col(
-					"SELECT h.id FROM %i h INNER JOIN %i c ON c.id = h.conversation_id WHERE h.status IN ('requested', 'queued') AND c.updated_at < %s ORDER BY h.id ASC LIMIT %d",
+					"SELECT h.id FROM %i h INNER JOIN %i c ON c.id = h.conversation_id WHERE h.status IN ('requested', 'queued') AND h.requested_at < %s AND c.updated_at < %s ORDER BY h.id ASC LIMIT %d",
 					$this->table( 'handoffs' ),
 					$this->table( 'conversations' ),
+					$before,
 					$before,
 					$limit
 				)
@@ -478,6 +479,155 @@ final class Handoff_Repository extends Repository {
 			$out[] = max( 0, (int) strtotime( $row['accepted_at'] . ' UTC' ) - (int) strtotime( $row['requested_at'] . ' UTC' ) );
 		}
 		return $out;
+	}
+
+	/**
+	 * Statuses of a ticket (a handoff left as a ticket or a callback request): open (`ticket`),
+	 * replied and waiting on the visitor (`pending`), and `closed`.
+	 */
+	public const TICKET = array( 'ticket', 'pending', 'closed' );
+
+	/**
+	 * Statuses of a ticket nobody has closed.
+	 */
+	public const TICKET_OPEN = array( 'ticket', 'pending' );
+
+	/**
+	 * Tickets for the Tickets screen, and how many there are in all.
+	 *
+	 * - `status`: `ticket`, `pending` or `closed` (open ones oldest first, closed ones newest first);
+	 * - `route`: `callback` for callback requests only, `ticket` for the others;
+	 * - `team`, `assigned_to`: exact matches;
+	 * - `search`: words in the reference, the headline or the brief (name, email, message);
+	 * - `hidden_teams` and `viewer`: teams the viewer may not see, except tickets assigned to them.
+	 *
+	 * @param array $filter   What to list.
+	 * @phpstan-param array{status: string, route?: string, team?: string, assigned_to?: int, search?: string, hidden_teams?: list<string>, viewer?: int} $filter
+	 * @param int   $page     Page, from 1.
+	 * @param int   $per_page Rows per page.
+	 * @return array{rows: list<array{handoff: Handoff, context: array<string, mixed>}>, total: int}
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function list_tickets( array $filter, int $page, int $per_page ): array {
+		$where = array( 'status = %s' );
+		$args  = array( $filter['status'] );
+		$route = $filter['route'] ?? '';
+		if ( 'callback' === $route ) {
+			$where[] = "route = 'callback'";
+		} elseif ( 'ticket' === $route ) {
+			$where[] = "route <> 'callback'";
+		}
+		if ( isset( $filter['team'] ) && '' !== $filter['team'] ) {
+			$where[] = 'team = %s';
+			$args[]  = $filter['team'];
+		}
+		if ( isset( $filter['assigned_to'] ) ) {
+			$where[] = 'assigned_to = %d';
+			$args[]  = $filter['assigned_to'];
+		}
+		$hidden = $filter['hidden_teams'] ?? array();
+		if ( $hidden ) {
+			$where[] = '(team NOT IN (' . $this->string_placeholders( count( $hidden ) ) . ') OR assigned_to = %d)';
+			array_push( $args, ...$hidden );
+			$args[] = $filter['viewer'] ?? 0;
+		}
+		$search = trim( $filter['search'] ?? '' );
+		if ( '' !== $search ) {
+			// "!" escapes the wildcards alike in MySQL and SQLite (which has no default escape).
+			$like    = '%' . strtr(
+				$search,
+				array(
+					'!' => '!!',
+					'%' => '!%',
+					'_' => '!_',
+				)
+			) . '%';
+			$matches = array( "headline LIKE %s ESCAPE '!'", "context LIKE %s ESCAPE '!'" );
+			array_push( $args, $like, $like );
+			if ( preg_match( '/^(?:HB-?)?0*(\d{1,18})$/i', $search, $number ) ) {
+				$matches[] = 'id = %d';
+				$args[]    = (int) $number[1];
+			}
+			$where[] = '(' . implode( ' OR ', $matches ) . ')';
+		}
+		$order = 'closed' === $filter['status'] ? 'resolved_at DESC, id DESC' : 'requested_at ASC, id ASC';
+		$sql   = ' FROM %i WHERE ' . implode( ' AND ', $where );
+		$total = (int) $this->get_var( 'SELECT COUNT(*)' . $sql, $this->table( 'handoffs' ), ...$args );
+		$rows  = array();
+		if ( $total > 0 ) {
+			$found = $this->get_rows( 'SELECT ' . self::LIST_COLUMNS . ', context' . $sql . ' ORDER BY ' . $order . ' LIMIT %d OFFSET %d', $this->table( 'handoffs' ), ...array_merge( $args, array( $per_page, ( max( 1, $page ) - 1 ) * $per_page ) ) );
+			foreach ( $found as $row ) {
+				$context = json_decode( (string) ( $row['context'] ?? '' ), true );
+				$rows[]  = array(
+					'handoff' => self::hydrate( $row ),
+					'context' => is_array( $context ) ? $context : array(),
+				);
+			}
+		}
+		return array(
+			'rows'  => $rows,
+			'total' => $total,
+		);
+	}
+
+	/**
+	 * Moves an open ticket to another open status (`ticket` or `pending`).
+	 *
+	 * @param int    $id     Handoff.
+	 * @param string $status `ticket` or `pending`.
+	 * @return bool Whether it changed (false when it was closed, or had that status already).
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function set_ticket_status( int $id, string $status ): bool {
+		return 1 === $this->execute(
+			"UPDATE %i SET status = %s WHERE id = %d AND status IN ('ticket', 'pending') AND status <> %s",
+			$this->table( 'handoffs' ),
+			$status,
+			$id,
+			$status
+		);
+	}
+
+	/**
+	 * Gives an open ticket to a team and an agent (0: any agent of the team).
+	 *
+	 * @param int    $id          Handoff.
+	 * @param string $team        Team ('' any).
+	 * @param int    $assigned_to Agent (0 nobody).
+	 * @return bool Whether it is open (and so now has them).
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function assign_ticket( int $id, string $team, int $assigned_to ): bool {
+		$this->execute(
+			"UPDATE %i SET team = %s, assigned_to = %d WHERE id = %d AND status IN ('ticket', 'pending')",
+			$this->table( 'handoffs' ),
+			$team,
+			$assigned_to,
+			$id
+		);
+		return 1 === (int) $this->get_var( "SELECT COUNT(*) FROM %i WHERE id = %d AND status IN ('ticket', 'pending') AND team = %s AND assigned_to = %d", $this->table( 'handoffs' ), $id, $team, $assigned_to );
+	}
+
+	/**
+	 * Closes an open ticket with an outcome: when, and with what tags. Of two closes at once, one
+	 * changes the row.
+	 *
+	 * @param int    $id      Handoff.
+	 * @param string $outcome Outcome.
+	 * @param array  $tags    Tags.
+	 * @phpstan-param list<string> $tags
+	 * @return bool Whether it closed (false when it was closed already).
+	 * @throws Storage_Exception When the database refuses it.
+	 */
+	public function close_ticket( int $id, string $outcome, array $tags = array() ): bool {
+		return 1 === $this->execute(
+			"UPDATE %i SET status = 'closed', outcome = %s, tags = %s, resolved_at = %s, open_key = NULL WHERE id = %d AND status IN ('ticket', 'pending')",
+			$this->table( 'handoffs' ),
+			$outcome,
+			self::cut( implode( ',', $tags ), 100 ),
+			$this->now(),
+			$id
+		);
 	}
 
 	/**

@@ -41,15 +41,35 @@ final class Visitor_Ticket_Controller extends Controller {
 	private Visitor_Guard $guard;
 
 	/**
+	 * Rate limits.
+	 *
+	 * @var Rate_Limiter
+	 */
+	private Rate_Limiter $limiter;
+
+	/**
+	 * Forms an address may send in an hour (each can mean an email and a ticket).
+	 */
+	public const PER_HOUR = 10;
+
+	/**
+	 * The least time, in milliseconds, between the form opening and its sending (the chat waits
+	 * that long before it sends; a script posting at once is a bot).
+	 */
+	public const MIN_FILL_MS = 1200;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param Ticket_Service $tickets Tickets.
 	 * @param Visitor_Guard  $guard   The visitor routes' guard.
+	 * @param Rate_Limiter   $limiter Rate limits.
 	 */
-	public function __construct( Ticket_Service $tickets, Visitor_Guard $guard ) {
+	public function __construct( Ticket_Service $tickets, Visitor_Guard $guard, Rate_Limiter $limiter ) {
 		$this->rest_base = 'conversations';
 		$this->tickets   = $tickets;
 		$this->guard     = $guard;
+		$this->limiter   = $limiter;
 	}
 
 	/**
@@ -100,6 +120,16 @@ final class Visitor_Ticket_Controller extends Controller {
 							'type'        => 'string',
 							'required'    => true,
 							'description' => __( 'A key chosen by the client for this form; sending it again returns the same receipt.', 'handoff-bot' ),
+						),
+						'elapsed_ms'      => array(
+							'type'        => 'integer',
+							'default'     => 0,
+							'description' => __( 'Milliseconds from the form opening to its sending.', 'handoff-bot' ),
+						),
+						'website'         => array(
+							'type'        => 'string',
+							'default'     => '',
+							'description' => __( 'A field people never see: a bot fills it in.', 'handoff-bot' ),
 						),
 					),
 				),
@@ -186,11 +216,30 @@ final class Visitor_Ticket_Controller extends Controller {
 		if ( ! preg_match( '/^[A-Za-z0-9_-]{8,56}$/', $key ) ) {
 			return new WP_Error( 'handoff_bot_invalid_idempotency_key', __( 'The form needs an idempotency key of 8 to 56 letters, digits, dashes or underscores.', 'handoff-bot' ), array( 'status' => 400 ) );
 		}
+		if ( '' !== trim( (string) $request['website'] ) || (int) $request['elapsed_ms'] < self::MIN_FILL_MS ) {
+			// A bot: a quiet answer that looks like the others, and nothing stored or sent.
+			$quiet = new WP_REST_Response(
+				array(
+					'reference'  => '',
+					'handoff_id' => 0,
+					'route'      => 'ticket',
+					'contact'    => 'email',
+					'email'      => '',
+					'message'    => __( 'Thank you.', 'handoff-bot' ),
+				)
+			);
+			$quiet->set_status( 201 );
+			return self::no_store( $quiet );
+		}
 		$input = array();
 		foreach ( array( 'name', 'email', 'contact', 'phone', 'window', 'timezone', 'message' ) as $field ) {
 			$input[ $field ] = $request[ $field ];
 		}
 		try {
+			$waits = $this->limiter->check_all( array( array( 'ticket', Rate_Limiter::client_key(), self::PER_HOUR, HOUR_IN_SECONDS ) ) );
+			if ( null !== $waits[0] ) {
+				return Visitor_Guard::rate_limited( $waits[0], 'address' );
+			}
 			$receipt = $this->tickets->submit( $this->guard->conversation( $request ), $input, $key );
 		} catch ( Storage_Exception $e ) {
 			return self::unavailable();

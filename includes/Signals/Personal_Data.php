@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * the number.
  *
  * @phpstan-type Found array{kind: string, evidence: string}
- * @phpstan-type Found_Match array{kind: string, evidence: string, match: string}
+ * @phpstan-type Found_Match array{kind: string, evidence: string, match: string, offset?: int}
  */
 final class Personal_Data {
 
@@ -303,27 +303,52 @@ final class Personal_Data {
 	}
 
 	/**
-	 * Card numbers: 13 to 19 digits, spaces or dashes between groups.
+	 * Card numbers: 13 to 19 digits, spaces, dots or dashes between groups. A run of digits that
+	 * fails (a number with its security code or expiry typed after it) is tried again on its first
+	 * groups, longest first.
 	 *
 	 * @param string $text Message.
 	 * @return list<Found_Match>
 	 */
 	private function cards( string $text ): array {
 		$found = array();
-		if ( preg_match_all( '/(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/', $text, $m ) ) {
-			foreach ( $m[0] as $candidate ) {
-				$digits  = (string) preg_replace( '/\D/', '', $candidate );
-				$network = self::card_network( $digits );
-				if ( null !== $network && self::luhn( $digits ) ) {
-					$found[] = array(
-						'kind'     => 'card',
-						'evidence' => sprintf( '%1$s card ending %2$s', $network, substr( $digits, -4 ) ),
-						'match'    => $candidate,
-					);
+		if ( preg_match_all( '/(?<![\d.-])\d(?:[ .-]?\d){12,}(?![\d])/', $text, $m ) ) {
+			foreach ( $m[0] as $run ) {
+				foreach ( self::group_prefixes( $run ) as $candidate ) {
+					$digits  = (string) preg_replace( '/\D/', '', $candidate );
+					$network = self::card_network( $digits );
+					if ( null !== $network && self::luhn( $digits ) ) {
+						$found[] = array(
+							'kind'     => 'card',
+							'evidence' => sprintf( '%1$s card ending %2$s', $network, substr( $digits, -4 ) ),
+							'match'    => $candidate,
+						);
+						break;
+					}
 				}
 			}
 		}
 		return $found;
+	}
+
+	/**
+	 * A run of digit groups, then its shorter starts that end with a group, longest first, while
+	 * they hold 13 to 19 digits.
+	 *
+	 * @param string $run Digits with spaces, dots or dashes between groups.
+	 * @return list<string>
+	 */
+	private static function group_prefixes( string $run ): array {
+		$out    = array();
+		$groups = preg_split( '/(?<=\d)(?=[ .-])/', $run );
+		for ( $n = is_array( $groups ) ? count( $groups ) : 0; $n > 0; $n-- ) {
+			$prefix = implode( '', array_slice( (array) $groups, 0, $n ) );
+			$digits = strlen( (string) preg_replace( '/\D/', '', $prefix ) );
+			if ( $digits >= 13 && $digits <= 19 ) {
+				$out[] = $prefix;
+			}
+		}
+		return $out;
 	}
 
 	/**
@@ -432,24 +457,26 @@ final class Personal_Data {
 	 * @return list<Found_Match>
 	 */
 	private function passwords( string $text ): array {
-		$pattern = '/\b(?:password|passwd|passcode|passwort|kennwort|contrase(?:ñ|n)a|clave|mot de passe|senha|pass|pwd|pw)\s*(?:(?:is|ist|lautet|es|est|é|was)\b|[:=\-–])\s*["\'“‘]?([^\s"\'”’]+)/iu';
-		if ( ! preg_match_all( $pattern, $text, $m ) ) {
+		// Not a bare "pass": a boarding pass, a bus pass.
+		$pattern = '/\b(?:password|passwd|passcode|passwort|kennwort|contrase(?:ñ|n)a|clave|mot de passe|senha|pwd|pw)\s*(?:(?:is|ist|lautet|es|est|é|was)\b|[:=\-–])\s*["\'“‘]?([^\s"\'”’]+)/iu';
+		if ( ! preg_match_all( $pattern, $text, $m, PREG_OFFSET_CAPTURE ) ) {
 			return array();
 		}
+		$found = array();
 		foreach ( $m[1] as $candidate ) {
-			$word = rtrim( $candidate, '.,!?;)' );
+			$word = rtrim( $candidate[0], '.,!?;)' );
 			if ( mb_strlen( $word, 'UTF-8' ) < 4 || in_array( mb_strtolower( $word, 'UTF-8' ), self::NOT_PASSWORDS, true ) ) {
 				continue;
 			}
-			return array(
-				array(
-					'kind'     => 'password',
-					'evidence' => 'password: ' . str_repeat( '•', 8 ),
-					'match'    => $word,
-				),
+			$found[] = array(
+				'kind'     => 'password',
+				'evidence' => 'password: ' . str_repeat( '•', 8 ),
+				'match'    => $word,
+				// Where it is: the same word elsewhere in the message is no password.
+				'offset'   => (int) $candidate[1],
 			);
 		}
-		return array();
+		return $found;
 	}
 
 	/**

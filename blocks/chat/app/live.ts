@@ -74,7 +74,12 @@ export function createLive( options: LiveOptions ) {
 		}
 		const handoff = result.data.handoff ?? null;
 		listener.onHandoff( handoff );
-		return { active: handoff !== null, fresh: batch.length > 0 };
+		return {
+			active: handoff !== null,
+			fresh: batch.length > 0,
+			waiting:
+				handoff?.status === 'requested' || handoff?.status === 'queued',
+		};
 	}
 
 	const poller = createPoller( {

@@ -1,7 +1,9 @@
 /**
  * Reads new messages on the cheap read path while a handoff to a person is open: every 3 s while
  * the tab is visible, every 15 s while it is hidden (and after a failed read), and not at all after
- * 10 minutes without anything new. Typing, sending or coming back to the tab starts it again.
+ * 10 minutes without anything new — except while the visitor waits in the queue, when it goes on
+ * every 15 s (the reads are how the site knows they are still there). Typing, sending or coming
+ * back to the tab starts it again.
  * Pure: the clock, the page's visibility and the read are injected.
  */
 import type { Clock } from './outbox';
@@ -23,6 +25,8 @@ export type PollResult = {
 	fresh: boolean;
 	/** The read failed (it is tried again, more slowly). */
 	failed?: boolean;
+	/** The visitor waits for a person (reads never stop while they do). */
+	waiting?: boolean;
 };
 
 export type PollerOptions = {
@@ -52,6 +56,8 @@ export function createPoller( options: PollerOptions ) {
 	let running = false;
 	let timer: unknown = null;
 	let last = 0;
+	/** Whether the last read found the visitor waiting for a person. */
+	let waiting = false;
 	/** Counts watch() calls, so a read that began before one does not stop the polling it asked for. */
 	let asked = 0;
 
@@ -72,7 +78,8 @@ export function createPoller( options: PollerOptions ) {
 		if ( ! wanted || dead || running ) {
 			return;
 		}
-		if ( clock.now() - last >= idleAfter ) {
+		const idle = clock.now() - last >= idleAfter;
+		if ( idle && ! waiting ) {
 			// Idle: nothing more until the visitor does something.
 			return;
 		}
@@ -89,12 +96,15 @@ export function createPoller( options: PollerOptions ) {
 		if ( result.fresh ) {
 			last = clock.now();
 		}
+		waiting = !! result.waiting;
 		if ( ! result.active && asked === seen ) {
 			wanted = false;
 		}
 		if ( wanted && ! dead && timer === null ) {
 			schedule(
-				result.failed || visibility.hidden ? hiddenInterval : interval
+				result.failed || visibility.hidden || idle
+					? hiddenInterval
+					: interval
 			);
 		}
 	}

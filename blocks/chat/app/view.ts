@@ -26,7 +26,12 @@ import { createTranscript } from './parts/transcript';
 export function createView(
 	root: HTMLElement,
 	config: ChatConfig,
-	clock: Pick< Clock, 'now' > = { now: () => Date.now() }
+	clock: Clock = {
+		now: () => Date.now(),
+		setTimeout: ( fn, ms ) => setTimeout( fn, ms ),
+		clearTimeout: ( handle ) =>
+			clearTimeout( handle as ReturnType< typeof setTimeout > ),
+	}
 ) {
 	const panel =
 		root.querySelector< HTMLElement >( `.${ PREFIX }panel` ) ?? root;
@@ -44,6 +49,7 @@ export function createView(
 		uid: ( input?.id || panel.id || 'handoff-bot-chat' ) + '-',
 		client: () => client,
 		input,
+		clock,
 	};
 
 	const transcript = createTranscript( ctx, panel );

@@ -249,6 +249,15 @@ export class FakeServer {
 	}
 
 	/**
+	 * Closes the conversation's handoff (the visitor left the queue, or it was abandoned).
+	 * @param id The conversation.
+	 */
+	clearHandoff( id = 1 ): this {
+		this.open( id ).handoff = null;
+		return this;
+	}
+
+	/**
 	 * Opens a handoff, or changes it (the place in the queue, the wait, the agent typing…).
 	 * @param fields What changes.
 	 * @param id     The conversation.

@@ -439,22 +439,35 @@ describe( 'polling', () => {
 		chat.controller.stop();
 	} );
 
-	it( 'stops after 10 minutes without news, and starts again when the visitor types', async () => {
+	it( 'stops after 10 minutes without news once a person holds the chat, and starts again when the visitor types', async () => {
 		const chat = await waiting();
+		chat.server.agentJoins( 'Samira' );
+		await nextPoll( chat );
 		await chat.clock.advance( 10 * 60 * 1000 );
 		const reads = chat.server.reads().length;
 		expect( reads ).toBeGreaterThan( 150 );
 		await chat.clock.advance( 5 * 60 * 1000 );
 		expect( chat.server.reads() ).toHaveLength( reads );
 
-		chat.server.agentJoins( 'Samira' );
+		chat.server.agentSays( 'Are you still there?' );
 		chat.input().value = 'H';
 		chat.input().dispatchEvent( new Event( 'input', { bubbles: true } ) );
 		await chat.clock.advance( 0 );
 		expect( chat.server.reads() ).toHaveLength( reads + 1 );
-		expect( chat.transcript().at( -1 ) ).toBe( 'Samira joined the chat.' );
+		expect( chat.transcript().at( -1 ) ).toBe(
+			'Samira Are you still there?'
+		);
 		await nextPoll( chat );
 		expect( chat.server.reads() ).toHaveLength( reads + 2 );
+		chat.controller.stop();
+	} );
+
+	it( 'never stops while the visitor waits in the queue (the reads say they are there), slowing to every 15 seconds', async () => {
+		const chat = await waiting();
+		await chat.clock.advance( 10 * 60 * 1000 );
+		const reads = chat.server.reads().length;
+		await chat.clock.advance( 60 * 1000 );
+		expect( chat.server.reads().length - reads ).toBe( 4 );
 		chat.controller.stop();
 	} );
 

@@ -9,7 +9,21 @@ import { FakeServer, flush, mountChat, type Chat } from './helpers';
 
 afterEach( () => {
 	document.body.innerHTML = '';
+	window.sessionStorage.clear();
 } );
+
+/**
+ * Types into a field as a person does (the input event included).
+ * @param control The field.
+ * @param value   What to type.
+ */
+function typeInto(
+	control: HTMLInputElement | HTMLTextAreaElement,
+	value: string
+): void {
+	control.value = value;
+	control.dispatchEvent( new Event( 'input', { bubbles: true } ) );
+}
 
 /**
  * A chat whose visitor asked a question, then pressed "Talk to a person".
@@ -58,7 +72,8 @@ function field< T extends HTMLElement = HTMLInputElement >(
 async function send( chat: Chat ): Promise< void > {
 	form( chat )!.requestSubmit();
 	await flush();
-	await chat.clock.advance( 0 );
+	// A form sent at once waits a moment first (bots are that quick).
+	await chat.clock.advance( 1500 );
 	await flush();
 }
 
@@ -184,5 +199,96 @@ describe( 'the ticket form', () => {
 		expect( form( chat ) ).not.toBeNull();
 		expect( chat.button( 'Leave your details' ) ).toBeNull();
 		chat.controller.stop();
+	} );
+
+	it( 'waits a moment before sending, and sends the field only bots fill in', async () => {
+		const chat = await asked( { route: 'ticket', place: null } );
+		typeInto( field( chat, 'Your name' ), 'Ada' );
+		typeInto( field( chat, 'Email address' ), 'ada@example.com' );
+		form( chat )!.requestSubmit();
+		await flush();
+		expect( chat.server.tickets ).toHaveLength( 0 );
+		await chat.clock.advance( 1500 );
+		await flush();
+		const sent = chat.server.requests.find(
+			( r ) => r.method === 'POST' && r.path.endsWith( '/handoff/ticket' )
+		)!;
+		expect( sent.body!.website ).toBe( '' );
+		expect( Number( sent.body!.elapsed_ms ) ).toBeGreaterThanOrEqual(
+			1200
+		);
+		const trap = chat.root.querySelector(
+			'.handoff-bot-chat__ticket-trap'
+		);
+		expect( trap ).toBeNull();
+		chat.controller.stop();
+	} );
+
+	it( 'keeps what was typed through a reload, until it is sent', async () => {
+		const server = new FakeServer();
+		const chat = await asked( { route: 'ticket', place: null }, server );
+		typeInto( field( chat, 'Your name' ), 'Ada' );
+		typeInto(
+			field< HTMLTextAreaElement >( chat, 'Your message' ),
+			'The screen is cracked, order 1042'
+		);
+		const trap = form( chat )!.querySelector< HTMLInputElement >(
+			'input[name="website"]'
+		)!;
+		expect( trap.tabIndex ).toBe( -1 );
+		expect( trap.closest( '[aria-hidden="true"]' ) ).not.toBeNull();
+		chat.controller.stop();
+		document.body.innerHTML = '';
+
+		// The page reloads; the request still waits, and the form opens with what was typed.
+		const again = await mountChat( { server, storage: chat.storage } );
+		await again.clock.advance( 3000 );
+		await flush();
+		await flush();
+		expect( field( again, 'Your name' ).value ).toBe( 'Ada' );
+		expect(
+			field< HTMLTextAreaElement >( again, 'Your message' ).value
+		).toBe( 'The screen is cracked, order 1042' );
+		again.controller.stop();
+	} );
+
+	it( 'moves the message to the message box when a person takes the chat meanwhile', async () => {
+		const chat = await asked( { place: 2, expected_wait_minutes: 4 } );
+		chat.button( 'Leave your details' )!.click();
+		await flush();
+		await flush();
+		const message = field< HTMLTextAreaElement >( chat, 'Your message' );
+		typeInto( message, 'Please call me about order 1042' );
+		message.focus();
+		chat.server.agentJoins( 'Samira' );
+		await chat.clock.advance( 3000 );
+		await flush();
+		expect( form( chat ) ).toBeNull();
+		expect( chat.input().value ).toBe( 'Please call me about order 1042' );
+		expect( chat.root.ownerDocument.activeElement ).toBe( chat.input() );
+		expect( chat.transcript() ).toContain(
+			'Someone from the team has joined the chat: your message is in the box below, ready to send to them.'
+		);
+		chat.controller.stop();
+	} );
+
+	it( 'keeps a form with changes when the request stops waiting, and drops an untouched one', async () => {
+		const chat = await asked( { route: 'ticket', place: null } );
+		typeInto( field( chat, 'Your name' ), 'Ada' );
+		chat.server.clearHandoff();
+		await chat.clock.advance( 3000 );
+		await flush();
+		expect( form( chat ) ).not.toBeNull();
+		chat.controller.stop();
+		document.body.innerHTML = '';
+		window.sessionStorage.clear();
+
+		const untouched = await asked( { route: 'ticket', place: null } );
+		expect( form( untouched ) ).not.toBeNull();
+		untouched.server.clearHandoff();
+		await untouched.clock.advance( 3000 );
+		await flush();
+		expect( form( untouched ) ).toBeNull();
+		untouched.controller.stop();
 	} );
 } );

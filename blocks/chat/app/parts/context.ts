@@ -4,6 +4,7 @@
  */
 import type { ChatConfig, ChatStrings } from '../../types';
 import type { ChatClient } from '../client';
+import type { Clock } from '../outbox';
 
 export type ViewContext = {
 	root: HTMLElement;
@@ -14,4 +15,6 @@ export type ViewContext = {
 	/** The client, null until connected. */
 	client: () => ChatClient | null;
 	input: HTMLInputElement | null;
+	/** The chat's clock (injected in tests). */
+	clock: Clock;
 };

@@ -3,8 +3,10 @@
  * their name, an email address or a phone callback in a time window, and their message, already
  * holding what is known and what they wrote. Loaded only when needed; its words come with the
  * draft from the server. Each field the server refuses says why, next to it; a failed send keeps
- * everything typed. It sits in the transcript, out of the log's announcements, and takes focus
- * to its heading when it opens.
+ * everything typed, and what is typed is kept in the tab (sessionStorage) until it is sent, so a
+ * reload loses nothing. A field people never see catches bots, and the form waits a moment
+ * before sending one filled in at once. It sits in the transcript, out of the log's
+ * announcements, and takes focus to its heading when it opens.
  */
 import type { TicketAnswers, TicketDraft, TicketReceipt } from '../../types';
 import type { ApiResult } from '../api';
@@ -17,9 +19,44 @@ export type TicketFormOptions = {
 	/** The visitor's time zone (IANA), '' when unknown. */
 	timezone: string;
 	send: ( answers: TicketAnswers ) => Promise< ApiResult< TicketReceipt > >;
-	/** After a send that worked (or found the request taken meanwhile), or "Not now". */
-	closed: ( sent: boolean, hadFocus: boolean ) => void;
+	/**
+	 * The form went: `sent` (a receipt came), `later` ("Not now"), or `taken` (a person took the
+	 * chat meanwhile: the message goes to the composer, with the server's words).
+	 */
+	closed: ( how: 'sent' | 'later' | 'taken', hadFocus: boolean ) => void;
+	/** The visitor is typing (the chat keeps reading while they do). */
+	active: () => void;
+	/** Where typed answers wait until they are sent (null: nowhere). */
+	store: Storage | null;
+	now?: () => number;
+	wait?: ( ms: number ) => Promise< void >;
 };
+
+/** What the chat holds of an open form. */
+export type TicketFormHandle = {
+	node: HTMLFormElement;
+	/** Whether the visitor changed anything. */
+	dirty: () => boolean;
+	/** The message as typed. */
+	message: () => string;
+};
+
+/** The sessionStorage key of the answers typed and not yet sent. */
+export const DRAFT_KEY = 'handoff-bot-ticket-draft';
+
+/** The least time from opening to sending (Visitor_Ticket_Controller::MIN_FILL_MS). */
+export const MIN_FILL_MS = 1200;
+
+type Saved = Partial< Record< string, string > >;
+
+function readSaved( store: Storage | null ): Saved {
+	try {
+		const value = JSON.parse( store?.getItem( DRAFT_KEY ) ?? 'null' );
+		return value && typeof value === 'object' ? ( value as Saved ) : {};
+	} catch {
+		return {};
+	}
+}
 
 type Field = {
 	wrap: HTMLElement;
@@ -44,12 +81,20 @@ function newKey(): string {
 /**
  * Builds the form.
  * @param options What it needs.
- * @return The form element.
+ * @return The form and what the chat reads of it.
  */
-export function ticketForm( options: TicketFormOptions ): HTMLFormElement {
-	const { draft, uid } = options;
+export function ticketForm( options: TicketFormOptions ): TicketFormHandle {
+	const { draft, uid, store } = options;
+	const now = options.now ?? ( () => Date.now() );
+	const wait =
+		options.wait ??
+		( ( ms: number ) =>
+			new Promise< void >( ( resolve ) => setTimeout( resolve, ms ) ) );
+	const opened = now();
+	const saved = readSaved( store );
+	let changed = Object.keys( saved ).length > 0;
 	const l = ( k: string ): string => draft.labels[ k ] ?? '';
-	const key = newKey();
+	const key = saved.key || newKey();
 	const form = h( 'form', 'ticket' );
 	form.noValidate = true;
 	// Inside the transcript's log, but not read out as a whole: focus goes to its heading.
@@ -97,13 +142,13 @@ export function ticketForm( options: TicketFormOptions ): HTMLFormElement {
 	const name = field(
 		'name',
 		l( 'name' ),
-		input( 'text', draft.name, 'name' )
+		input( 'text', saved.name ?? draft.name, 'name' )
 	);
 	name.control.setAttribute( 'aria-required', 'true' );
 	const email = field(
 		'email',
 		l( 'email' ),
-		input( 'email', draft.email, 'email' )
+		input( 'email', saved.email ?? draft.email, 'email' )
 	);
 
 	// Email or a phone callback, where the site offers callbacks.
@@ -170,7 +215,28 @@ export function ticketForm( options: TicketFormOptions ): HTMLFormElement {
 	const area = message.control as HTMLTextAreaElement;
 	area.rows = 5;
 	area.maxLength = 4000;
-	area.value = draft.message;
+	area.value = saved.message ?? draft.message;
+	if ( contact && saved.contact === 'phone' ) {
+		byPhone.checked = true;
+		phoneGroup.hidden = false;
+		email.control.setAttribute( 'aria-required', 'false' );
+	}
+	if ( fields.phone && saved.phone ) {
+		fields.phone.control.value = saved.phone;
+	}
+	if ( fields.window && saved.window ) {
+		fields.window.control.value = saved.window;
+	}
+
+	// Bots fill in every field; people never see this one.
+	const trap = document.createElement( 'input' );
+	trap.type = 'text';
+	trap.name = 'website';
+	trap.tabIndex = -1;
+	trap.autocomplete = 'off';
+	const trapWrap = h( 'p', 'ticket-trap' );
+	trapWrap.setAttribute( 'aria-hidden', 'true' );
+	trapWrap.append( trap );
 	area.setAttribute( 'aria-required', 'true' );
 
 	const summary = h( 'p', 'ticket-failed' );
@@ -189,9 +255,49 @@ export function ticketForm( options: TicketFormOptions ): HTMLFormElement {
 		email.wrap,
 		...( contact ? [ contact, phoneGroup ] : [] ),
 		message.wrap,
+		trapWrap,
 		summary,
 		actions
 	);
+
+	function answers(): Omit<
+		TicketAnswers,
+		'idempotency_key' | 'elapsed_ms' | 'website'
+	> {
+		const phoneChosen = byPhone.checked;
+		return {
+			name: name.control.value.trim(),
+			email: email.control.value.trim(),
+			contact: phoneChosen ? 'phone' : 'email',
+			phone: phoneChosen
+				? ( fields.phone?.control.value.trim() ?? '' )
+				: '',
+			window: phoneChosen ? ( fields.window?.control.value ?? '' ) : '',
+			timezone: phoneChosen ? options.timezone : '',
+			message: area.value.trim(),
+		};
+	}
+
+	function forget(): void {
+		try {
+			store?.removeItem( DRAFT_KEY );
+		} catch {
+			// Nothing kept, nothing to forget.
+		}
+	}
+
+	form.addEventListener( 'input', () => {
+		changed = true;
+		options.active();
+		try {
+			store?.setItem(
+				DRAFT_KEY,
+				JSON.stringify( { ...answers(), key } )
+			);
+		} catch {
+			// A full or blocked storage: the form still works, it is only not kept.
+		}
+	} );
 
 	function showErrors( errors: Record< string, string > ): void {
 		let first: Field[ 'control' ] | null = null;
@@ -229,25 +335,36 @@ export function ticketForm( options: TicketFormOptions ): HTMLFormElement {
 		submit.disabled = true;
 		submit.textContent = l( 'sending' ) || l( 'send' );
 		summary.hidden = true;
-		const phoneChosen = byPhone.checked;
+		// A form sent at once is what bots do: a person who is that quick waits a moment.
+		const elapsed = now() - opened;
+		if ( elapsed < MIN_FILL_MS ) {
+			await wait( MIN_FILL_MS - elapsed );
+		}
 		const result = await options.send( {
-			name: name.control.value.trim(),
-			email: email.control.value.trim(),
-			contact: phoneChosen ? 'phone' : 'email',
-			phone: phoneChosen
-				? ( fields.phone?.control.value.trim() ?? '' )
-				: '',
-			window: phoneChosen ? ( fields.window?.control.value ?? '' ) : '',
-			timezone: phoneChosen ? options.timezone : '',
-			message: area.value.trim(),
+			...answers(),
 			idempotency_key: key,
+			elapsed_ms: Math.max( MIN_FILL_MS, Math.round( now() - opened ) ),
+			website: trap.value,
 		} );
 		submit.disabled = false;
 		submit.textContent = l( 'send' );
-		if ( result.ok || result.status === 409 ) {
+		if ( result.ok ) {
+			forget();
 			const focused = hadFocus();
 			form.remove();
-			options.closed( true, focused );
+			options.closed( 'sent', focused );
+			return;
+		}
+		if ( result.code === 'handoff_bot_handoff_taken' ) {
+			// A person took the chat: what was typed goes to them through the composer.
+			const focused = hadFocus();
+			form.remove();
+			options.closed( 'taken', focused );
+			return;
+		}
+		if ( result.status === 409 && result.message ) {
+			summary.textContent = result.message;
+			summary.hidden = false;
 			return;
 		}
 		if ( result.status === 400 && result.fields ) {
@@ -260,7 +377,11 @@ export function ticketForm( options: TicketFormOptions ): HTMLFormElement {
 	later.addEventListener( 'click', () => {
 		const focused = hadFocus();
 		form.remove();
-		options.closed( false, focused );
+		options.closed( 'later', focused );
 	} );
-	return form;
+	return {
+		node: form,
+		dirty: () => changed,
+		message: () => area.value.trim(),
+	};
 }

@@ -2,11 +2,14 @@
  * When the ticket form shows: at once for a request nobody can take now (after hours, no agent, a
  * full queue), and on the visitor's choice from a "Leave your details" button (in the queue bar
  * while they wait, or under the notice that nobody came in time). The form itself is loaded on
- * first use (./ticket-form).
+ * first use (./ticket-form). What the visitor typed is never thrown away: a form with changes
+ * stays when the request stops waiting, and when a person takes the chat its message moves to the
+ * message box for them.
  */
 import type { VisitorHandoff } from '../../types';
 import { button } from '../dom';
 import type { ViewContext } from './context';
+import type { TicketFormHandle } from './ticket-form';
 import type { Transcript } from './transcript';
 
 /**
@@ -15,7 +18,7 @@ import type { Transcript } from './transcript';
  */
 export function createTickets( ctx: ViewContext, transcript: Transcript ) {
 	const { s } = ctx;
-	let form: HTMLElement | null = null;
+	let form: TicketFormHandle | null = null;
 	let opening = false;
 	/** Handoffs the form opened for by itself (once each). */
 	const shown = new Set< number >();
@@ -30,6 +33,31 @@ export function createTickets( ctx: ViewContext, transcript: Transcript ) {
 		}
 	}
 
+	function tabStore(): Storage | null {
+		try {
+			return ctx.root.ownerDocument.defaultView?.sessionStorage ?? null;
+		} catch {
+			return null;
+		}
+	}
+
+	/**
+	 * A person took the chat while the form was open: its message waits in the message box.
+	 * @param hadFocus Whether focus was in the form.
+	 */
+	function handOver( hadFocus: boolean ): void {
+		const text = form?.message() ?? '';
+		form?.node.remove();
+		form = null;
+		if ( ctx.input && text && ! ctx.input.value.trim() ) {
+			ctx.input.value = text;
+		}
+		transcript.notice( s.formTaken );
+		if ( hadFocus ) {
+			ctx.input?.focus();
+		}
+	}
+
 	/**
 	 * Opens the form (or moves focus to it when open).
 	 * @param focus Whether focus moves to it.
@@ -37,7 +65,7 @@ export function createTickets( ctx: ViewContext, transcript: Transcript ) {
 	async function open( focus = true ): Promise< void > {
 		if ( form ) {
 			if ( focus ) {
-				form.querySelector< HTMLElement >( 'h3' )?.focus();
+				form.node.querySelector< HTMLElement >( 'h3' )?.focus();
 			}
 			return;
 		}
@@ -59,14 +87,25 @@ export function createTickets( ctx: ViewContext, transcript: Transcript ) {
 		}
 		reopen?.remove();
 		reopen = null;
-		const node = module.ticketForm( {
+		const handle = module.ticketForm( {
 			draft,
 			uid: ctx.uid,
 			timezone: timezone(),
+			store: tabStore(),
 			send: ( answers ) => client.ticket( answers ),
-			closed: ( sent, hadFocus ) => {
+			active: () => client.active(),
+			now: () => ctx.clock.now(),
+			wait: ( ms ) =>
+				new Promise< void >( ( resolve ) => {
+					ctx.clock.setTimeout( resolve, ms );
+				} ),
+			closed: ( how, hadFocus ) => {
+				if ( how === 'taken' ) {
+					handOver( hadFocus );
+					return;
+				}
 				form = null;
-				if ( ! sent ) {
+				if ( how === 'later' ) {
 					offerAgain();
 				}
 				if ( hadFocus ) {
@@ -74,11 +113,11 @@ export function createTickets( ctx: ViewContext, transcript: Transcript ) {
 				}
 			},
 		} );
-		form = node;
-		transcript.log.insertBefore( node, transcript.typing.node );
+		form = handle;
+		transcript.log.insertBefore( handle.node, transcript.typing.node );
 		transcript.scrollDown();
 		if ( focus ) {
-			node.querySelector< HTMLElement >( 'h3' )?.focus();
+			handle.node.querySelector< HTMLElement >( 'h3' )?.focus();
 		}
 	}
 
@@ -101,8 +140,10 @@ export function createTickets( ctx: ViewContext, transcript: Transcript ) {
 		open,
 		offerAgain,
 		/**
-		 * The handoff as it stands: a request nobody can take now opens the form, once; a
-		 * handoff no longer waiting takes the form and its button away.
+		 * The handoff as it stands: a request nobody can take now opens the form, once. When a
+		 * person takes the chat, the form's message moves to the message box; when the request
+		 * stops waiting otherwise, a form with changes stays (it still makes a ticket) and an
+		 * untouched one goes.
 		 * @param handoff The open handoff, or null.
 		 */
 		handoff( handoff: VisitorHandoff | null ): void {
@@ -111,10 +152,18 @@ export function createTickets( ctx: ViewContext, transcript: Transcript ) {
 				( handoff.status === 'requested' ||
 					handoff.status === 'queued' );
 			if ( ! waiting ) {
-				form?.remove();
-				form = null;
 				reopen?.remove();
 				reopen = null;
+				if ( form && handoff?.status === 'accepted' ) {
+					handOver(
+						form.node.contains(
+							ctx.root.ownerDocument.activeElement
+						)
+					);
+				} else if ( form && ! form.dirty() ) {
+					form.node.remove();
+					form = null;
+				}
 				return;
 			}
 			if (

@@ -110,7 +110,7 @@ export default function CapacityFields( { values, errors, onChange }: Props ) {
 					'A waiting visitor whose chat has been closed this long leaves the queue; a signed-in visitor’s request becomes a ticket, and they are emailed.',
 					'handoff-bot'
 				) }
-				min={ 1 }
+				min={ 3 }
 				max={ 60 }
 				value={ values.abandon_minutes }
 				error={ errors.abandon_minutes }

@@ -55,14 +55,18 @@ final class Queue_Sweep_Test extends Test_Case {
 	}
 
 	/**
-	 * Makes a conversation's last sign of its visitor some minutes old.
+	 * Makes a conversation's last sign of its visitor, and its request for a person, some minutes
+	 * old.
 	 *
 	 * @param int $id      Conversation.
 	 * @param int $minutes Minutes ago.
 	 */
 	private function last_seen( int $id, int $minutes ): void {
 		global $wpdb;
-		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET updated_at = %s WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', gmdate( 'Y-m-d H:i:s', time() - $minutes * 60 ), $id ) );
+		$then = gmdate( 'Y-m-d H:i:s', time() - $minutes * 60 );
+		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET updated_at = %s WHERE id = %d', $wpdb->prefix . 'handoff_bot_conversations', $then, $id ) );
+		// They asked for a person at least that long ago.
+		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET requested_at = %s WHERE conversation_id = %d AND requested_at > %s', $wpdb->prefix . 'handoff_bot_handoffs', $then, $id, $then ) );
 	}
 
 	/**
@@ -179,5 +183,19 @@ final class Queue_Sweep_Test extends Test_Case {
 		$this->assertSame( 60, wp_get_schedules()[ Queue_Sweep_Job::SCHEDULE ]['interval'] );
 		Queue_Sweep_Job::clear();
 		$this->assertFalse( wp_next_scheduled( Queue_Sweep_Job::HOOK ) );
+	}
+
+	/**
+	 * A visitor who chatted for a while, then asks for a person, is not taken for gone before
+	 * their chat's first read.
+	 */
+	public function test_a_handoff_just_asked_for_is_not_abandoned(): void {
+		$this->staff_the_site();
+		list( $id, $token ) = $this->start_conversation();
+		$this->send( $id, $token, 'My order never arrived and the tracking page is blank' );
+		$this->last_seen( $id, 10 );
+		$this->send( $id, $token, 'Talk to a person', '', array( 'human' => true ) );
+		$this->assertSame( 0, $this->sweep()->run( time(), 3 ) );
+		$this->assertNotNull( ( new Handoff_Repository() )->open_for( $id ) );
 	}
 }

@@ -120,6 +120,7 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 				'email'           => 'not-an-address',
 				'message'         => '',
 				'idempotency_key' => 'ticket-key-1',
+				'elapsed_ms'      => 5000,
 			)
 		);
 		$this->assertSame( 400, $bad->get_status() );
@@ -132,6 +133,7 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 			'email'           => 'ada@example.com',
 			'message'         => 'My parcel arrived with a cracked screen. Order 1042.',
 			'idempotency_key' => 'ticket-key-2',
+			'elapsed_ms'      => 5000,
 		);
 		$sent    = $this->form( $id, $token, 'POST', $answers );
 		$this->assertSame( 201, $sent->get_status(), (string) wp_json_encode( $sent->get_data() ) );
@@ -186,6 +188,7 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 			'timezone'        => 'Europe/London',
 			'message'         => 'Please call me about my order.',
 			'idempotency_key' => 'callback-key-1',
+			'elapsed_ms'      => 5000,
 		);
 		$refused            = $this->form( $id, $token, 'POST', $phone );
 		$this->assertSame( 400, $refused->get_status() );
@@ -239,6 +242,7 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 				'email'           => 'alan@example.com',
 				'message'         => 'I cannot wait, please email me.',
 				'idempotency_key' => 'instead-key-1',
+				'elapsed_ms'      => 5000,
 			)
 		);
 		$this->assertSame( 201, $sent->get_status() );
@@ -259,6 +263,7 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 				'email'           => 'alan@example.com',
 				'message'         => 'Too late.',
 				'idempotency_key' => 'instead-key-2',
+				'elapsed_ms'      => 5000,
 			)
 		);
 		$this->assertSame( 409, $late->get_status() );
@@ -278,6 +283,7 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 			'email'           => 'eve@example.com',
 			'message'         => 'Not mine.',
 			'idempotency_key' => 'perm-key-1',
+			'elapsed_ms'      => 5000,
 		);
 		foreach ( array(
 			''     => 401,
@@ -326,6 +332,7 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 				'email'           => 'ada@example.com',
 				'message'         => 'Please reply.',
 				'idempotency_key' => 'mail-key-1',
+				'elapsed_ms'      => 5000,
 			)
 		);
 		// Mail that the site's mailer refuses (PHPMailer with no way to send).
@@ -346,5 +353,107 @@ final class Visitor_Ticket_Controller_Test extends Test_Case {
 		$this->assertCount( 1, $this->events( $id, 'ticket_confirmation_failed' ) );
 		$this->assertFalse( wp_next_scheduled( Ticket_Confirmation_Job::HOOK, array( $handoff, Ticket_Confirmation_Job::ATTEMPTS + 1 ) ) );
 		remove_action( 'phpmailer_init', $refuse );
+	}
+
+	/**
+	 * Bots (the field people never see filled in, or a form sent at once) get a quiet answer and
+	 * nothing is stored; an address that sends many forms is limited.
+	 */
+	public function test_bots_are_refused_quietly_and_an_address_is_limited(): void {
+		$this->hours( false );
+		list( $id, $token ) = $this->asking_visitor();
+		$answers            = array(
+			'name'            => 'Bot',
+			'email'           => 'bot@example.com',
+			'message'         => 'Cheap watches',
+			'idempotency_key' => 'bot-key-1',
+			'elapsed_ms'      => 5000,
+		);
+		foreach ( array( array( 'website' => 'http://spam.example' ), array( 'elapsed_ms' => 300 ), array( 'elapsed_ms' => null ) ) as $i => $bot ) {
+			$sent = $this->form( $id, $token, 'POST', array_filter( array_merge( $answers, $bot, array( 'idempotency_key' => 'bot-key-' . $i ) ), static fn( $v ) => null !== $v ) );
+			$this->assertSame( 201, $sent->get_status() );
+			$this->assertSame( '', $sent->get_data()['reference'] );
+		}
+		$this->assertNotNull( ( new Handoff_Repository() )->open_for( $id ), 'nothing became a ticket' );
+		$this->assertCount( 0, $this->events( $id, 'ticket_created' ) );
+
+		// Ten forms an hour from one address; the eleventh waits.
+		$statuses = array();
+		for ( $i = 0; $i < 11; $i++ ) {
+			$statuses[] = $this->form(
+				$id,
+				$token,
+				'POST',
+				array_merge(
+					$answers,
+					array(
+						'email'           => 'not-an-address',
+						'idempotency_key' => 'limit-key-' . $i,
+					)
+				)
+			)->get_status();
+		}
+		$this->assertSame( array_merge( array_fill( 0, 10, 400 ), array( 429 ) ), $statuses );
+	}
+
+	/**
+	 * A callback in a time zone a browser reports by its old name.
+	 */
+	public function test_old_time_zone_names_browsers_report_are_accepted(): void {
+		$this->hours( false, true );
+		list( $id, $token ) = $this->asking_visitor();
+		$sent               = $this->form(
+			$id,
+			$token,
+			'POST',
+			array(
+				'name'            => 'Asha',
+				'contact'         => 'phone',
+				'phone'           => '+91 98765 43210',
+				'window'          => 'evening',
+				'timezone'        => 'Asia/Calcutta',
+				'message'         => 'Call me please',
+				'idempotency_key' => 'tz-key-1',
+				'elapsed_ms'      => 5000,
+			)
+		);
+		$this->assertSame( 201, $sent->get_status(), (string) wp_json_encode( $sent->get_data() ) );
+		$this->assertStringContainsString( 'Asia/Calcutta', $sent->get_data()['message'] );
+	}
+
+	/**
+	 * A visitor who left the queue, then sends the form, still gets a ticket; the signed-in
+	 * visitor's details are only filled in for that user.
+	 */
+	public function test_a_form_sent_after_leaving_the_queue_still_makes_a_ticket(): void {
+		$this->hours( true );
+		$user = $this->create_user( 'subscriber' );
+		wp_update_user(
+			array(
+				'ID'         => $user,
+				'user_email' => 'sam@example.com',
+			)
+		);
+		wp_set_current_user( $user );
+		list( $id, $token, $handoff ) = $this->asking_visitor();
+		$this->assertSame( 200, $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/handoff/leave', array(), array( 'X-Handoff-Bot-Token' => $token ) )->get_status() );
+		wp_set_current_user( 0 );
+		$this->assertSame( '', $this->form( $id, $token, 'GET' )->get_data()['email'], 'signed out: not their address' );
+
+		$sent = $this->form(
+			$id,
+			$token,
+			'POST',
+			array(
+				'name'            => 'Sam',
+				'email'           => 'sam@example.com',
+				'message'         => 'Please email me instead.',
+				'idempotency_key' => 'after-leave-1',
+				'elapsed_ms'      => 5000,
+			)
+		);
+		$this->assertSame( 201, $sent->get_status(), (string) wp_json_encode( $sent->get_data() ) );
+		$this->assertSame( $handoff, $sent->get_data()['handoff_id'] );
+		$this->assertSame( 'ticket', ( new Handoff_Repository() )->find( $handoff )['status'] );
 	}
 }

@@ -39,6 +39,33 @@ final class Redactor_Test extends TestCase {
 	}
 
 	/**
+	 * A card number with its security code or expiry typed after it, or split by dots.
+	 */
+	public function test_card_numbers_followed_by_a_code_or_an_expiry_are_masked(): void {
+		$cases = array(
+			'card 4242 4242 4242 4242 123 thanks' => 'card [Visa card ending 4242] 123 thanks',
+			'card 4111111111111111 123'           => 'card [Visa card ending 1111] 123',
+			'card 4111 1111 1111 1111 12/25'      => 'card [Visa card ending 1111] 12/25',
+			'card 4111.1111.1111.1111.'           => 'card [Visa card ending 1111].',
+		);
+		foreach ( $cases as $typed => $stored ) {
+			$this->assertSame( $stored, Redactor::redact( $typed )['text'], $typed );
+		}
+	}
+
+	/**
+	 * Every password typed is masked where it was typed, and nowhere else.
+	 */
+	public function test_passwords_are_masked_where_typed_and_other_words_kept(): void {
+		$this->assertSame( 'old password is •••••••• and the new password is ••••••••', Redactor::redact( 'old password is hunter22 and the new password is secret99' )['text'] );
+		$this->assertSame( 'password: •••••••• during testing', Redactor::redact( 'password: test during testing' )['text'] );
+		$this->assertSame( 'pw: •••••••• for order 1234', Redactor::redact( 'pw: 1234 for order 1234' )['text'] );
+		$this->assertSame( 'test your password: ••••••••', Redactor::redact( 'test your password: test' )['text'] );
+		$text = 'The boarding pass: print it, then print the invoice';
+		$this->assertSame( $text, Redactor::redact( $text )['text'] );
+	}
+
+	/**
 	 * Numbers that fail their check, and phone numbers, stay as typed.
 	 */
 	public function test_order_numbers_and_phone_numbers_stay(): void {
