@@ -170,6 +170,8 @@ final class Plugin {
 			new Rest\Visitor_Ticket_Controller( $tickets, $guard, new Rate_Limiter( new Rate_Limit_Repository() ) ),
 			new Jobs\Queue_Sweep_Job( new Handoff\Queue_Sweep( new Handoff_Repository(), $conversations, $messages, $events, $tickets ) ),
 			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
+			new Rest\Tickets_Controller( new Handoff\Ticket_Desk( new Handoff_Repository(), $messages, $events ), new Handoff_Repository(), $messages ),
+			new Jobs\Ticket_Reply_Job( new Handoff_Repository(), $messages, $events, new Notifications\Connection_Store() ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),
@@ -180,6 +182,7 @@ final class Plugin {
 			new Rules_Page(),
 			new Admin\Hours_Page(),
 			new Admin\Inbox_Page(),
+			new Admin\Tickets_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
 			...self::notification_services( $events ),
 		);
