@@ -30,6 +30,7 @@ use HandoffBot\Handoff\Inbox_Service;
 use HandoffBot\Handoff\Visitor_Handoff;
 use HandoffBot\Handoff\Presence;
 use HandoffBot\Handoff\Routing;
+use HandoffBot\Handoff\Saved_Replies;
 use HandoffBot\Escalation\Escalation_Service;
 use HandoffBot\Escalation\Escalator;
 use HandoffBot\Escalation\Policy_Store;
@@ -69,6 +70,7 @@ use HandoffBot\Rest\Availability_Controller;
 use HandoffBot\Rest\Presence_Controller;
 use HandoffBot\Rest\Handoffs_Controller;
 use HandoffBot\Rest\Visitor_Handoff_Controller;
+use HandoffBot\Rest\Saved_Replies_Controller;
 use HandoffBot\Signals\Language_Signal;
 use HandoffBot\Signals\Signal_Registry;
 
@@ -172,6 +174,7 @@ final class Plugin {
 			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
 			new Rest\Tickets_Controller( new Handoff\Ticket_Desk( new Handoff_Repository(), $messages, $events ), new Handoff_Repository(), $messages ),
 			new Jobs\Ticket_Reply_Job( new Handoff_Repository(), $messages, $events, new Notifications\Connection_Store() ),
+			new Saved_Replies_Controller( new Saved_Replies() ),
 			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),
@@ -181,7 +184,7 @@ final class Plugin {
 			new Knowledge_Page(),
 			new Rules_Page(),
 			new Admin\Hours_Page(),
-			new Admin\Inbox_Page(),
+			new Admin\Inbox_Page( new Saved_Replies() ),
 			new Admin\Tickets_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
 			...self::notification_services( $events ),

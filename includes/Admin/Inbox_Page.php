@@ -11,6 +11,7 @@ namespace HandoffBot\Admin;
 
 use HandoffBot\Capabilities;
 use HandoffBot\Contracts\Registrable;
+use HandoffBot\Handoff\Saved_Replies;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 
@@ -27,9 +28,20 @@ final class Inbox_Page implements Registrable {
 	public const SLUG = 'handoff-bot-inbox';
 
 	/**
-	 * The option holding the replies agents can insert.
+	 * The replies agents can insert.
+	 *
+	 * @var Saved_Replies
 	 */
-	public const SAVED_REPLIES_OPTION = 'handoff_bot_saved_replies';
+	private Saved_Replies $replies;
+
+	/**
+	 * Builds the page.
+	 *
+	 * @param Saved_Replies $replies The replies agents can insert.
+	 */
+	public function __construct( Saved_Replies $replies ) {
+		$this->replies = $replies;
+	}
 
 	/**
 	 * {@inheritDoc}
@@ -87,8 +99,9 @@ final class Inbox_Page implements Registrable {
 	}
 
 	/**
-	 * Enqueues the screen's script and style, and passes it the REST root, a nonce, the agent
-	 * and the saved replies.
+	 * Enqueues the screen's script and style, and passes it the REST root, a nonce, the agent,
+	 * whether they manage the plugin (and so the saved replies), and the saved replies they see
+	 * (the screen reads them again from REST once it runs).
 	 */
 	public function enqueue(): void {
 		Screen_Assets::enqueue( 'inbox' );
@@ -102,56 +115,10 @@ final class Inbox_Page implements Registrable {
 			'nonce'        => wp_create_nonce( 'wp_rest' ),
 			'userId'       => (int) $user->ID,
 			'userName'     => $user->display_name,
-			'savedReplies' => self::saved_replies(),
+			'canManage'    => current_user_can( Capabilities::MANAGE ),
+			'savedReplies' => current_user_can( Capabilities::MANAGE ) ? $this->replies->all() : $this->replies->for_agent( (int) $user->ID ),
 		);
 		wp_add_inline_script( $handle, 'window.handoffBotInbox = ' . wp_json_encode( $data ) . ';', 'before' );
-	}
-
-	/**
-	 * The replies agents can insert in a chat: the option's, or a few defaults, as sites filter
-	 * them.
-	 *
-	 * @return list<array{title: string, body: string}>
-	 */
-	public static function saved_replies(): array {
-		$defaults = array(
-			array(
-				'title' => __( 'Greeting', 'handoff-bot' ),
-				'body'  => __( 'Hi, thanks for waiting. I have read your conversation with our assistant and I am here to help.', 'handoff-bot' ),
-			),
-			array(
-				'title' => __( 'Checking', 'handoff-bot' ),
-				'body'  => __( 'Thanks, let me check that for you. It will take a minute or two.', 'handoff-bot' ),
-			),
-			array(
-				'title' => __( 'Anything else', 'handoff-bot' ),
-				'body'  => __( 'Is there anything else I can help you with today?', 'handoff-bot' ),
-			),
-		);
-		$stored   = get_option( self::SAVED_REPLIES_OPTION, $defaults );
-		/**
-		 * The replies agents can insert in a chat from the Inbox.
-		 *
-		 * @since 0.1.0
-		 *
-		 * @param array $replies Each reply an array with a `title` and a `body`.
-		 */
-		$replies = apply_filters( 'handoff_bot_saved_replies', is_array( $stored ) ? $stored : $defaults );
-		$out     = array();
-		foreach ( is_array( $replies ) ? $replies : array() as $reply ) {
-			if ( ! is_array( $reply ) || ! isset( $reply['title'], $reply['body'] ) || ! is_string( $reply['title'] ) || ! is_string( $reply['body'] ) ) {
-				continue;
-			}
-			$title = sanitize_text_field( $reply['title'] );
-			$body  = sanitize_textarea_field( $reply['body'] );
-			if ( '' !== $title && '' !== $body ) {
-				$out[] = array(
-					'title' => $title,
-					'body'  => $body,
-				);
-			}
-		}
-		return $out;
 	}
 
 	/**

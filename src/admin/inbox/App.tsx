@@ -1,7 +1,7 @@
 /**
  * The agent inbox: the lists (queue, mine, recently closed) beside the open chat with its brief;
- * the agent's presence and alerts above; the count of what needs the agent in the page title and
- * the menu.
+ * the agent's presence and alerts above (and, for people who manage the plugin, the saved
+ * replies); the count of what needs the agent in the page title and the menu.
  */
 import { Notice } from '@wordpress/components';
 import type { View } from '@wordpress/dataviews';
@@ -25,12 +25,14 @@ import { baseTitle, showCount } from './attention';
 import ChatPanel, { type AcceptRequest } from './components/ChatPanel';
 import HandoffList from './components/HandoffList';
 import InboxToolbar from './components/InboxToolbar';
+import SavedRepliesManager from './components/SavedRepliesManager';
 import { SHOWN_FIELDS } from './components/list-fields';
 import ViewSwitch from './components/ViewSwitch';
 import { byWaiting, restFilters } from './filters';
 import { useAlerts } from './hooks/use-alerts';
 import { useHandoffLists } from './hooks/use-handoff-lists';
 import { usePresence } from './hooks/use-presence';
+import { useSavedReplies } from './hooks/use-saved-replies';
 
 type Option = { value: string; label: string };
 
@@ -60,6 +62,10 @@ export default function App( { settings }: { settings: InboxSettings } ) {
 	const [ acceptRequest, setAcceptRequest ] =
 		useState< AcceptRequest >( null );
 	const [ targets, setTargets ] = useState< TransferTargets | null >( null );
+	const [ managing, setManaging ] = useState( false );
+	const [ backToList, setBackToList ] = useState( false );
+	const listSection = useRef< HTMLElement >( null );
+	const saved = useSavedReplies( settings.savedReplies, openId );
 	const alerts = useAlerts();
 	const presence = usePresence();
 	const { announce } = alerts;
@@ -132,6 +138,21 @@ export default function App( { settings }: { settings: InboxSettings } ) {
 		} ) );
 	}, [] );
 
+	// Back from a chat, the focus returns to the list: its current row, else the list's switch.
+	useEffect( () => {
+		if ( ! backToList ) {
+			return;
+		}
+		setBackToList( false );
+		const section = listSection.current;
+		(
+			section?.querySelector< HTMLElement >(
+				'.dataviews-view-list [role="row"] [tabindex="0"]'
+			) ??
+			section?.querySelector< HTMLElement >( '[aria-pressed="true"]' )
+		)?.focus();
+	}, [ backToList ] );
+
 	const shown = byWaiting( lists.list, dataView.filters );
 	const waitingFiltered = shown.length !== lists.list.length;
 
@@ -145,7 +166,18 @@ export default function App( { settings }: { settings: InboxSettings } ) {
 				permission={ alerts.permission }
 				onEnableAlerts={ alerts.enable }
 				onDisableAlerts={ alerts.disable }
+				{ ...( settings.canManage
+					? { onManageReplies: () => setManaging( true ) }
+					: {} ) }
 			/>
+			{ managing && (
+				<SavedRepliesManager
+					replies={ saved.replies }
+					teams={ targets?.teams ?? [] }
+					onChange={ saved.replace }
+					onClose={ () => setManaging( false ) }
+				/>
+			) }
 			{ lists.error && (
 				<Notice status="error" isDismissible={ false }>
 					{ lists.error }
@@ -157,6 +189,7 @@ export default function App( { settings }: { settings: InboxSettings } ) {
 				}` }
 			>
 				<section
+					ref={ listSection }
 					className="handoff-bot-inbox__list"
 					aria-label={ __( 'Handoffs', 'handoff-bot' ) }
 				>
@@ -195,14 +228,17 @@ export default function App( { settings }: { settings: InboxSettings } ) {
 						<ChatPanel
 							handoffId={ openId }
 							userId={ settings.userId }
-							savedReplies={ settings.savedReplies }
+							savedReplies={ saved.replies }
 							acceptRequest={ acceptRequest }
 							onAccepted={ () => {
 								switchView( 'mine' );
 								lists.refresh();
 							} }
 							onChanged={ lists.refresh }
-							onBack={ () => setOpenId( null ) }
+							onBack={ () => {
+								setOpenId( null );
+								setBackToList( true );
+							} }
 						/>
 					) }
 				</section>

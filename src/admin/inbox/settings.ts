@@ -10,16 +10,29 @@ declare global {
 	}
 }
 
-function replies( value: unknown ): SavedReply[] {
+/**
+ * The well-formed replies of a list (as the page or the REST route sends them).
+ * @param value The list.
+ */
+export function savedReplies( value: unknown ): SavedReply[] {
 	if ( ! Array.isArray( value ) ) {
 		return [];
 	}
-	return value.filter(
-		( reply ): reply is SavedReply =>
-			!! reply &&
-			typeof reply.title === 'string' &&
-			typeof reply.body === 'string'
-	);
+	return value
+		.filter(
+			( reply ) =>
+				!! reply &&
+				typeof reply.id === 'string' &&
+				typeof reply.title === 'string' &&
+				typeof reply.text === 'string'
+		)
+		.map( ( reply ) => ( {
+			id: reply.id,
+			title: reply.title,
+			text: reply.text,
+			team: typeof reply.team === 'string' ? reply.team : '',
+			editable: reply.editable !== false,
+		} ) );
 }
 
 export function readSettings(): InboxSettings {
@@ -30,6 +43,7 @@ export function readSettings(): InboxSettings {
 		nonce: String( raw.nonce ?? '' ),
 		userId: Number( raw.userId ?? 0 ),
 		userName: String( raw.userName ?? '' ),
-		savedReplies: replies( raw.savedReplies ),
+		canManage: raw.canManage === true,
+		savedReplies: savedReplies( raw.savedReplies ),
 	};
 }

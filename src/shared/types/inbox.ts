@@ -1,6 +1,7 @@
 /**
- * Types mirroring the agent inbox's REST schemas (handoff-bot/v1/handoffs and
- * handoff-bot/v1/agents/me/presence), field names as the server sends them.
+ * Types mirroring the agent inbox's REST schemas (handoff-bot/v1/handoffs,
+ * handoff-bot/v1/agents/me/presence and handoff-bot/v1/saved-replies), field names as the server
+ * sends them.
  */
 
 export type HandoffStatus =
@@ -146,7 +147,24 @@ export type Presence = {
 	window_seconds?: number;
 };
 
-export type SavedReply = { title: string; body: string };
+/** GET /saved-replies: a reply agents can insert. */
+export type SavedReply = {
+	id: string;
+	title: string;
+	text: string;
+	/** The team whose agents see it; '' for every team. */
+	team: string;
+	/** False for a reply the site adds in code. */
+	editable: boolean;
+};
+
+/** POST /saved-replies and PUT /saved-replies/{id}. */
+export type SavedReplyInput = { title: string; text: string; team: string };
+
+/** What is wrong with each refused field (`data.errors` of a 400). */
+export type SavedReplyErrors = Partial<
+	Record< keyof SavedReplyInput, string >
+>;
 
 /** What the Inbox page passes to its script. */
 export type InboxSettings = {
@@ -154,5 +172,7 @@ export type InboxSettings = {
 	nonce: string;
 	userId: number;
 	userName: string;
+	/** Whether the agent manages the plugin (and so the saved replies). */
+	canManage: boolean;
 	savedReplies: SavedReply[];
 };

@@ -68,7 +68,10 @@ export default function ChatHeader( {
 				{ __( '← Back to the list', 'handoff-bot' ) }
 			</Button>
 			<div className="handoff-bot-inbox__chat-title">
-				<h2>{ handoff.headline || __( 'Visitor', 'handoff-bot' ) }</h2>
+				{ /* Focusable from script: a closed dialog hands the focus back here. */ }
+				<h2 tabIndex={ -1 }>
+					{ handoff.headline || __( 'Visitor', 'handoff-bot' ) }
+				</h2>
 				<p className="handoff-bot-inbox__status">
 					{ standing( handoff, mine ) }
 					{ handoff.team && (

@@ -3,7 +3,7 @@
  * agent holds it), and the dialogs for transfer, hand-back and resolve.
  */
 import { Notice, Spinner } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { errorMessage } from '../../../shared/api';
@@ -33,6 +33,9 @@ type Props = {
 
 type Message = { status: 'success' | 'warning' | 'error'; text: string };
 
+/** Where the focus goes once the panel shows a step's result. */
+type Focus = 'composer' | 'heading' | null;
+
 function doneText( action: ChatAction ): string {
 	switch ( action ) {
 		case 'transfer':
@@ -58,6 +61,26 @@ export default function ChatPanel( {
 	const [ dialog, setDialog ] = useState< ChatAction | null >( null );
 	const [ notice, setNotice ] = useState< Message | null >( null );
 	const [ accepting, setAccepting ] = useState( false );
+	const [ focus, setFocus ] = useState< Focus >( null );
+	const panel = useRef< HTMLDivElement >( null );
+
+	// A step removes the button that started it (Accept, Resolve…): the focus goes on to the reply
+	// box once the chat is the agent's, else to the chat's heading, never back to the page's start.
+	useEffect( () => {
+		if ( ! focus || ! detail ) {
+			return;
+		}
+		const target =
+			( focus === 'composer' &&
+				panel.current?.querySelector< HTMLElement >(
+					'.handoff-bot-inbox__composer textarea'
+				) ) ||
+			panel.current?.querySelector< HTMLElement >(
+				'.handoff-bot-inbox__chat-title h2'
+			);
+		target?.focus();
+		setFocus( null );
+	}, [ focus, detail ] );
 
 	useEffect( () => {
 		setNotice( null );
@@ -69,6 +92,7 @@ export default function ChatPanel( {
 		setNotice( null );
 		try {
 			conversation.replace( await acceptHandoff( handoffId ) );
+			setFocus( 'composer' );
 			onAccepted();
 		} catch ( caught ) {
 			const held = alreadyAccepted( caught );
@@ -77,6 +101,7 @@ export default function ChatPanel( {
 				text: held ?? errorMessage( caught ),
 			} );
 			conversation.reload();
+			setFocus( 'heading' );
 			onChanged();
 		} finally {
 			setAccepting( false );
@@ -95,6 +120,7 @@ export default function ChatPanel( {
 		conversation.update( summary );
 		setDialog( null );
 		setNotice( { status: 'success', text: doneText( action ) } );
+		setFocus( 'heading' );
 		onChanged();
 	};
 
@@ -115,7 +141,7 @@ export default function ChatPanel( {
 	const mine = detail.status === 'accepted' && detail.agent?.id === userId;
 
 	return (
-		<div className="handoff-bot-inbox__detail">
+		<div className="handoff-bot-inbox__detail" ref={ panel }>
 			<ChatHeader
 				handoff={ detail }
 				mine={ mine }
@@ -144,6 +170,7 @@ export default function ChatPanel( {
 					{ mine && (
 						<Composer
 							handoffId={ detail.id }
+							team={ detail.team }
 							savedReplies={ savedReplies }
 							onSent={ conversation.append }
 						/>

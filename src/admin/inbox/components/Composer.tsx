@@ -20,11 +20,18 @@ import SavedReplies from './SavedReplies';
 
 type Props = {
 	handoffId: number;
+	/** The chat's team, for its saved replies. */
+	team: string;
 	savedReplies: SavedReply[];
 	onSent: ( message: InboxMessage ) => void;
 };
 
-export default function Composer( { handoffId, savedReplies, onSent }: Props ) {
+export default function Composer( {
+	handoffId,
+	team,
+	savedReplies,
+	onSent,
+}: Props ) {
 	const [ text, setText ] = useState( '' );
 	const [ internal, setInternal ] = useState( false );
 	const [ busy, setBusy ] = useState( false );
@@ -121,7 +128,11 @@ export default function Composer( { handoffId, savedReplies, onSent }: Props ) {
 					checked={ internal }
 					onChange={ setInternal }
 				/>
-				<SavedReplies replies={ savedReplies } onInsert={ insert } />
+				<SavedReplies
+					replies={ savedReplies }
+					team={ team }
+					onInsert={ insert }
+				/>
 				<Button
 					variant="primary"
 					type="submit"

@@ -1,6 +1,7 @@
 /**
  * The agent's switches: available or away (sent with the presence heartbeat), and alerts for new
- * handoffs (a chime and browser notifications, on only when the agent asks).
+ * handoffs (a chime and browser notifications, on only when the agent asks); for people who
+ * manage the plugin, the way to the saved replies.
  */
 import { Button, ToggleControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
@@ -16,6 +17,8 @@ type Props = {
 	permission: Permission;
 	onEnableAlerts: () => void;
 	onDisableAlerts: () => void;
+	/** Opens the saved replies' manager; absent for agents who do not manage the plugin. */
+	onManageReplies?: () => void;
 };
 
 function alertsHelp( on: boolean, permission: Permission ): string {
@@ -45,6 +48,7 @@ export default function InboxToolbar( {
 	permission,
 	onEnableAlerts,
 	onDisableAlerts,
+	onManageReplies,
 }: Props ) {
 	const available = ( presence?.status ?? 'available' ) === 'available';
 	return (
@@ -78,6 +82,11 @@ export default function InboxToolbar( {
 				<span className="handoff-bot-inbox__muted" aria-live="polite">
 					{ alertsHelp( alertsOn, permission ) }
 				</span>
+				{ onManageReplies && (
+					<Button variant="secondary" onClick={ onManageReplies }>
+						{ __( 'Manage saved replies', 'handoff-bot' ) }
+					</Button>
+				) }
 			</div>
 		</div>
 	);

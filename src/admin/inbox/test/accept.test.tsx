@@ -10,6 +10,7 @@ import {
 	type Request,
 } from '../../../shared/test/api-mock';
 import {
+	focused,
 	button,
 	click,
 	field,
@@ -99,6 +100,8 @@ describe( 'accepting a handoff', () => {
 		expect( panel.textContent ).toContain(
 			'You are helping this visitor.'
 		);
+		// The Accept button is gone: the focus waits in the reply box.
+		expect( focused() ).toBe( field( 'Reply to the visitor' ) );
 
 		const brief = panel.querySelector( 'aside' ) as HTMLElement;
 		const summary = Array.from(

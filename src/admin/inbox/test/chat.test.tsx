@@ -12,6 +12,7 @@ import {
 	type Request,
 } from '../../../shared/test/api-mock';
 import {
+	focused,
 	button,
 	click,
 	field,
@@ -206,21 +207,41 @@ describe( 'the open chat', () => {
 		expect( transcript().at( -1 ) ).toBe( 'Sam Agent: One moment please.' );
 	} );
 
-	it( 'puts a saved reply in the reply box', async () => {
+	it( 'offers the shared saved replies and the chat team’s, and inserts the chosen one only on Insert', async () => {
 		serve();
 		mount( panel() );
 		await settle();
 
 		const menu = field< HTMLSelectElement >( 'Saved reply' );
-		act( () => {
-			menu.value = '0';
-			menu.dispatchEvent( new Event( 'change', { bubbles: true } ) );
-		} );
-		await settle();
+		// The chat is for billing: support's reply is not offered.
+		expect( Array.from( menu.options ).map( ( o ) => o.text ) ).toEqual( [
+			'Choose a saved reply…',
+			'Greeting',
+			'Anything else',
+			'Refund steps',
+		] );
+		const reply = field< HTMLTextAreaElement >( 'Reply to the visitor' );
+		type( reply, 'Sorry about that.' );
+		expect( button( 'Insert' ).getAttribute( 'aria-disabled' ) ).toBe(
+			'true'
+		);
 
-		expect(
-			field< HTMLTextAreaElement >( 'Reply to the visitor' ).value
-		).toBe( 'Hi, thanks for waiting.' );
+		// Moving through the menu (as the arrow keys do) inserts nothing.
+		for ( const value of [ 'greeting', 'refund-steps' ] ) {
+			act( () => {
+				menu.value = value;
+				menu.dispatchEvent( new Event( 'change', { bubbles: true } ) );
+			} );
+		}
+		expect( reply.value ).toBe( 'Sorry about that.' );
+
+		click( button( 'Insert' ) );
+		await settle();
+		expect( reply.value ).toBe(
+			'Sorry about that.\nRefunds reach your card in 5 to 7 days.'
+		);
+		expect( focused() ).toBe( reply );
+		expect( menu.value ).toBe( '' );
 	} );
 
 	it( 'resolves with an outcome and a note that the bot could have answered', async () => {
@@ -256,6 +277,11 @@ describe( 'the open chat', () => {
 		expect( document.body.textContent ).toContain( 'Resolved.' );
 		expect( document.querySelector( 'header' )?.textContent ).toContain(
 			'Duplicate'
+		);
+		// The Resolve button is gone: the focus is on the chat's heading, not lost.
+		expect( focused()?.tagName ).toBe( 'H2' );
+		expect( focused()?.textContent ).toBe(
+			'Wants a refund for a double charge'
 		);
 		expect( () => field( 'Reply to the visitor' ) ).toThrow();
 		expect( onChanged ).toHaveBeenCalled();

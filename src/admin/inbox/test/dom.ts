@@ -101,3 +101,10 @@ export function transcript(): string[] {
 		return `${ who }${ badge ? ` (${ badge })` : '' }: ${ body ?? '' }`;
 	} );
 }
+
+/**
+ * The element with the focus.
+ */
+export function focused(): Element | null {
+	return document.body.ownerDocument.activeElement;
+}

@@ -16,9 +16,36 @@ export const SETTINGS: InboxSettings = {
 	nonce: 'abc',
 	userId: ME.id,
 	userName: ME.name,
+	canManage: false,
 	savedReplies: [
-		{ title: 'Greeting', body: 'Hi, thanks for waiting.' },
-		{ title: 'Anything else', body: 'Anything else I can do?' },
+		{
+			id: 'greeting',
+			title: 'Greeting',
+			text: 'Hi, thanks for waiting.',
+			team: '',
+			editable: true,
+		},
+		{
+			id: 'anything-else',
+			title: 'Anything else',
+			text: 'Anything else I can do?',
+			team: '',
+			editable: true,
+		},
+		{
+			id: 'refund-steps',
+			title: 'Refund steps',
+			text: 'Refunds reach your card in 5 to 7 days.',
+			team: 'billing',
+			editable: true,
+		},
+		{
+			id: 'parcel',
+			title: 'Parcel search',
+			text: 'I have asked the carrier to trace your parcel.',
+			team: 'support',
+			editable: true,
+		},
 	],
 };
 
