@@ -188,6 +188,25 @@ final class Plugin {
 			new Admin\Tickets_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
 			...self::notification_services( $events ),
+			...self::privacy_services( $settings ),
+		);
+	}
+
+	/**
+	 * The Privacy API's exporter and eraser, the daily retention purge and the privacy policy text.
+	 *
+	 * @param Settings $settings Settings.
+	 * @return list<Registrable>
+	 */
+	private static function privacy_services( Settings $settings ): array {
+		$data       = new Repositories\Personal_Data_Repository();
+		$finder     = new Privacy\Subject_Finder( $data );
+		$anonymiser = new Privacy\Anonymiser( $data );
+		return array(
+			new Privacy\Exporter( $data, $finder ),
+			new Privacy\Eraser( $finder, $anonymiser ),
+			new Jobs\Retention_Job( new Privacy\Retention_Purge( $data, $anonymiser ), $settings ),
+			new Privacy\Privacy_Policy( $settings, new Notifications\Connection_Store() ),
 		);
 	}
 
@@ -286,6 +305,7 @@ final class Plugin {
 			return;
 		}
 		Jobs\Queue_Sweep_Job::ensure();
+		Jobs\Retention_Job::ensure();
 		// Index existing content right away on small sites; larger ones rebuild from the Knowledge screen or WP-CLI.
 		$indexer = self::boot()->indexer;
 		if ( $indexer->count_indexable() > 200 ) {

@@ -29,8 +29,14 @@ defined( 'ABSPATH' ) || exit;
  *     rate_limit_ip_per_minute: int,
  *     rate_limit_token_per_minute: int,
  *     rate_limit_new_conversations_per_hour: int,
- *     delete_data_on_uninstall: bool
+ *     delete_data_on_uninstall: bool,
+ *     retention_days: int,
+ *     consent_notice: bool,
+ *     consent_required: bool,
+ *     consent_text: string,
+ *     privacy_policy_url: string
  * }
+ * @phpstan-type Consent array{notice: bool, required: bool, text: string, policy_url: string}
  * @phpstan-type Post_Type_Choice array{name: string, label: string}
  */
 final class Settings {
@@ -64,7 +70,13 @@ final class Settings {
 		'rate_limit_ip_per_minute'              => array( 'integer', 300, 1, 10000 ),
 		'rate_limit_token_per_minute'           => array( 'integer', 20, 1, 1000 ),
 		'rate_limit_new_conversations_per_hour' => array( 'integer', 120, 1, 10000 ),
+		'retention_days'                        => array( 'integer', 180, 30, 3650 ),
 	);
+
+	/**
+	 * The longest consent text, in characters.
+	 */
+	public const CONSENT_TEXT_MAX = 500;
 
 	/**
 	 * The post types indexed by default.
@@ -99,6 +111,39 @@ final class Settings {
 	public function get( string $name ) {
 		$all = $this->all();
 		return $all[ $name ] ?? null;
+	}
+
+	/**
+	 * What the chat shows before the first message, for the chat block to render: whether it
+	 * shows the notice (always when agreement is required), whether the visitor must agree
+	 * before chatting, the notice's text (plain text, to be escaped where it is printed) and the
+	 * privacy policy's address (the setting, or the site's privacy policy page; '' when neither).
+	 *
+	 * @return Consent
+	 */
+	public function consent(): array {
+		$all = $this->all();
+		return array(
+			'notice'     => $all['consent_notice'] || $all['consent_required'],
+			'required'   => $all['consent_required'],
+			'text'       => $all['consent_text'],
+			'policy_url' => '' !== $all['privacy_policy_url'] ? $all['privacy_policy_url'] : (string) get_privacy_policy_url(),
+		);
+	}
+
+	/**
+	 * Days after which conversations' personal data is purged.
+	 */
+	public function retention_days(): int {
+		return $this->all()['retention_days'];
+	}
+
+	/**
+	 * The consent notice's text until the site writes its own (in the site's language: it is
+	 * stored as '' while it is this one).
+	 */
+	public static function default_consent_text(): string {
+		return __( 'This chat keeps what you write so that we can answer you, and passes it to our support team when you ask for a person.', 'handoff-bot' );
 	}
 
 	/**
@@ -170,7 +215,11 @@ final class Settings {
 	 * @return Settings_Values
 	 */
 	public function store( array $merged ): array {
-		update_option( self::OPTION, $merged, true );
+		$stored = $merged;
+		if ( self::default_consent_text() === $stored['consent_text'] ) {
+			$stored['consent_text'] = '';
+		}
+		update_option( self::OPTION, $stored, true );
 		update_option( self::UNINSTALL_OPTION, $merged['delete_data_on_uninstall'] ? 1 : 0, false );
 		return $merged;
 	}
@@ -192,7 +241,32 @@ final class Settings {
 			/* translators: %s: setting name. */
 			return new WP_Error( 'handoff_bot_missing_value', sprintf( __( '%s cannot be null.', 'handoff-bot' ), $name ) );
 		}
-		return rest_validate_value_from_schema( $value, $schema[ $name ], $name );
+		$valid = rest_validate_value_from_schema( $value, $schema[ $name ], $name );
+		if ( true !== $valid || ! is_string( $value ) ) {
+			return $valid;
+		}
+		if ( 'consent_text' === $name && '' === trim( $value ) ) {
+			/* translators: %s: setting name. */
+			return new WP_Error( 'handoff_bot_empty_text', sprintf( __( '%s cannot be empty.', 'handoff-bot' ), $name ) );
+		}
+		if ( 'privacy_policy_url' === $name && '' !== $value && ! self::is_web_address( $value ) ) {
+			/* translators: %s: setting name. */
+			return new WP_Error( 'handoff_bot_invalid_url', sprintf( __( '%s must be a web address starting with https:// or http://, or empty for the site’s privacy policy page.', 'handoff-bot' ), $name ) );
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a text is an absolute http(s) address with a host, as sent (nothing to clean up).
+	 *
+	 * @param string $url Text.
+	 */
+	private static function is_web_address( string $url ): bool {
+		$parts = wp_parse_url( $url );
+		return is_array( $parts )
+			&& isset( $parts['scheme'], $parts['host'] )
+			&& in_array( strtolower( $parts['scheme'] ), array( 'http', 'https' ), true )
+			&& esc_url_raw( $url, array( 'http', 'https' ) ) === $url;
 	}
 
 	/**
@@ -230,7 +304,7 @@ final class Settings {
 				'default' => $default,
 			);
 		}
-		$properties['post_types']               = array(
+		$properties['post_types']                    = array(
 			'description' => __( 'Post types the bot answers from.', 'handoff-bot' ),
 			'type'        => 'array',
 			'items'       => array(
@@ -240,7 +314,7 @@ final class Settings {
 			'minItems'    => 1,
 			'default'     => self::DEFAULT_POST_TYPES,
 		);
-		$properties['excluded_posts']           = array(
+		$properties['excluded_posts']                = array(
 			'description' => __( 'Posts left out of the index.', 'handoff-bot' ),
 			'type'        => 'array',
 			'items'       => array(
@@ -250,9 +324,33 @@ final class Settings {
 			'maxItems'    => self::MAX_EXCLUDED_POSTS,
 			'default'     => array(),
 		);
-		$properties['delete_data_on_uninstall'] = array(
+		$properties['delete_data_on_uninstall']      = array(
 			'type'    => 'boolean',
 			'default' => false,
+		);
+		$properties['retention_days']['description'] = __( 'Days after which transcripts, pages visited, briefs and contact details of conversations are removed (open tickets are kept until closed).', 'handoff-bot' );
+		$properties['consent_notice']                = array(
+			'description' => __( 'Whether the chat shows a privacy notice before the first message.', 'handoff-bot' ),
+			'type'        => 'boolean',
+			'default'     => false,
+		);
+		$properties['consent_required']              = array(
+			'description' => __( 'Whether the visitor must agree to the notice before chatting.', 'handoff-bot' ),
+			'type'        => 'boolean',
+			'default'     => false,
+		);
+		$properties['consent_text']                  = array(
+			'description' => __( 'The notice, in plain text.', 'handoff-bot' ),
+			'type'        => 'string',
+			'minLength'   => 1,
+			'maxLength'   => self::CONSENT_TEXT_MAX,
+			'default'     => self::default_consent_text(),
+		);
+		$properties['privacy_policy_url']            = array(
+			'description' => __( 'The privacy policy the notice links to; empty for the site’s privacy policy page.', 'handoff-bot' ),
+			'type'        => 'string',
+			'maxLength'   => 2000,
+			'default'     => '',
 		);
 		foreach ( $properties as $name => $property ) {
 			$properties[ $name ]['context'] = array( 'view', 'edit' );
@@ -286,6 +384,9 @@ final class Settings {
 				)
 			)
 		);
+		$text  = trim( is_string( $values['consent_text'] ?? null ) ? $values['consent_text'] : '' );
+		$text  = mb_substr( $text, 0, self::CONSENT_TEXT_MAX );
+		$url   = is_string( $values['privacy_policy_url'] ?? null ) && self::is_web_address( $values['privacy_policy_url'] ) ? $values['privacy_policy_url'] : '';
 		$ids   = array_slice( array_values( array_unique( array_filter( array_map( 'intval', (array) ( $values['excluded_posts'] ?? array() ) ), static fn( int $id ): bool => $id > 0 ) ) ), 0, self::MAX_EXCLUDED_POSTS );
 		return array(
 			'answer_threshold'                      => $number( 'answer_threshold' ),
@@ -296,6 +397,11 @@ final class Settings {
 			'rate_limit_token_per_minute'           => (int) $number( 'rate_limit_token_per_minute' ),
 			'rate_limit_new_conversations_per_hour' => (int) $number( 'rate_limit_new_conversations_per_hour' ),
 			'delete_data_on_uninstall'              => (bool) ( $values['delete_data_on_uninstall'] ?? false ),
+			'retention_days'                        => (int) $number( 'retention_days' ),
+			'consent_notice'                        => (bool) ( $values['consent_notice'] ?? false ),
+			'consent_required'                      => (bool) ( $values['consent_required'] ?? false ),
+			'consent_text'                          => '' !== $text ? $text : self::default_consent_text(),
+			'privacy_policy_url'                    => $url,
 		);
 	}
 }

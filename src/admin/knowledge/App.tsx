@@ -39,10 +39,12 @@ import FieldError from './components/FieldError';
 import IndexCard from './components/IndexCard';
 import NumberField from './components/NumberField';
 import PostTypesField from './components/PostTypesField';
+import PrivacyCard, { PRIVACY_LABELS } from './components/PrivacyCard';
 
 type Message = { status: 'success' | 'error'; text: string } | null;
 
 type NumberName =
+	| 'retention_days'
 	| 'max_message_length'
 	| 'rate_limit_ip_per_minute'
 	| 'rate_limit_token_per_minute'
@@ -71,6 +73,7 @@ const LABELS: Record< keyof Settings, string > = {
 		'Delete all Handoff Bot data when the plugin is deleted',
 		'handoff-bot'
 	),
+	...PRIVACY_LABELS,
 };
 
 const LIMITS: NumberName[] = [
@@ -81,6 +84,7 @@ const LIMITS: NumberName[] = [
 
 function draftsOf( settings: Settings ): Drafts {
 	return {
+		retention_days: String( settings.retention_days ),
 		max_message_length: String( settings.max_message_length ),
 		rate_limit_ip_per_minute: String( settings.rate_limit_ip_per_minute ),
 		rate_limit_token_per_minute: String(
@@ -349,6 +353,13 @@ export default function App() {
 							</Flex>
 						</CardBody>
 					</Card>
+
+					<PrivacyCard
+						retention={ number( 'retention_days' ) }
+						values={ settings }
+						errors={ errors }
+						onChange={ update }
+					/>
 
 					<Card>
 						<CardHeader>

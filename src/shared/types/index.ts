@@ -11,6 +11,11 @@ export type Settings = {
 	rate_limit_token_per_minute: number;
 	rate_limit_new_conversations_per_hour: number;
 	delete_data_on_uninstall: boolean;
+	retention_days: number;
+	consent_notice: boolean;
+	consent_required: boolean;
+	consent_text: string;
+	privacy_policy_url: string;
 };
 
 export type IndexState = {
@@ -50,6 +55,7 @@ export type SettingsSchema = Record<
 		maximum?: number;
 		maxItems?: number;
 		minItems?: number;
+		maxLength?: number;
 	}
 >;
 

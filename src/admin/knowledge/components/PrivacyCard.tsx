@@ -1,0 +1,159 @@
+/**
+ * The Privacy card: how long conversations keep their personal data, and the notice the chat
+ * shows before the first message (optionally one the visitor must agree to), with the privacy
+ * policy it links to. The notice's text and link are asked for only while a notice is shown.
+ */
+import {
+	Card,
+	CardBody,
+	CardHeader,
+	Flex,
+	TextControl,
+	ToggleControl,
+} from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+
+import TextArea from '../../../shared/components/TextArea';
+import type { FieldErrors, Settings } from '../../../shared/types';
+import FieldError, { describedBy } from './FieldError';
+
+export type PrivacyValues = Pick<
+	Settings,
+	| 'consent_notice'
+	| 'consent_required'
+	| 'consent_text'
+	| 'privacy_policy_url'
+>;
+
+export const PRIVACY_LABELS = {
+	retention_days: __( 'Keep conversations for (days)', 'handoff-bot' ),
+	consent_notice: __(
+		'Show a privacy notice before the first message',
+		'handoff-bot'
+	),
+	consent_required: __(
+		'Visitors must agree before they can chat',
+		'handoff-bot'
+	),
+	consent_text: __( 'Notice', 'handoff-bot' ),
+	privacy_policy_url: __( 'Privacy policy address', 'handoff-bot' ),
+};
+
+type Props = {
+	/** The retention field (a NumberField from the screen, which keeps its draft). */
+	retention: JSX.Element;
+	values: PrivacyValues;
+	errors: FieldErrors;
+	onChange: ( values: Partial< PrivacyValues > ) => void;
+};
+
+export default function PrivacyCard( {
+	retention,
+	values,
+	errors,
+	onChange,
+}: Props ) {
+	const showsNotice = values.consent_notice || values.consent_required;
+	const urlId = 'handoff-bot-privacy_policy_url';
+	return (
+		<Card>
+			<CardHeader>
+				<h2>{ __( 'Privacy', 'handoff-bot' ) }</h2>
+			</CardHeader>
+			<CardBody>
+				<Flex direction="column" gap={ 6 } align="stretch">
+					<p className="handoff-bot-knowledge__intro">
+						{ __(
+							'After this many days without activity, a conversation’s messages, pages visited, briefs and contact details are removed by a daily job. Open tickets and callback requests are kept until they are closed. The reports keep their figures.',
+							'handoff-bot'
+						) }
+					</p>
+					{ retention }
+					<div>
+						<ToggleControl
+							__nextHasNoMarginBottom
+							label={ PRIVACY_LABELS.consent_notice }
+							help={ __(
+								'A short notice with a link to your privacy policy, above the chat’s first message.',
+								'handoff-bot'
+							) }
+							checked={ values.consent_notice }
+							onChange={ ( value ) =>
+								onChange( { consent_notice: value } )
+							}
+						/>
+						<FieldError
+							id="handoff-bot-consent_notice__error"
+							message={ errors.consent_notice }
+						/>
+					</div>
+					<div>
+						<ToggleControl
+							__nextHasNoMarginBottom
+							label={ PRIVACY_LABELS.consent_required }
+							help={ __(
+								'The chat opens only after the visitor agrees; the agreement is kept with the conversation.',
+								'handoff-bot'
+							) }
+							checked={ values.consent_required }
+							onChange={ ( value ) =>
+								onChange( { consent_required: value } )
+							}
+						/>
+						<FieldError
+							id="handoff-bot-consent_required__error"
+							message={ errors.consent_required }
+						/>
+					</div>
+					{ showsNotice && (
+						<>
+							<TextArea
+								screen="handoff-bot-knowledge"
+								id="handoff-bot-consent_text"
+								label={ PRIVACY_LABELS.consent_text }
+								help={ __(
+									'Plain text, up to 500 characters.',
+									'handoff-bot'
+								) }
+								rows={ 3 }
+								value={ values.consent_text }
+								error={ errors.consent_text }
+								onChange={ ( value ) =>
+									onChange( { consent_text: value } )
+								}
+							/>
+							<div className="handoff-bot-knowledge__field">
+								<TextControl
+									__next40pxDefaultSize
+									__nextHasNoMarginBottom
+									id={ urlId }
+									type="url"
+									label={ PRIVACY_LABELS.privacy_policy_url }
+									help={ __(
+										'Leave empty to link to the site’s privacy policy page (Settings → Privacy).',
+										'handoff-bot'
+									) }
+									value={ values.privacy_policy_url }
+									onChange={ ( value ) =>
+										onChange( {
+											privacy_policy_url: value,
+										} )
+									}
+									{ ...describedBy(
+										urlId,
+										true,
+										!! errors.privacy_policy_url
+									) }
+								/>
+								<FieldError
+									id={ `${ urlId }__error` }
+									message={ errors.privacy_policy_url }
+								/>
+							</div>
+						</>
+					) }
+				</Flex>
+			</CardBody>
+		</Card>
+	);
+}
