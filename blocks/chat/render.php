@@ -21,7 +21,9 @@ $handoff_bot_holder   = ! empty( $attributes['placeholder'] ) ? (string) $attrib
 $handoff_bot_human    = ! isset( $attributes['showHumanButton'] ) || (bool) $attributes['showHumanButton'];
 $handoff_bot_id       = wp_unique_id( 'handoff-bot-chat-' );
 
-$handoff_bot_max = (int) ( new HandoffBot\Settings() )->get( 'max_message_length' );
+$handoff_bot_settings = new HandoffBot\Settings();
+$handoff_bot_max      = (int) $handoff_bot_settings->get( 'max_message_length' );
+$handoff_bot_consent  = $handoff_bot_settings->consent();
 
 $handoff_bot_contact = HandoffBot\Blocks\Contact_Page::url();
 
@@ -93,6 +95,7 @@ $handoff_bot_config = array(
 		'redacted'                => __( 'For your safety, we hid the card, account or ID numbers, or the password, in this message. Never share them in a chat.', 'handoff-bot' ),
 		'formError'               => __( 'The form could not be loaded. Please try again.', 'handoff-bot' ),
 		'formTaken'               => __( 'Someone from the team has joined the chat: your message is in the box below, ready to send to them.', 'handoff-bot' ),
+		'consentNeeded'           => __( 'Please tick “I agree” under the privacy notice first.', 'handoff-bot' ),
 		'ratingLegend'            => __( 'How was your chat? Rate it from 1 (poor) to 5 (great).', 'handoff-bot' ),
 		'ratingThanks'            => __( 'Thanks for your rating!', 'handoff-bot' ),
 		'ratingError'             => __( 'Your rating could not be sent. Please try again.', 'handoff-bot' ),
@@ -128,6 +131,19 @@ $handoff_bot_wrapper = get_block_wrapper_attributes(
 		<div class="handoff-bot-chat__log" role="log" aria-live="polite" aria-label="<?php esc_attr_e( 'Conversation', 'handoff-bot' ); ?>" tabindex="0">
 			<p class="handoff-bot-chat__msg is-bot"><?php echo esc_html( $handoff_bot_greet ); ?></p>
 		</div>
+		<?php if ( $handoff_bot_consent['notice'] ) : ?>
+			<div class="handoff-bot-chat__consent">
+				<p id="<?php echo esc_attr( $handoff_bot_id ); ?>-consent" class="handoff-bot-chat__consent-text">
+					<?php echo esc_html( '' !== $handoff_bot_consent['text'] ? $handoff_bot_consent['text'] : HandoffBot\Settings::default_consent_text() ); ?>
+					<?php if ( '' !== $handoff_bot_consent['policy_url'] ) : ?>
+						<a href="<?php echo esc_url( $handoff_bot_consent['policy_url'] ); ?>"><?php esc_html_e( 'Privacy policy', 'handoff-bot' ); ?></a>
+					<?php endif; ?>
+				</p>
+				<?php if ( $handoff_bot_consent['required'] ) : ?>
+					<label class="handoff-bot-chat__consent-agree"><input type="checkbox" class="handoff-bot-chat__consent-check" aria-describedby="<?php echo esc_attr( $handoff_bot_id ); ?>-consent" /> <?php esc_html_e( 'I agree', 'handoff-bot' ); ?></label>
+				<?php endif; ?>
+			</div>
+		<?php endif; ?>
 		<form class="handoff-bot-chat__form">
 			<label class="handoff-bot-chat__sr" for="<?php echo esc_attr( $handoff_bot_id ); ?>-input"><?php esc_html_e( 'Your question', 'handoff-bot' ); ?></label>
 			<input id="<?php echo esc_attr( $handoff_bot_id ); ?>-input" class="handoff-bot-chat__input" type="text" autocomplete="off" maxlength="<?php echo esc_attr( (string) $handoff_bot_max ); ?>" placeholder="<?php echo esc_attr( $handoff_bot_holder ); ?>" />

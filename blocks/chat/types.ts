@@ -74,6 +74,8 @@ export type ChatStrings = {
 	formError: string;
 	/** A person took the chat while the ticket form was open. */
 	formTaken: string;
+	/** The first message waits for "I agree" under the privacy notice. */
+	consentNeeded: string;
 	/** The rating asked for when an agent closes the chat. */
 	ratingLegend: string;
 	ratingThanks: string;

@@ -125,13 +125,16 @@ final class Conversation_Service {
 	/**
 	 * Starts a conversation.
 	 *
-	 * @param int    $user_id    Logged-in visitor, or 0.
-	 * @param string $page_url   Page the chat was opened on.
-	 * @param string $page_title Its title.
+	 * @param int        $user_id    Logged-in visitor, or 0.
+	 * @param string     $page_url   Page the chat was opened on.
+	 * @param string     $page_title Its title.
+	 * @param array|null $consent    The privacy notice shown and whether they agreed (a
+	 *                               `consent_given` event), or null when none is shown.
+	 * @phpstan-param array{agreed: bool, required: bool, notice: string}|null $consent
 	 * @return array{id: int, token: string, conversation: Conversation}
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	public function start( int $user_id, string $page_url, string $page_title ): array {
+	public function start( int $user_id, string $page_url, string $page_title, ?array $consent = null ): array {
 		$token = Visitor_Token::generate();
 		$trail = $this->trail->add( array(), $page_url, $page_title );
 		$id    = $this->conversations->create( Visitor_Token::hash( $token ), $user_id, $trail, (int) get_option( Settings::CONFIG_VERSION_OPTION, 1 ) );
@@ -143,6 +146,9 @@ final class Conversation_Service {
 				'pages' => count( $trail ),
 			)
 		);
+		if ( null !== $consent ) {
+			$this->events->record( 'consent_given', $id, $consent );
+		}
 		$conversation = $this->conversations->find( $id );
 		if ( null === $conversation ) {
 			throw new Storage_Exception( 'The new conversation could not be read back.' );

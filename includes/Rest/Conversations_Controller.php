@@ -131,7 +131,13 @@ final class Conversations_Controller extends Controller {
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this->guard, 'create_check' ),
-					'args'                => $page_args,
+					'args'                => $page_args + array(
+						'consent' => array(
+							'type'        => 'boolean',
+							'default'     => false,
+							'description' => __( 'Whether the visitor agreed to the chat’s privacy notice (required when the site asks for agreement).', 'handoff-bot' ),
+						),
+					),
 				),
 				'schema' => array( $this, 'get_conversation_schema' ),
 			)
@@ -255,8 +261,19 @@ final class Conversations_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function create_item( $request ) {
+		$asked  = $this->settings->consent();
+		$agreed = true === $request['consent'];
+		if ( $asked['required'] && ! $agreed ) {
+			return new WP_Error( 'handoff_bot_consent_required', __( 'Please agree to the privacy notice before you start chatting.', 'handoff-bot' ), array( 'status' => 400 ) );
+		}
+		// What the visitor agreed to is kept with the conversation (which notice, not its words).
+		$consent = $asked['notice'] ? array(
+			'agreed'   => $agreed,
+			'required' => $asked['required'],
+			'notice'   => substr( md5( '' !== $asked['text'] ? $asked['text'] : Settings::default_consent_text() ), 0, 12 ),
+		) : null;
 		try {
-			$started = $this->service->start( get_current_user_id(), (string) $request['page_url'], (string) $request['page_title'] );
+			$started = $this->service->start( get_current_user_id(), (string) $request['page_url'], (string) $request['page_title'], $consent );
 		} catch ( Storage_Exception $e ) {
 			return $this->storage_error();
 		}

@@ -200,7 +200,7 @@ export function createApi( options: {
 	}
 
 	return {
-		startConversation: ( page: PageInfo ) =>
+		startConversation: ( page: PageInfo & { consent?: boolean } ) =>
 			call< StartedConversation >( 'POST', 'conversations', page ),
 		sendMessage: ( conversation: ConversationRef, body: SendBody ) =>
 			call< SendResponse >(

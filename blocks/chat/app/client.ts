@@ -74,6 +74,8 @@ export type ChatClientOptions = {
 	genericError: string;
 	/** The page's visibility: polling slows down while the tab is hidden. */
 	visibility: Visibility;
+	/** Whether the visitor agreed to the privacy notice (sent when the conversation starts). */
+	consent?: () => boolean;
 };
 
 /** The most pages of 100 messages read when restoring a transcript. */
@@ -211,6 +213,7 @@ export function createChatClient( options: ChatClientOptions ) {
 				const started = await api.startConversation( {
 					page_url: entry.page_url,
 					page_title: entry.page_title,
+					...( options.consent?.() ? { consent: true } : {} ),
 				} );
 				if ( ! started.ok ) {
 					return classify( started );

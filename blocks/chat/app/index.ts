@@ -157,6 +157,7 @@ export function mount(
 		listener: view,
 		genericError: config.strings.genericError,
 		visibility: d.visibility,
+		consent: view.consented,
 	} );
 	view.connect( client );
 	d.onlineTarget.addEventListener( 'online', () => client.retryNow() );

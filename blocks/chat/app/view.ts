@@ -9,6 +9,7 @@ import type { ChatClient, ChatListener } from './client';
 import { h, PREFIX } from './dom';
 import type { Clock } from './outbox';
 import { createComposer } from './parts/composer';
+import { createConsent } from './parts/consent';
 import type { ViewContext } from './parts/context';
 import { createEndChat } from './parts/end-chat';
 import { createPending } from './parts/pending';
@@ -61,7 +62,8 @@ export function createView(
 		() => void tickets.open()
 	);
 	const rating = createRating( ctx );
-	const composer = createComposer( ctx, transcript.scrollDown );
+	const consent = createConsent( ctx );
+	const composer = createComposer( ctx, transcript.scrollDown, consent.ok );
 	const endChat = createEndChat( ctx, actions, () => {
 		transcript.notice( ctx.s.ended );
 		input?.focus();
@@ -94,7 +96,10 @@ export function createView(
 		onOutbox: pending.outbox,
 		onDelivered: pending.delivered,
 		onAdopt: pending.adopt,
-		onSession: endChat.session,
+		onSession( open ) {
+			endChat.session( open );
+			consent.session( open );
+		},
 		onHandoff( handoff ) {
 			queue.update( handoff );
 			tickets.handoff( handoff );
@@ -112,6 +117,8 @@ export function createView(
 			client = chat;
 		},
 		notice: transcript.notice,
+		/** Whether the visitor ticked "I agree" under the privacy notice. */
+		consented: consent.agreed,
 		submit: composer.submit,
 		human: composer.human,
 	};

@@ -63,6 +63,18 @@ namespace HandoffBot {
 			$stored = json_decode( ${ JSON.stringify( JSON.stringify( settings ) ) }, true );
 			return is_array( $stored ) && isset( $stored[ $name ] ) ? $stored[ $name ] : ( 'max_message_length' === $name ? 2000 : null );
 		}
+		public function consent() {
+			$required = (bool) $this->get( 'consent_required' );
+			return array(
+				'notice'     => $required || (bool) $this->get( 'consent_notice' ),
+				'required'   => $required,
+				'text'       => (string) $this->get( 'consent_text' ),
+				'policy_url' => 'https://shop.example/privacy/',
+			);
+		}
+		public static function default_consent_text() {
+			return 'This chat keeps what you write so that we can answer you.';
+		}
 	}
 }
 namespace HandoffBot\\Blocks {
@@ -75,6 +87,7 @@ define( 'ABSPATH', '/' );
 function home_url( $path = '' ) { return 'https://shop.example' . $path; }
 function apply_filters( $hook, $value ) { return $value; }
 function esc_url_raw( $url ) { return $url; }
+function esc_url( $url ) { return htmlspecialchars( (string) $url, ENT_QUOTES ); }
 function determine_locale() { return 'en_US'; }
 function __( $t, $d = null ) { return $t; }
 function _n( $s, $p, $n, $d = null ) { return 1 === $n ? $s : $p; }

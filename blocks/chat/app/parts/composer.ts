@@ -14,21 +14,27 @@ function charCount( text: string ): number {
 }
 
 /**
- * @param ctx  The view's context.
- * @param sent Called after a message was handed to the client.
+ * @param ctx     The view's context.
+ * @param sent    Called after a message was handed to the client.
+ * @param consent Whether a message may go (the privacy notice's agreement, where asked for).
  */
-export function createComposer( ctx: ViewContext, sent: () => void ) {
+export function createComposer(
+	ctx: ViewContext,
+	sent: () => void,
+	consent: () => boolean = () => true
+) {
 	const { root, s, config, input, uid } = ctx;
 	const form = root.querySelector< HTMLFormElement >( `.${ PREFIX }form` );
 	let formError: HTMLElement | null = null;
 
-	function send( text: string, asksForAPerson = false ): void {
+	function send( text: string, asksForAPerson = false ): boolean {
 		const client = ctx.client();
-		if ( ! client ) {
-			return;
+		if ( ! client || ! consent() ) {
+			return false;
 		}
 		client.send( text, asksForAPerson );
 		sent();
+		return true;
 	}
 
 	/** Sends what the visitor typed. */
@@ -59,13 +65,14 @@ export function createComposer( ctx: ViewContext, sent: () => void ) {
 			input.removeAttribute( 'aria-describedby' );
 			input.removeAttribute( 'aria-invalid' );
 		}
-		input.value = '';
-		send( text );
+		if ( send( text ) ) {
+			input.value = '';
+		}
 	}
 
 	/** Asks for a person: the button's words, sent as a visitor message that says it was the button. */
 	function human(): void {
-		send( s.humanRequest, true );
+		void send( s.humanRequest, true );
 	}
 
 	form?.addEventListener( 'submit', ( event ) => {
