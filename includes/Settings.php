@@ -34,7 +34,8 @@ defined( 'ABSPATH' ) || exit;
  *     consent_notice: bool,
  *     consent_required: bool,
  *     consent_text: string,
- *     privacy_policy_url: string
+ *     privacy_policy_url: string,
+ *     mask_contact_outbound: bool
  * }
  * @phpstan-type Consent array{notice: bool, required: bool, text: string, policy_url: string}
  * @phpstan-type Post_Type_Choice array{name: string, label: string}
@@ -346,6 +347,11 @@ final class Settings {
 			'maxLength'   => self::CONSENT_TEXT_MAX,
 			'default'     => self::default_consent_text(),
 		);
+		$properties['mask_contact_outbound']         = array(
+			'description' => __( 'Whether email addresses and phone numbers are masked in what connections send (emails to help desks, webhooks, Slack).', 'handoff-bot' ),
+			'type'        => 'boolean',
+			'default'     => false,
+		);
 		$properties['privacy_policy_url']            = array(
 			'description' => __( 'The privacy policy the notice links to; empty for the site’s privacy policy page.', 'handoff-bot' ),
 			'type'        => 'string',
@@ -402,6 +408,7 @@ final class Settings {
 			'consent_required'                      => (bool) ( $values['consent_required'] ?? false ),
 			'consent_text'                          => '' !== $text ? $text : self::default_consent_text(),
 			'privacy_policy_url'                    => $url,
+			'mask_contact_outbound'                 => (bool) ( $values['mask_contact_outbound'] ?? false ),
 		);
 	}
 }

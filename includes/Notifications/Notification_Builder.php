@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Notifications;
 
+use HandoffBot\Privacy\Contact_Mask;
+use HandoffBot\Settings;
 use HandoffBot\Handoff\Context_Package;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Storage_Exception;
@@ -98,6 +100,13 @@ final class Notification_Builder {
 			'form'        => self::form( $context['form'] ?? array() ),
 			'transcript'  => self::transcript( $context['transcript'] ?? array() ),
 		);
+		if ( ( new Settings() )->get( 'mask_contact_outbound' ) ) {
+			// The site keeps contact details inside WordPress: what goes out shows them masked
+			// (and the help desk's Reply-To is then left out, as no address is whole).
+			/** The same shape, strings masked. @var Brief $masked */
+			$masked                = Contact_Mask::deep( $notification['brief'] );
+			$notification['brief'] = $masked;
+		}
 		return $notification;
 	}
 

@@ -16,6 +16,8 @@ export type Settings = {
 	consent_required: boolean;
 	consent_text: string;
 	privacy_policy_url: string;
+	/** Whether connections send email addresses and phone numbers masked. */
+	mask_contact_outbound: boolean;
 };
 
 export type IndexState = {

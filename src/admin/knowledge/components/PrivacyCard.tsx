@@ -23,6 +23,7 @@ export type PrivacyValues = Pick<
 	| 'consent_required'
 	| 'consent_text'
 	| 'privacy_policy_url'
+	| 'mask_contact_outbound'
 >;
 
 export const PRIVACY_LABELS = {
@@ -37,6 +38,10 @@ export const PRIVACY_LABELS = {
 	),
 	consent_text: __( 'Notice', 'handoff-bot' ),
 	privacy_policy_url: __( 'Privacy policy address', 'handoff-bot' ),
+	mask_contact_outbound: __(
+		'Mask email addresses and phone numbers in what connections send',
+		'handoff-bot'
+	),
 };
 
 type Props = {
@@ -69,6 +74,24 @@ export default function PrivacyCard( {
 						) }
 					</p>
 					{ retention }
+					<div>
+						<ToggleControl
+							__nextHasNoMarginBottom
+							label={ PRIVACY_LABELS.mask_contact_outbound }
+							help={ __(
+								'Emails to your help desk, webhooks and Slack show them as a•••@example.com and •••• 58; the inbox and tickets keep them whole. Card, account and ID numbers are always masked.',
+								'handoff-bot'
+							) }
+							checked={ values.mask_contact_outbound }
+							onChange={ ( value ) =>
+								onChange( { mask_contact_outbound: value } )
+							}
+						/>
+						<FieldError
+							id="handoff-bot-mask_contact_outbound__error"
+							message={ errors.mask_contact_outbound }
+						/>
+					</div>
 					<div>
 						<ToggleControl
 							__nextHasNoMarginBottom

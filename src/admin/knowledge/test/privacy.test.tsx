@@ -42,6 +42,7 @@ const SETTINGS: Settings = {
 	consent_required: false,
 	consent_text: 'This chat keeps what you write.',
 	privacy_policy_url: '',
+	mask_contact_outbound: false,
 };
 
 const SCHEMA = {
@@ -62,6 +63,7 @@ const SCHEMA = {
 	consent_required: { type: 'boolean' },
 	consent_text: { type: 'string', maxLength: 500 },
 	privacy_policy_url: { type: 'string', maxLength: 2000 },
+	mask_contact_outbound: { type: 'boolean' },
 };
 
 const INDEX = {
