@@ -6,6 +6,7 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __, sprintf } from '@wordpress/i18n';
 
+import { getPage } from './paged';
 import type {
 	HandoffDetail,
 	HandoffFilters,
@@ -23,9 +24,6 @@ import type {
 
 const HANDOFFS = '/handoff-bot/v1/handoffs';
 const PRESENCE = '/handoff-bot/v1/agents/me/presence';
-
-type Headers = { get: ( name: string ) => string | null };
-type RawResponse = { headers: Headers; json: () => Promise< unknown > };
 
 /**
  * One page of a list (the queue, mine, or recently closed) and how many handoffs it holds.
@@ -48,26 +46,10 @@ export async function getHandoffs(
 	}
 	query.set( 'page', String( page ) );
 	query.set( 'per_page', String( perPage ) );
-	let response: RawResponse;
-	try {
-		response = await apiFetch< RawResponse, false >( {
-			path: `${ HANDOFFS }?${ query.toString() }`,
-			parse: false,
-		} );
-	} catch ( error ) {
-		// Unparsed, a refusal arrives as the response itself: read its JSON error.
-		const raw = error as Partial< RawResponse > | null;
-		if ( raw && typeof raw.json === 'function' ) {
-			throw await raw.json().catch( () => error );
-		}
-		throw error;
-	}
-	const handoffs = ( await response.json() ) as HandoffSummary[];
-	const total = Number( response.headers.get( 'X-WP-Total' ) );
-	return {
-		handoffs,
-		total: Number.isFinite( total ) && total >= 0 ? total : handoffs.length,
-	};
+	const { items, total } = await getPage< HandoffSummary >(
+		`${ HANDOFFS }?${ query.toString() }`
+	);
+	return { handoffs: items, total };
 }
 
 export function getHandoff( id: number ): Promise< HandoffDetail > {

@@ -4,6 +4,7 @@
  */
 import apiFetch from '@wordpress/api-fetch';
 
+import { getPage } from './paged';
 import type {
 	NewSimulation,
 	Policy,
@@ -42,9 +43,6 @@ export function testRules( request: TestRequest ): Promise< TestResult > {
 	} );
 }
 
-type Headers = { get: ( name: string ) => string | null };
-type RawResponse = { headers: Headers; json: () => Promise< unknown > };
-
 /**
  * One page of the version history, newest first, and how many versions there are.
  * @param page    Page number, from 1.
@@ -54,26 +52,10 @@ export async function getVersions(
 	page = 1,
 	perPage = 20
 ): Promise< { versions: VersionSummary[]; total: number } > {
-	let response: RawResponse;
-	try {
-		response = await apiFetch< RawResponse, false >( {
-			path: `${ RULES }/versions?page=${ page }&per_page=${ perPage }`,
-			parse: false,
-		} );
-	} catch ( error ) {
-		// Unparsed, a refusal arrives as the response itself: read its JSON error.
-		const raw = error as Partial< RawResponse > | null;
-		if ( raw && typeof raw.json === 'function' ) {
-			throw await raw.json().catch( () => error );
-		}
-		throw error;
-	}
-	const versions = ( await response.json() ) as VersionSummary[];
-	const total = Number( response.headers.get( 'X-WP-Total' ) );
-	return {
-		versions,
-		total: Number.isFinite( total ) && total > 0 ? total : versions.length,
-	};
+	const { items, total } = await getPage< VersionSummary >(
+		`${ RULES }/versions?page=${ page }&per_page=${ perPage }`
+	);
+	return { versions: items, total: total > 0 ? total : items.length };
 }
 
 export function getVersion( version: number ): Promise< VersionDetail > {

@@ -5,6 +5,7 @@
  */
 import apiFetch from '@wordpress/api-fetch';
 
+import { getPage } from './paged';
 import type {
 	CloseRequest,
 	Ticket,
@@ -15,9 +16,6 @@ import type {
 } from '../types/tickets';
 
 const TICKETS = '/handoff-bot/v1/tickets';
-
-type Headers = { get: ( name: string ) => string | null };
-type RawResponse = { headers: Headers; json: () => Promise< unknown > };
 
 /**
  * One page of a list and how many tickets it holds in all.
@@ -38,26 +36,10 @@ export async function getTickets(
 	}
 	query.set( 'page', String( page ) );
 	query.set( 'per_page', String( perPage ) );
-	let response: RawResponse;
-	try {
-		response = await apiFetch< RawResponse, false >( {
-			path: `${ TICKETS }?${ query.toString() }`,
-			parse: false,
-		} );
-	} catch ( error ) {
-		// Unparsed, a refusal arrives as the response itself: read its JSON error.
-		const raw = error as Partial< RawResponse > | null;
-		if ( raw && typeof raw.json === 'function' ) {
-			throw await raw.json().catch( () => error );
-		}
-		throw error;
-	}
-	const tickets = ( await response.json() ) as Ticket[];
-	const total = Number( response.headers.get( 'X-WP-Total' ) );
-	return {
-		tickets,
-		total: Number.isFinite( total ) && total >= 0 ? total : tickets.length,
-	};
+	const { items, total } = await getPage< Ticket >(
+		`${ TICKETS }?${ query.toString() }`
+	);
+	return { tickets: items, total };
 }
 
 export function getTicket( id: number ): Promise< TicketDetail > {
