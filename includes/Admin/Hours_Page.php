@@ -9,9 +9,6 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Admin;
 
-use HandoffBot\Capabilities;
-use HandoffBot\Contracts\Registrable;
-
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -19,53 +16,35 @@ defined( 'ABSPATH' ) || exit;
  * the queue's capacity, when a live handoff has failed, and the after-hours callback. The screen
  * is a React app (src/admin/hours) that talks to the availability REST routes.
  */
-final class Hours_Page implements Registrable {
+final class Hours_Page extends Manage_Page {
 
 	public const SLUG = 'handoff-bot-hours';
 
 	/**
 	 * {@inheritDoc}
 	 */
-	public function register(): void {
-		// After the Rules screen (priority 11), under the menu the Knowledge screen adds.
-		add_action( 'admin_menu', array( $this, 'add_menu' ), 12 );
+	protected function screen(): string {
+		return 'hours';
 	}
 
 	/**
-	 * Adds the menu entry under Handoff Bot, and enqueues the screen's assets only when it loads.
+	 * {@inheritDoc}
 	 */
-	public function add_menu(): void {
-		$hook = add_submenu_page(
-			Knowledge_Page::SLUG,
-			__( 'Teams and hours', 'handoff-bot' ),
-			__( 'Teams and hours', 'handoff-bot' ),
-			Capabilities::MANAGE,
-			self::SLUG,
-			array( $this, 'render' )
-		);
-		if ( $hook ) {
-			add_action( 'load-' . $hook, array( $this, 'enqueue' ) );
-		}
+	protected function page_title(): string {
+		return __( 'Teams and hours', 'handoff-bot' );
 	}
 
 	/**
-	 * Enqueues the screen's script and style from the build's asset file.
+	 * {@inheritDoc}
 	 */
-	public function enqueue(): void {
-		Screen_Assets::enqueue( 'hours' );
+	protected function menu_title(): string {
+		return __( 'Teams and hours', 'handoff-bot' );
 	}
 
 	/**
-	 * Prints the mount point.
+	 * After the Rules screen (11).
 	 */
-	public function render(): void {
-		if ( ! current_user_can( Capabilities::MANAGE ) ) {
-			wp_die( esc_html__( 'You are not allowed to manage Handoff Bot.', 'handoff-bot' ) );
-		}
-		printf(
-			'<div class="wrap"><h1>%1$s</h1><div id="handoff-bot-hours-root"><p>%2$s</p></div></div>',
-			esc_html__( 'Teams and hours', 'handoff-bot' ),
-			esc_html__( 'Loading…', 'handoff-bot' )
-		);
+	protected function priority(): int {
+		return 12;
 	}
 }

@@ -9,9 +9,6 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Admin;
 
-use HandoffBot\Capabilities;
-use HandoffBot\Contracts\Registrable;
-
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -19,53 +16,35 @@ defined( 'ABSPATH' ) || exit;
  * and messages, a live tester, saved simulations and the version history. The screen is a React
  * app (src/admin/rules) that talks to the rules REST routes.
  */
-final class Rules_Page implements Registrable {
+final class Rules_Page extends Manage_Page {
 
 	public const SLUG = 'handoff-bot-rules';
 
 	/**
 	 * {@inheritDoc}
 	 */
-	public function register(): void {
-		// After the Knowledge screen, which adds the Handoff Bot menu (default priority 10).
-		add_action( 'admin_menu', array( $this, 'add_menu' ), 11 );
+	protected function screen(): string {
+		return 'rules';
 	}
 
 	/**
-	 * Adds the menu entry under Handoff Bot, and enqueues the screen's assets only when it loads.
+	 * {@inheritDoc}
 	 */
-	public function add_menu(): void {
-		$hook = add_submenu_page(
-			Knowledge_Page::SLUG,
-			__( 'Escalation rules', 'handoff-bot' ),
-			__( 'Rules', 'handoff-bot' ),
-			Capabilities::MANAGE,
-			self::SLUG,
-			array( $this, 'render' )
-		);
-		if ( $hook ) {
-			add_action( 'load-' . $hook, array( $this, 'enqueue' ) );
-		}
+	protected function page_title(): string {
+		return __( 'Escalation rules', 'handoff-bot' );
 	}
 
 	/**
-	 * Enqueues the screen's script and style from the build's asset file.
+	 * {@inheritDoc}
 	 */
-	public function enqueue(): void {
-		Screen_Assets::enqueue( 'rules' );
+	protected function menu_title(): string {
+		return __( 'Rules', 'handoff-bot' );
 	}
 
 	/**
-	 * Prints the mount point.
+	 * Right after the Knowledge screen, which adds the Handoff Bot menu (10).
 	 */
-	public function render(): void {
-		if ( ! current_user_can( Capabilities::MANAGE ) ) {
-			wp_die( esc_html__( 'You are not allowed to manage Handoff Bot.', 'handoff-bot' ) );
-		}
-		printf(
-			'<div class="wrap"><h1>%1$s</h1><div id="handoff-bot-rules-root"><p>%2$s</p></div></div>',
-			esc_html__( 'Escalation rules', 'handoff-bot' ),
-			esc_html__( 'Loading…', 'handoff-bot' )
-		);
+	protected function priority(): int {
+		return 11;
 	}
 }
