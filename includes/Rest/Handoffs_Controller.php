@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
+use HandoffBot\Handoff\Team_Access;
 use HandoffBot\Capabilities;
 use HandoffBot\Handoff\Availability_Store;
 use HandoffBot\Handoff\Inbox_Refusal;
@@ -530,18 +531,13 @@ final class Handoffs_Controller extends Controller {
 	 * @return WP_Error|null
 	 */
 	private function team_check( array $handoff ): ?WP_Error {
-		$user = get_current_user_id();
-		if ( '' === $handoff['team'] || self::can_override() || $handoff['assigned_to'] === $user ) {
-			return null;
-		}
-		$team = Availability_Store::in_force()->team( $handoff['team'] );
-		if ( null === $team || in_array( $user, $team['agents'], true ) ) {
+		if ( Team_Access::allows( $handoff['team'], $handoff['assigned_to'], get_current_user_id() ) ) {
 			return null;
 		}
 		return new WP_Error(
 			'handoff_bot_other_team',
 			/* translators: %s: team name. */
-			sprintf( __( 'This handoff is for the %s team.', 'handoff-bot' ), $team['label'] ),
+			sprintf( __( 'This handoff is for the %s team.', 'handoff-bot' ), Team_Access::label( $handoff['team'] ) ),
 			array( 'status' => 403 )
 		);
 	}

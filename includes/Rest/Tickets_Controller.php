@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Rest;
 
+use HandoffBot\Handoff\Team_Access;
 use HandoffBot\Capabilities;
 use HandoffBot\Handoff\Availability_Store;
 use HandoffBot\Handoff\Ticket_Desk;
@@ -280,7 +281,7 @@ final class Tickets_Controller extends Controller {
 		$filter = array(
 			'status'       => self::STATUSES[ $status ],
 			'route'        => $route,
-			'hidden_teams' => self::hidden_teams(),
+			'hidden_teams' => Team_Access::hidden_teams( get_current_user_id() ),
 			'viewer'       => get_current_user_id(),
 		);
 		if ( is_string( $request['team'] ) && '' !== $request['team'] ) {
@@ -496,41 +497,19 @@ final class Tickets_Controller extends Controller {
 	}
 
 	/**
-	 * The teams whose tickets the current user may not see: those that exist and do not list them
-	 * (none for people who manage the plugin).
-	 *
-	 * @return list<string>
-	 */
-	private static function hidden_teams(): array {
-		if ( current_user_can( Capabilities::MANAGE ) ) {
-			return array();
-		}
-		$user   = get_current_user_id();
-		$hidden = array();
-		foreach ( Availability_Store::in_force()->teams() as $team ) {
-			if ( ! in_array( $user, $team['agents'], true ) ) {
-				$hidden[] = $team['name'];
-			}
-		}
-		return $hidden;
-	}
-
-	/**
 	 * Null when the current user may act on the ticket, or a 403 when it is for another team.
 	 *
 	 * @param array $ticket The ticket.
 	 * @phpstan-param Handoff $ticket
 	 */
 	private static function team_check( array $ticket ): ?WP_Error {
-		$user = get_current_user_id();
-		if ( '' === $ticket['team'] || $user === $ticket['assigned_to'] || ! in_array( $ticket['team'], self::hidden_teams(), true ) ) {
+		if ( Team_Access::allows( $ticket['team'], $ticket['assigned_to'], get_current_user_id() ) ) {
 			return null;
 		}
-		$team = Availability_Store::in_force()->team( $ticket['team'] );
 		return new WP_Error(
 			'handoff_bot_other_team',
 			/* translators: %s: team name. */
-			sprintf( __( 'This ticket is for the %s team.', 'handoff-bot' ), null === $team ? $ticket['team'] : $team['label'] ),
+			sprintf( __( 'This ticket is for the %s team.', 'handoff-bot' ), Team_Access::label( $ticket['team'] ) ),
 			array( 'status' => 403 )
 		);
 	}
