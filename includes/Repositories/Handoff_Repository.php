@@ -226,8 +226,10 @@ final class Handoff_Repository extends Repository {
 			$args[]  = $filter['agent_id'];
 			$order   = 'requested_at ASC, id ASC';
 		} elseif ( 'closed' === $filter['view'] ) {
-			$where[] = 'status NOT IN (' . $this->string_placeholders( count( self::OPEN ) ) . ') AND resolved_at >= %s';
-			array_push( $args, ...self::OPEN );
+			// Live handoffs that closed; tickets close on the Tickets screen.
+			$not     = array_merge( self::OPEN, self::TICKET );
+			$where[] = 'status NOT IN (' . $this->string_placeholders( count( $not ) ) . ') AND resolved_at >= %s';
+			array_push( $args, ...$not );
 			$args[] = $filter['closed_since'] ?? gmdate( 'Y-m-d H:i:s', time() - WEEK_IN_SECONDS );
 			$order  = 'resolved_at DESC, id DESC';
 		} else {

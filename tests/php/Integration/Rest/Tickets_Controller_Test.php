@@ -211,6 +211,9 @@ final class Tickets_Controller_Test extends Test_Case {
 		$this->assertSame( $this->agent, $resolved[0]['data']['agent'] );
 		$this->assertSame( array( sprintf( 'HB-%05d', $ticket ) ), $this->references( array( 'status' => 'closed' ) ) );
 		$this->assertSame( array(), $this->references(), 'no longer open' );
+		$closed_chats = $this->rest( 'GET', '/handoff-bot/v1/handoffs', array( 'view' => 'closed' ) );
+		$this->assertSame( 200, $closed_chats->get_status() );
+		$this->assertNotContains( $ticket, array_column( $closed_chats->get_data(), 'id' ), 'the inbox lists live chats, not tickets' );
 
 		$twice = $this->tickets( 'POST', '/' . $ticket . '/close', array( 'outcome' => 'spam' ) );
 		$this->assertSame( 409, $twice->get_status() );
