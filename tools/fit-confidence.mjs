@@ -61,7 +61,8 @@ const sigmoid = ( z ) => 1 / ( 1 + Math.exp( -z ) );
  * leave-one-article-out AUROC, so that what is kept carries over to articles the model has not
  * seen. Evidence deliberately ignores some things that help on this set but not on a help centre:
  * the question's length (the set's short questions are more often unanswerable; a help centre's
- * visitors ask short questions the pages answer), typos in names, and opposites by prefix
+ * visitors ask short questions the pages answer), the kind of answer it asks for (which kinds the
+ * set's writers made unanswerable more often), typos in names, and opposites by prefix
  * ("able" and "disable").
  */
 const FEATURES = [

@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
 final class Confidence_Model {
 
 	// Fitted weights: tools/fit-confidence.mjs rewrites the lines from here to "End of fitted weights".
-	public const BIAS = -12.3708;
+	public const BIAS = -12.3982;
 
 	/**
 	 * Feature => weight.
@@ -29,19 +29,19 @@ final class Confidence_Model {
 	 * @var array<string, float>
 	 */
 	public const WEIGHTS = array(
-		'relative_score'         => 8.8989,
-		'missing_share'          => 4.1607,
-		'sentence_coverage'      => 2.8051,
-		'sentence_missing_share' => -2.7925,
-		'specific_missing'       => -1.9487,
-		'specific_away'          => -0.4153,
-		'number_away'            => -1.9312,
-		'opposite_sentence'      => -2.0522,
-		'order'                  => 1.3920,
-		'specific_off_sentence'  => -0.5349,
-		'negated_any'            => -1.7602,
-		'negated_sentence'       => -0.5799,
-		'antonym_sentence'       => -2.4040,
+		'relative_score'         => 8.8503,
+		'missing_share'          => 4.0459,
+		'sentence_coverage'      => 2.8648,
+		'sentence_missing_share' => -2.5740,
+		'specific_missing'       => -3.0364,
+		'specific_away'          => -1.5784,
+		'number_away'            => -1.8582,
+		'opposite_sentence'      => -2.0425,
+		'order'                  => 1.4134,
+		'specific_off_sentence'  => -0.3167,
+		'negated_any'            => -1.7695,
+		'negated_sentence'       => -0.5928,
+		'antonym_sentence'       => -2.4763,
 	);
 	// End of fitted weights.
 

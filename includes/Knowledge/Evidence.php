@@ -39,7 +39,6 @@ final class Evidence {
 		'specific_away',
 		'number_away',
 		'opposite_sentence',
-		'negated_question',
 		'order',
 		'specific_off_sentence',
 		'negated_any',
@@ -79,6 +78,13 @@ final class Evidence {
 	private Contradictions $contradictions;
 
 	/**
+	 * Names and numbers written another way.
+	 *
+	 * @var Name_Forms
+	 */
+	private Name_Forms $names;
+
+	/**
 	 * Builds the reader.
 	 *
 	 * @param Tokenizer $tokenizer Tokenizer.
@@ -87,6 +93,7 @@ final class Evidence {
 		$this->tokenizer      = $tokenizer;
 		$this->aliases        = new Term_Aliases();
 		$this->contradictions = new Contradictions();
+		$this->names          = new Name_Forms();
 	}
 
 	/**
@@ -99,21 +106,21 @@ final class Evidence {
 	 * - sentence_coverage: the share of the question's weight its best sentence holds;
 	 *   sentence_missing_share: the share of its terms missing from that sentence, the ones beside
 	 *   it (which often name what it calls "it", or the topic it answers) and the headings;
-	 * - specific_missing: the question's names and numbers the passage lacks; specific_away:
+	 * - specific_missing: the question's names and numbers the passage lacks, in any of their forms
+	 *   (Name_Forms: "Hervé" and "Herve", "2" and "two", "Canada" and "Canadian"); specific_away:
 	 *   those it has, but not in or beside the best sentence;
 	 * - number_away: a number the question gives that the best sentence contradicts;
 	 * - opposite_sentence: the best sentence uses the opposite of one of the question's words
 	 *   (not for a yes-or-no question: "Are you open on Sundays?" "We are closed on Sundays.");
-	 * - negated_question: a negated "what/which/who/when/where" question whose best sentence is not;
-	 *   negated_any: the same for a question with such a word anywhere ("… is not caused by what?",
-	 *   "Which type cannot …?");
+	 * - negated_any: a negated question with "what/which/who/when/where" anywhere ("… is not caused
+	 *   by what?", "Which type cannot …?") whose best sentence negates nothing;
 	 * - negated_sentence: the best sentence negates one of the question's words, the question
 	 *   negates nothing;
 	 * - order: the share of the question's neighbouring terms that are near each other there too;
 	 * - specific_off_sentence: the question's names and numbers the passage has, but not in the
 	 *   best sentence itself;
-	 * - antonym_sentence: the best sentence has an antonym of a question term it lacks ("decelerate"
-	 *   against "accelerate"), in the WordNet list of Antonyms.
+	 * - antonym_sentence: the best sentence has an antonym of a question word it lacks ("decelerate"
+	 *   against "accelerate", "different" against "same"), in the WordNet list of Antonyms.
 	 *
 	 * @param Question             $question The question.
 	 * @param array                $hit      The passage, with its retrieval score.
@@ -178,12 +185,14 @@ final class Evidence {
 		$specific_away    = 0;
 		$specific_off     = 0;
 		foreach ( $question->specifics as $term ) {
-			if ( isset( $in_passage[ $term ] ) && ! isset( $best_terms[ $term ] ) ) {
+			if ( ! $this->names->holds( $term, $in_passage ) ) {
+				++$specific_missing;
+				continue;
+			}
+			if ( ! $this->names->holds( $term, $best_terms ) ) {
 				++$specific_off;
 			}
-			if ( ! isset( $in_passage[ $term ] ) ) {
-				++$specific_missing;
-			} elseif ( ! isset( $near_terms[ $term ] ) ) {
+			if ( ! $this->names->holds( $term, $near_terms ) ) {
 				++$specific_away;
 			}
 		}
@@ -199,18 +208,34 @@ final class Evidence {
 			'specific_away'          => min( 2, $specific_away ) / 2.0,
 			'number_away'            => $this->contradictions->number( $question->text, $best_text ) ? 1.0 : 0.0,
 			'opposite_sentence'      => Answer_Type::YES_NO !== $question->type && $this->contradictions->opposite( $question->words, $this->tokenizer->words( $best_text ) ) ? 1.0 : 0.0,
-			'negated_question'       => $question->negated && ! preg_match( Question::NEGATIONS, $best_text ) ? 1.0 : 0.0,
 			'order'                  => $this->order( $asked, $sequence ),
 			'specific_off_sentence'  => min( 2, $specific_off ) / 2.0,
 			'negated_any'            => $question->negation && ! preg_match( Question::NEGATIONS, $best_text ) ? 1.0 : 0.0,
 			'negated_sentence'       => $this->negated_only_in( $question, $best_text ) ? 1.0 : 0.0,
-			'antonym_sentence'       => $this->contradictions->antonym( $asked, $texts ? $terms[ $best ] : array() ) ? 1.0 : 0.0,
+			'antonym_sentence'       => $this->contradictions->antonym( array_merge( $asked, $this->contrasted( $question ) ), $texts ? $terms[ $best ] : array() ) ? 1.0 : 0.0,
 		);
 		return array(
 			'features'  => $features,
 			'sentences' => $sentences,
 			'best'      => $best,
 		);
+	}
+
+	/**
+	 * The question's stop words that have antonyms ("the same set" against "a different set"): the
+	 * index leaves them out, the antonym test reads them.
+	 *
+	 * @param Question $question The question.
+	 * @return list<string>
+	 */
+	private function contrasted( Question $question ): array {
+		$out = array();
+		foreach ( $question->words as $word ) {
+			if ( isset( Antonyms::MAP[ $word ] ) && Tokenizer::is_stop_word( $word ) ) {
+				$out[] = $word;
+			}
+		}
+		return $out;
 	}
 
 	/**

@@ -14,7 +14,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * A value: the question's index terms in order, its words, the kind of answer it asks for, its
  * specific terms (numbers, years and names, which an answer must not contradict), and whether it
- * is a negated question about a fact.
+ * negates something while asking for a fact.
  */
 final class Question {
 
@@ -73,13 +73,6 @@ final class Question {
 	public array $specifics;
 
 	/**
-	 * Whether it is a negated question about a fact ("Who did not…").
-	 *
-	 * @var bool
-	 */
-	public bool $negated;
-
-	/**
 	 * Whether it negates anything and asks "what/which/who/when/where" anywhere ("Friction is not
 	 * caused by what?"); "why doesn't it work?" and a problem told with "not" do not count.
 	 *
@@ -98,17 +91,15 @@ final class Question {
 	 * @param string                $type      Answer type.
 	 * @param array<int, string>    $specifics Specific terms.
 	 * @phpstan-param list<string> $specifics
-	 * @param bool                  $negated   Whether it is negated.
 	 * @param array<string, string> $word_terms Word => its term.
 	 */
-	public function __construct( string $text, array $sequence, array $words, string $type, array $specifics, bool $negated, array $word_terms = array() ) {
+	public function __construct( string $text, array $sequence, array $words, string $type, array $specifics, array $word_terms = array() ) {
 		$this->text       = $text;
 		$this->sequence   = $sequence;
 		$this->terms      = array_values( array_unique( $sequence ) );
 		$this->words      = $words;
 		$this->type       = $type;
 		$this->specifics  = $specifics;
-		$this->negated    = $negated;
 		$this->word_terms = $word_terms;
 	}
 
@@ -140,15 +131,12 @@ final class Question {
 				}
 			}
 		}
-		$question = new self(
+		$question           = new self(
 			$text,
 			array_values( array_map( 'strval', $tokenizer->terms( $text ) ) ),
 			array_values( $tokenizer->words( $text ) ),
 			Answer_Type::of_question( $text ),
 			array_values( array_map( 'strval', array_keys( $specifics ) ) ),
-			// "What did they not…": a negated question about a fact. Not "why doesn't it work?",
-			// "how do I check out without an account?" or a problem told with "not".
-			(bool) preg_match( '/^\W*(?:what|which|who|whom|whose|when|where)\b.*\b(?:not|never|no)\b|^\W*(?:what|which|who|whom|whose|when|where)\b.*n[\'’]t\b/iu', $text ),
 			self::word_terms( $text, $tokenizer )
 		);
 		$question->negation = preg_match( '/\b(?:what|which|who|whom|whose|when|where)\b/iu', $text ) && preg_match( '/\b(?:not|never|no|cannot)\b|n[\'’]t\b/iu', $text );

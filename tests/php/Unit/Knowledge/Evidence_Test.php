@@ -105,16 +105,6 @@ final class Evidence_Test extends TestCase {
 	}
 
 	/**
-	 * A negated question about a fact counts against; support questions with "not" do not.
-	 */
-	public function test_only_a_negated_question_about_a_fact_counts_against(): void {
-		$this->assertSame( 1.0, $this->features( 'Which plans do not include phone support?', 'The Pro plan includes phone support.' )['negated_question'] );
-		$this->assertSame( 0.0, $this->features( 'My discount code does not work', 'Discount codes are case sensitive.' )['negated_question'] );
-		$this->assertSame( 0.0, $this->features( 'Why doesn\'t my discount code work?', 'Discount codes are case sensitive.' )['negated_question'] );
-		$this->assertSame( 0.0, $this->features( 'How do I check out without an account?', 'You can check out as a guest.' )['negated_question'] );
-	}
-
-	/**
 	 * A negated question with its "what" anywhere counts against a sentence that negates nothing;
 	 * a problem told with "not", or a "why" question, does not.
 	 */
@@ -123,6 +113,7 @@ final class Evidence_Test extends TestCase {
 		$this->assertSame( 1.0, $this->features( 'Which cards cannot be saved?', 'All cards can be saved in Billing.' )['negated_any'] );
 		$this->assertSame( 0.0, $this->features( 'Which cards cannot be saved?', 'Prepaid cards cannot be saved.' )['negated_any'] );
 		$this->assertSame( 0.0, $this->features( 'My discount code does not work', 'Discount codes are case sensitive.' )['negated_any'] );
+		$this->assertSame( 0.0, $this->features( 'How do I check out without an account?', 'You can check out as a guest.' )['negated_any'] );
 		$this->assertSame( 0.0, $this->features( 'Why doesn\'t my discount code work?', 'Discount codes are case sensitive.' )['negated_any'] );
 	}
 
@@ -148,6 +139,9 @@ final class Evidence_Test extends TestCase {
 		$this->assertSame( 1.0, $this->features( 'Who can buy the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
 		$this->assertSame( 0.0, $this->features( 'Who can sell the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
 		$this->assertSame( 0.0, $this->features( 'Can I buy or sell vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
+		// A stop word with an antonym is read too.
+		$this->assertSame( 1.0, $this->features( 'Do both shops use the same login?', 'The two shops use a different login.' )['antonym_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'Do both shops use the same login?', 'The two shops use the same login.' )['antonym_sentence'] );
 	}
 
 	/**
@@ -168,6 +162,25 @@ final class Evidence_Test extends TestCase {
 		$away = $this->features( 'How much does the Ultra plan cost?', 'The Ultra plan launches next year. Many customers ask about it. The Plus plan costs $5 a month.' );
 		$this->assertSame( 0.0, $away['specific_missing'] );
 		$this->assertSame( 0.5, $away['specific_away'] );
+	}
+
+	/**
+	 * A name or number written another way is the same name or number: without its accents, as a
+	 * number word, or in its other form ("Canadian"); a name that only starts the same is not.
+	 */
+	public function test_a_name_or_number_written_another_way_counts_as_present(): void {
+		foreach ( array(
+			array( 'Does the 2 year warranty cover batteries?', 'The two-year warranty covers batteries.' ),
+			array( 'Do you deliver to Canada?', 'Canadian orders are delivered within a week.' ),
+			array( 'Can I pay by card at the Zurich store?', 'The Zürich store takes every card.' ),
+			array( 'Can I pay by card at the Zürich store?', 'The Zurich store takes every card.' ),
+		) as list( $question, $passage ) ) {
+			$features = $this->features( $question, $passage );
+			$this->assertSame( 0.0, $features['specific_missing'], $question );
+			$this->assertSame( 0.0, $features['specific_off_sentence'], $question );
+		}
+		$this->assertSame( 0.5, $this->features( 'Do you deliver to Iran?', 'We deliver to Iraq within a week.' )['specific_missing'] );
+		$this->assertSame( 0.5, $this->features( 'Does the 3 year warranty cover batteries?', 'The two-year warranty covers batteries.' )['specific_missing'] );
 	}
 
 	/**
@@ -267,6 +280,5 @@ final class Evidence_Test extends TestCase {
 		$q = Question::parse( 'Does the Pro plan include the 2024 Field Guide?', new Tokenizer() );
 		$this->assertEqualsCanonicalizing( array( 'pro', 'field', 'guid', '2024' ), $q->specifics );
 		$this->assertSame( array(), Question::parse( 'How do I set up 2FA on an iPhone15?', new Tokenizer() )->specifics );
-		$this->assertFalse( $q->negated );
 	}
 }
