@@ -187,7 +187,7 @@ final class Plugin {
 			new Admin\Inbox_Page( new Saved_Replies() ),
 			new Admin\Tickets_Page(),
 			...self::rules_services( $settings, $policies, $validator, $answerer ),
-			...self::notification_services( $events ),
+			...self::notification_services( $events, $availability ),
 			...self::privacy_services( $settings ),
 		);
 	}
@@ -212,20 +212,24 @@ final class Plugin {
 
 	/**
 	 * The connections (email, webhooks, Slack), the outbox that delivers to them in the
-	 * background, and their REST routes.
+	 * background, their REST routes (each change a version), their screen and Site Health.
 	 *
-	 * @param Event_Repository $events Events.
+	 * @param Event_Repository   $events       Events.
+	 * @param Availability_Store $availability The availability in force.
 	 * @return list<Registrable>
 	 */
-	private static function notification_services( Event_Repository $events ): array {
-		$store  = new Notifications\Connection_Store();
-		$http   = new Notifications\Http_Poster();
-		$outbox = new Notifications\Outbox( $store, new Repositories\Delivery_Repository(), new Notifications\Notification_Builder( new Handoff_Repository() ), new Notifications\Delivery_Jobs(), $events, new Handoff_Repository(), new Notifications\Email_Notifier(), new Notifications\Webhook_Notifier( $http ), new Notifications\Slack_Notifier( $http ) );
+	private static function notification_services( Event_Repository $events, Availability_Store $availability ): array {
+		$store    = new Notifications\Connection_Store();
+		$versions = new Notifications\Connection_Versions( new Config_Version_Repository(), $store );
+		$http     = new Notifications\Http_Poster();
+		$outbox   = new Notifications\Outbox( $store, new Repositories\Delivery_Repository(), new Notifications\Notification_Builder( new Handoff_Repository() ), new Notifications\Delivery_Jobs(), $events, new Handoff_Repository(), new Notifications\Email_Notifier(), new Notifications\Webhook_Notifier( $http ), new Notifications\Slack_Notifier( $http ) );
 		return array(
 			$outbox,
-			new Rest\Connections_Controller( $store, new Notifications\Connection_Validator( array( Availability_Store::class, 'team_names' ) ) ),
-			new Rest\Connection_Actions_Controller( $store, $outbox ),
+			new Rest\Connections_Controller( $store, new Notifications\Connection_Validator( array( Availability_Store::class, 'team_names' ) ), $versions ),
+			new Rest\Connection_Actions_Controller( $store, $outbox, $versions ),
 			new Rest\Deliveries_Controller( new Repositories\Delivery_Repository(), $outbox ),
+			new Admin\Connections_Page(),
+			new Admin\Site_Health( new Notifications\Connection_Health( $store, new Repositories\Delivery_Health_Repository() ), $availability ),
 		);
 	}
 

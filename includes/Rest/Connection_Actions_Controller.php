@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Rest;
 
 use HandoffBot\Notifications\Connection_Store;
+use HandoffBot\Notifications\Connection_Versions;
 use HandoffBot\Notifications\Outbox;
 use HandoffBot\Repositories\Storage_Exception;
 use WP_Error;
@@ -22,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * What an admin does to a connection besides editing it: give a webhook a new secret (shown in
  * this answer alone), or send it a test message and see how the receiver answered. Only people
- * who manage the plugin.
+ * who manage the plugin. A rotation is a version of the connections (without the secret).
  */
 final class Connection_Actions_Controller extends Controller {
 
@@ -43,15 +44,24 @@ final class Connection_Actions_Controller extends Controller {
 	private Outbox $outbox;
 
 	/**
+	 * Records each rotation as a version.
+	 *
+	 * @var Connection_Versions
+	 */
+	private Connection_Versions $versions;
+
+	/**
 	 * Builds the controller.
 	 *
-	 * @param Connection_Store $store  Connections.
-	 * @param Outbox           $outbox The outbox.
+	 * @param Connection_Store    $store    Connections.
+	 * @param Outbox              $outbox   The outbox.
+	 * @param Connection_Versions $versions Records each rotation as a version.
 	 */
-	public function __construct( Connection_Store $store, Outbox $outbox ) {
+	public function __construct( Connection_Store $store, Outbox $outbox, Connection_Versions $versions ) {
 		$this->rest_base = 'connections';
 		$this->store     = $store;
 		$this->outbox    = $outbox;
+		$this->versions  = $versions;
 	}
 
 	/**
@@ -66,6 +76,8 @@ final class Connection_Actions_Controller extends Controller {
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'rotate' ),
 					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'args'                => array( 'note' => Connections_Controller::note_arg() ),
+					'validate_callback'   => array( Null_Guard::class, 'check' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -98,7 +110,24 @@ final class Connection_Actions_Controller extends Controller {
 		if ( 'webhook' !== $connection['kind'] ) {
 			return new WP_Error( 'handoff_bot_no_secret', __( 'Only webhooks have a signing secret.', 'handoff-bot' ), array( 'status' => 400 ) );
 		}
-		$rotated = $this->store->rotate( $connection['id'] );
+		$errors = Connections_Controller::note_errors( $request );
+		if ( $errors ) {
+			return Connections_Controller::invalid( $errors );
+		}
+		try {
+			list( $rotated ) = $this->versions->record(
+				function () use ( $connection ): ?array {
+					return $this->store->rotate( $connection['id'] );
+				},
+				(string) $request['note'],
+				static function ( array $rotated ): string {
+					return Connection_Versions::note( 'rotated', $rotated );
+				},
+				get_current_user_id()
+			);
+		} catch ( Storage_Exception $e ) {
+			return Connections_Controller::unavailable();
+		}
 		if ( null === $rotated ) {
 			return Connections_Controller::not_found();
 		}

@@ -11,6 +11,9 @@ namespace HandoffBot\Rest;
 
 use HandoffBot\Notifications\Connection_Store;
 use HandoffBot\Notifications\Connection_Validator;
+use HandoffBot\Notifications\Connection_Versions;
+use HandoffBot\Escalation\Policy_Validator;
+use HandoffBot\Repositories\Storage_Exception;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -23,6 +26,8 @@ defined( 'ABSPATH' ) || exit;
  * the plugin. A webhook's secret is in the answer to its creation alone (and to a rotation, see
  * Connection_Actions_Controller); a Slack URL is shown by its host and last characters only.
  * Fields that are wrong answer `400 handoff_bot_invalid_connection`, each named in `data.params`.
+ * Every change is a version of the `connections` area (Connection_Versions), with the change
+ * note sent in `note` or one that says what changed.
  *
  * @phpstan-import-type Connection from Connection_Store
  */
@@ -50,15 +55,24 @@ final class Connections_Controller extends Controller {
 	private Connection_Validator $validator;
 
 	/**
+	 * Records each change as a version.
+	 *
+	 * @var Connection_Versions
+	 */
+	private Connection_Versions $versions;
+
+	/**
 	 * Builds the controller.
 	 *
 	 * @param Connection_Store     $store     Connections.
 	 * @param Connection_Validator $validator Checks connections.
+	 * @param Connection_Versions  $versions  Records each change as a version.
 	 */
-	public function __construct( Connection_Store $store, Connection_Validator $validator ) {
+	public function __construct( Connection_Store $store, Connection_Validator $validator, Connection_Versions $versions ) {
 		$this->rest_base = 'connections';
 		$this->store     = $store;
 		$this->validator = $validator;
+		$this->versions  = $versions;
 	}
 
 	/**
@@ -104,6 +118,7 @@ final class Connections_Controller extends Controller {
 					'methods'             => WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'args'                => array( 'note' => self::note_arg() ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -142,11 +157,28 @@ final class Connections_Controller extends Controller {
 	 */
 	public function create_item( $request ) {
 		list( $fields, $errors ) = $this->validator->check( self::sent( $request ), null );
+		$errors                 += self::note_errors( $request );
 		if ( $errors ) {
 			return self::invalid( $errors );
 		}
-		$connection = $this->store->create( $fields );
-		$data       = Connection_Store::to_public( $connection );
+		try {
+			list( $connection ) = $this->versions->record(
+				function () use ( $fields ): array {
+					return $this->store->create( $fields );
+				},
+				(string) $request['note'],
+				static function ( array $connection ): string {
+					return Connection_Versions::note( 'added', $connection );
+				},
+				get_current_user_id()
+			);
+		} catch ( Storage_Exception $e ) {
+			return self::unavailable();
+		}
+		if ( null === $connection ) {
+			return self::unavailable();
+		}
+		$data = Connection_Store::to_public( $connection );
 		if ( '' !== $connection['secret'] ) {
 			$data['secret'] = $connection['secret'];
 		}
@@ -167,10 +199,24 @@ final class Connections_Controller extends Controller {
 			return self::not_found();
 		}
 		list( $fields, $errors ) = $this->validator->check( self::sent( $request ), $existing );
+		$errors                 += self::note_errors( $request );
 		if ( $errors ) {
 			return self::invalid( $errors );
 		}
-		$connection = $this->store->update( $existing['id'], $fields );
+		try {
+			list( $connection ) = $this->versions->record(
+				function () use ( $existing, $fields ): ?array {
+					return $this->store->update( $existing['id'], $fields );
+				},
+				(string) $request['note'],
+				static function ( array $connection ): string {
+					return Connection_Versions::note( 'changed', $connection );
+				},
+				get_current_user_id()
+			);
+		} catch ( Storage_Exception $e ) {
+			return self::unavailable();
+		}
 		return null === $connection ? self::not_found() : new WP_REST_Response( Connection_Store::to_public( $connection ) );
 	}
 
@@ -182,7 +228,28 @@ final class Connections_Controller extends Controller {
 	 */
 	public function delete_item( $request ) {
 		$existing = $this->store->find( (string) $request['id'] );
-		if ( null === $existing || ! $this->store->delete( $existing['id'] ) ) {
+		if ( null === $existing ) {
+			return self::not_found();
+		}
+		$errors = self::note_errors( $request );
+		if ( $errors ) {
+			return self::invalid( $errors );
+		}
+		try {
+			list( $deleted ) = $this->versions->record(
+				function () use ( $existing ): ?array {
+					return $this->store->delete( $existing['id'] ) ? $existing : null;
+				},
+				(string) $request['note'],
+				static function ( array $connection ): string {
+					return Connection_Versions::note( 'deleted', $connection );
+				},
+				get_current_user_id()
+			);
+		} catch ( Storage_Exception $e ) {
+			return self::unavailable();
+		}
+		if ( null === $deleted ) {
 			return self::not_found();
 		}
 		return new WP_REST_Response(
@@ -209,7 +276,7 @@ final class Connections_Controller extends Controller {
 	 *
 	 * @param array<string, string> $errors Field => message.
 	 */
-	private static function invalid( array $errors ): WP_Error {
+	public static function invalid( array $errors ): WP_Error {
 		return new WP_Error(
 			'handoff_bot_invalid_connection',
 			/* translators: %s: field names, comma-separated. */
@@ -219,6 +286,40 @@ final class Connections_Controller extends Controller {
 				'params' => $errors,
 			)
 		);
+	}
+
+	/**
+	 * What is wrong with the change note sent (none: the default note).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return array<string, string>
+	 */
+	public static function note_errors( WP_REST_Request $request ): array {
+		$note = $request['note'];
+		if ( null === $note ) {
+			return array();
+		}
+		$error = ( new Policy_Validator() )->note_error( $note, false );
+		return null === $error ? array() : array( 'note' => $error );
+	}
+
+	/**
+	 * The route argument of the optional change note.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function note_arg(): array {
+		return array(
+			'description' => __( 'A change note for the version this change makes (optional: one that says what changed).', 'handoff-bot' ),
+			'type'        => 'string',
+		);
+	}
+
+	/**
+	 * The 503 of a change the database refused (nothing was stored).
+	 */
+	public static function unavailable(): WP_Error {
+		return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The connections could not be stored just now. Nothing was changed; please try again.', 'handoff-bot' ), array( 'status' => 503 ) );
 	}
 
 	/**
@@ -262,6 +363,7 @@ final class Connections_Controller extends Controller {
 				'description' => __( 'Whether it sends.', 'handoff-bot' ),
 				'type'        => 'boolean',
 			),
+			'note'    => self::note_arg(),
 		);
 		if ( $create ) {
 			foreach ( array( 'kind', 'label', 'target' ) as $name ) {

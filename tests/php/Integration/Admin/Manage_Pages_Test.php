@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Tests\Integration\Admin;
 
+use HandoffBot\Admin\Connections_Page;
 use HandoffBot\Admin\Hours_Page;
 use HandoffBot\Admin\Rules_Page;
 use HandoffBot\Capabilities;
@@ -29,7 +30,7 @@ final class Manage_Pages_Test extends Test_Case {
 		require_once ABSPATH . 'wp-admin/includes/plugin.php';
 		do_action( 'admin_menu' );
 		$entries = array_column( $submenu['handoff-bot'] ?? array(), 2 );
-		$this->assertSame( array( 'handoff-bot', Rules_Page::SLUG, Hours_Page::SLUG ), array_slice( $entries, 0, 3 ) );
+		$this->assertSame( array( 'handoff-bot', Rules_Page::SLUG, Hours_Page::SLUG, Connections_Page::SLUG ), array_slice( $entries, 0, 4 ) );
 		foreach ( $submenu['handoff-bot'] as $entry ) {
 			$this->assertSame( Capabilities::MANAGE, $entry[1] );
 		}
