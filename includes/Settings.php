@@ -406,7 +406,9 @@ final class Settings {
 			'retention_days'                        => (int) $number( 'retention_days' ),
 			'consent_notice'                        => (bool) ( $values['consent_notice'] ?? false ),
 			'consent_required'                      => (bool) ( $values['consent_required'] ?? false ),
-			'consent_text'                          => '' !== $text ? $text : self::default_consent_text(),
+			// The default reads in the site's language; before `init` (the chat's early poll) no
+			// translation may load, and nothing there shows the notice.
+			'consent_text'                          => '' !== $text || ! did_action( 'init' ) ? $text : self::default_consent_text(),
 			'privacy_policy_url'                    => $url,
 			'mask_contact_outbound'                 => (bool) ( $values['mask_contact_outbound'] ?? false ),
 		);
