@@ -55,6 +55,7 @@ use HandoffBot\Repositories\Message_Repository;
 use HandoffBot\Repositories\Rate_Limit_Repository;
 use HandoffBot\Repositories\Storage_Exception;
 use HandoffBot\Rest\Choices_Controller;
+use HandoffBot\Rest\Controller;
 use HandoffBot\Rest\Conversations_Controller;
 use HandoffBot\Rest\Fast_Poll;
 use HandoffBot\Rest\Visitor_Guard;
@@ -94,6 +95,14 @@ final class Plugin {
 	 * @var Registrable[]
 	 */
 	private array $services;
+
+	/**
+	 * Builds the REST controllers (but the visitor's conversation routes, which the early poll
+	 * needs): only on `rest_api_init`, so that pages, wp-admin and cron load none of their classes.
+	 *
+	 * @var callable(): list<Controller>
+	 */
+	private $rest_routes;
 
 	/**
 	 * The schema migrator.
@@ -160,22 +169,11 @@ final class Plugin {
 		$this->fast_poll     = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
 		$this->services      = array(
 			new Migration_Notice(),
-			new Health_Controller( $this->migrator ),
 			$visitor_routes,
 			$this->fast_poll,
-			new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
-			new Settings_Controller( $settings, new Settings_Versions( new Config_Version_Repository() ) ),
-			new Availability_Controller( $availability, $policies ),
-			new Presence_Controller( new Presence( $events ) ),
-			new Handoffs_Controller( $inbox, new Handoff_Repository(), $messages, new Presence( $events ) ),
-			new Visitor_Handoff_Controller( $inbox, $guard ),
-			new Rest\Visitor_Ticket_Controller( $tickets, $guard, new Rate_Limiter( new Rate_Limit_Repository() ) ),
 			new Jobs\Queue_Sweep_Job( new Handoff\Queue_Sweep( new Handoff_Repository(), $conversations, $messages, $events, $tickets ) ),
 			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
-			new Rest\Tickets_Controller( new Handoff\Ticket_Desk( new Handoff_Repository(), $messages, $events ), new Handoff_Repository(), $messages ),
 			new Jobs\Ticket_Reply_Job( new Handoff_Repository(), $messages, $events, new Notifications\Connection_Store() ),
-			new Saved_Replies_Controller( new Saved_Replies() ),
-			new Index_Controller( $this->indexer, $index, $settings ),
 			new Chat_Block(),
 			new Contact_Page(),
 			new Heading_Anchors(),
@@ -186,10 +184,30 @@ final class Plugin {
 			new Admin\Hours_Page(),
 			new Admin\Inbox_Page( new Saved_Replies() ),
 			new Admin\Tickets_Page(),
-			...self::rules_services( $settings, $policies, $validator, $answerer ),
+			$policies,
 			...self::notification_services( $events, $availability ),
 			...self::privacy_services( $settings ),
 		);
+		$migrator            = $this->migrator;
+		$indexer             = $this->indexer;
+		$this->rest_routes   = static function () use ( $migrator, $indexer, $settings, $index, $messages, $events, $requests, $escalator, $guard, $inbox, $tickets, $availability, $policies, $validator, $answerer ): array {
+			return array(
+				new Health_Controller( $migrator ),
+				new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
+				new Settings_Controller( $settings, new Settings_Versions( new Config_Version_Repository() ) ),
+				new Availability_Controller( $availability, $policies ),
+				new Presence_Controller( new Presence( $events ) ),
+				new Handoffs_Controller( $inbox, new Handoff_Repository(), $messages, new Presence( $events ) ),
+				new Visitor_Handoff_Controller( $inbox, $guard ),
+				new Rest\Visitor_Ticket_Controller( $tickets, $guard, new Rate_Limiter( new Rate_Limit_Repository() ) ),
+				new Rest\Tickets_Controller( new Handoff\Ticket_Desk( new Handoff_Repository(), $messages, $events ), new Handoff_Repository(), $messages ),
+				new Saved_Replies_Controller( new Saved_Replies() ),
+				new Index_Controller( $indexer, $index, $settings ),
+				new Rest\Reports_Controller( new Reports\Metrics( new Repositories\Report_Repository(), $settings ), new Repositories\Report_Repository() ),
+				...self::rules_routes( $settings, $policies, $validator, $answerer ),
+				...self::connection_routes(),
+			);
+		};
 	}
 
 	/**
@@ -211,25 +229,45 @@ final class Plugin {
 	}
 
 	/**
-	 * The connections (email, webhooks, Slack), the outbox that delivers to them in the
-	 * background, their REST routes (each change a version), their screen and Site Health.
+	 * The outbox that delivers to the connections (email, webhooks, Slack) in the background,
+	 * their screen and Site Health.
 	 *
 	 * @param Event_Repository   $events       Events.
 	 * @param Availability_Store $availability The availability in force.
 	 * @return list<Registrable>
 	 */
 	private static function notification_services( Event_Repository $events, Availability_Store $availability ): array {
+		$store = new Notifications\Connection_Store();
+		return array(
+			self::outbox( $events ),
+			new Admin\Connections_Page(),
+			new Admin\Site_Health( new Notifications\Connection_Health( $store, new Repositories\Delivery_Health_Repository() ), $availability ),
+		);
+	}
+
+	/**
+	 * The outbox.
+	 *
+	 * @param Event_Repository $events Events.
+	 */
+	private static function outbox( Event_Repository $events ): Notifications\Outbox {
+		$http = new Notifications\Http_Poster();
+		return new Notifications\Outbox( new Notifications\Connection_Store(), new Repositories\Delivery_Repository(), new Notifications\Notification_Builder( new Handoff_Repository() ), new Notifications\Delivery_Jobs(), $events, new Handoff_Repository(), new Notifications\Email_Notifier(), new Notifications\Webhook_Notifier( $http ), new Notifications\Slack_Notifier( $http ) );
+	}
+
+	/**
+	 * The connections' REST routes (each change a version) and the delivery log's.
+	 *
+	 * @return list<Controller>
+	 */
+	private static function connection_routes(): array {
 		$store    = new Notifications\Connection_Store();
 		$versions = new Notifications\Connection_Versions( new Config_Version_Repository(), $store );
-		$http     = new Notifications\Http_Poster();
-		$outbox   = new Notifications\Outbox( $store, new Repositories\Delivery_Repository(), new Notifications\Notification_Builder( new Handoff_Repository() ), new Notifications\Delivery_Jobs(), $events, new Handoff_Repository(), new Notifications\Email_Notifier(), new Notifications\Webhook_Notifier( $http ), new Notifications\Slack_Notifier( $http ) );
+		$outbox   = self::outbox( new Event_Repository() );
 		return array(
-			$outbox,
 			new Rest\Connections_Controller( $store, new Notifications\Connection_Validator( array( Availability_Store::class, 'team_names' ) ), $versions ),
 			new Rest\Connection_Actions_Controller( $store, $outbox, $versions ),
 			new Rest\Deliveries_Controller( new Repositories\Delivery_Repository(), $outbox ),
-			new Admin\Connections_Page(),
-			new Admin\Site_Health( new Notifications\Connection_Health( $store, new Repositories\Delivery_Health_Repository() ), $availability ),
 		);
 	}
 
@@ -260,16 +298,16 @@ final class Plugin {
 	}
 
 	/**
-	 * The escalation policy's store and its REST routes: the policy and its versions, the live
-	 * tester and the saved simulations.
+	 * The escalation policy's REST routes: the policy and its versions, the live tester and the
+	 * saved simulations.
 	 *
 	 * @param Settings             $settings  Settings.
 	 * @param Policy_Store         $store     The policy's versions.
 	 * @param Policy_Validator     $validator Checks edited policies.
 	 * @param callable(): Answerer $answerer  Builds the site's answerer.
-	 * @return list<Registrable>
+	 * @return list<Controller>
 	 */
-	private static function rules_services( Settings $settings, Policy_Store $store, Policy_Validator $validator, callable $answerer ): array {
+	private static function rules_routes( Settings $settings, Policy_Store $store, Policy_Validator $validator, callable $answerer ): array {
 		$tester = new Policy_Tester(
 			new Escalation_Service( new Engine() ),
 			new Rule_Registry(),
@@ -278,7 +316,6 @@ final class Plugin {
 			$answerer
 		);
 		return array(
-			$store,
 			new Rules_Controller( $store, new Rule_Registry(), new Signal_Registry( false ) ),
 			new Rules_Test_Controller( $tester, $store, $validator, $settings ),
 			new Rules_Versions_Controller( $store ),
@@ -342,6 +379,15 @@ final class Plugin {
 		foreach ( $this->services as $service ) {
 			$service->register();
 		}
+		$routes = $this->rest_routes;
+		add_action(
+			'rest_api_init',
+			static function () use ( $routes ): void {
+				foreach ( $routes() as $controller ) {
+					$controller->register_routes();
+				}
+			}
+		);
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			\WP_CLI::add_command( 'handoff-bot index', new Index_Command( $this->indexer ) );
 		}

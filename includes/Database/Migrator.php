@@ -58,9 +58,9 @@ final class Migrator {
 	/**
 	 * The tables this version of the plugin needs.
 	 *
-	 * @var Table[]
+	 * @var Table[]|null
 	 */
-	private array $tables;
+	private ?array $tables;
 
 	/**
 	 * Builds the migrator.
@@ -68,7 +68,17 @@ final class Migrator {
 	 * @param Table[]|null $tables Tables to manage; the plugin's own by default.
 	 */
 	public function __construct( ?array $tables = null ) {
-		$this->tables = $tables ?? array(
+		// Made when needed: most requests only compare the installed version with the code's.
+		$this->tables = $tables;
+	}
+
+	/**
+	 * The managed tables.
+	 *
+	 * @return Table[]
+	 */
+	public function tables(): array {
+		$this->tables ??= array(
 			new Conversations_Table(),
 			new Messages_Table(),
 			new Handoffs_Table(),
@@ -80,14 +90,6 @@ final class Migrator {
 			new Config_Versions_Table(),
 			new Deliveries_Table(),
 		);
-	}
-
-	/**
-	 * The managed tables.
-	 *
-	 * @return Table[]
-	 */
-	public function tables(): array {
 		return $this->tables;
 	}
 
@@ -136,7 +138,7 @@ final class Migrator {
 		$errors           = array();
 		$suppress         = $wpdb->suppress_errors( true );
 		$wpdb->last_error = '';
-		foreach ( $this->tables as $table ) {
+		foreach ( $this->tables() as $table ) {
 			dbDelta( $table->schema() );
 			$error = self::last_error();
 			if ( '' !== $error ) {
