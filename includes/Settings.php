@@ -85,13 +85,32 @@ final class Settings {
 	private const DEFAULT_POST_TYPES = array( 'post', 'page' );
 
 	/**
+	 * The stored settings last read and their values.
+	 *
+	 * @var array{key: string, stored: array<string, mixed>, values: Settings_Values}|null
+	 */
+	private static ?array $read = null;
+
+	/**
 	 * All settings, with defaults filled in.
 	 *
 	 * @return Settings_Values
 	 */
 	public function all(): array {
 		$stored = get_option( self::OPTION, array() );
-		return $this->normalize( is_array( $stored ) ? $stored : array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		// A message reads settings a dozen times: the same stored values, read once. The key
+		// holds what reading also depends on: whether translations may load yet (the consent
+		// text's default) and the post types registered so far (the types kept).
+		$key = (int) did_action( 'init' ) . ':' . count( get_post_types() );
+		if ( null === self::$read || self::$read['key'] !== $key || self::$read['stored'] !== $stored ) {
+			self::$read = array(
+				'key'    => $key,
+				'stored' => $stored,
+				'values' => $this->normalize( $stored ),
+			);
+		}
+		return self::$read['values'];
 	}
 
 	/**
