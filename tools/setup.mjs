@@ -82,6 +82,8 @@ function missingSystemPackages( purpose ) {
 		mbstring: 'mbstring',
 		xml: 'xml',
 		intl: 'intl',
+		// WordPress's personal-data export writes a zip (Tools → Export Personal Data).
+		zip: 'zip',
 	};
 	for ( const [ mod, pkg ] of Object.entries( ext ) ) {
 		if ( ! modules.includes( mod ) ) {
