@@ -152,6 +152,7 @@ final class Plugin {
 		$escalator           = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
 		$events              = new Event_Repository();
 		$requests            = new Handoff_Requests( new Handoff_Repository(), $events, new Routing( new Presence( $events ), new Handoff_Repository() ), new Context_Builder( new Conversation_Repository(), new Message_Repository() ), new Conversation_Repository() );
+		$tickets             = new Handoff\Ticket_Service( new Handoff_Repository(), $conversations, $messages, $events, new Context_Builder( $conversations, $messages ) );
 		$this->conversations = new Conversation_Service(
 			$conversations,
 			$messages,
@@ -160,12 +161,12 @@ final class Plugin {
 			new Language_Signal(),
 			$answerer,
 			$escalator,
-			$requests
+			$requests,
+			$tickets
 		);
 		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
 		$inbox               = new Inbox_Service( new Handoff_Repository(), $messages, $events, $conversations );
 		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository(), $inbox, $conversations ) );
-		$tickets             = new Handoff\Ticket_Service( new Handoff_Repository(), $conversations, $messages, $events, new Context_Builder( $conversations, $messages ) );
 		$this->fast_poll     = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
 		$this->services      = array(
 			new Migration_Notice(),

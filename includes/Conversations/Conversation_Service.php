@@ -12,6 +12,7 @@ namespace HandoffBot\Conversations;
 use HandoffBot\Contracts\Answerer;
 use HandoffBot\Knowledge\Answer;
 use HandoffBot\Knowledge\Extractive_Answerer;
+use HandoffBot\Handoff\Ticket_Service;
 use HandoffBot\Privacy\Redactor;
 use HandoffBot\Escalation\Decision;
 use HandoffBot\Escalation\Escalator;
@@ -92,6 +93,13 @@ final class Conversation_Service {
 	private Handoff_Requests $requests;
 
 	/**
+	 * Turns a request left waiting into a ticket (null: none is made).
+	 *
+	 * @var Ticket_Service|null
+	 */
+	private ?Ticket_Service $tickets;
+
+	/**
 	 * Replies for decisions.
 	 *
 	 * @var Reply_Composer
@@ -109,8 +117,9 @@ final class Conversation_Service {
 	 * @param callable                $answerer_factory Returns the Answerer.
 	 * @param Escalator               $escalator        The escalation policy in force.
 	 * @param Handoff_Requests        $requests         The conversation's one open handoff.
+	 * @param Ticket_Service|null     $tickets          Turns a request left waiting into a ticket.
 	 */
-	public function __construct( Conversation_Repository $conversations, Message_Repository $messages, Event_Repository $events, Page_Trail $trail, Language_Signal $language, callable $answerer_factory, Escalator $escalator, Handoff_Requests $requests ) {
+	public function __construct( Conversation_Repository $conversations, Message_Repository $messages, Event_Repository $events, Page_Trail $trail, Language_Signal $language, callable $answerer_factory, Escalator $escalator, Handoff_Requests $requests, ?Ticket_Service $tickets = null ) {
 		$this->conversations    = $conversations;
 		$this->messages         = $messages;
 		$this->events           = $events;
@@ -119,6 +128,7 @@ final class Conversation_Service {
 		$this->answerer_factory = $answerer_factory;
 		$this->escalator        = $escalator;
 		$this->requests         = $requests;
+		$this->tickets          = $tickets;
 		$this->composer         = new Reply_Composer();
 	}
 
@@ -505,7 +515,7 @@ final class Conversation_Service {
 		$this->events->append( 'conversation_ended', (int) $conversation['id'] );
 		if ( $conversation['handoff_id'] > 0 ) {
 			try {
-				$this->requests->abandon( (int) $conversation['id'] );
+				$this->requests->abandon( (int) $conversation['id'], $this->tickets );
 			} catch ( Storage_Exception $e ) {
 				unset( $e );
 				// The conversation is ended; its handoff stays in the queue for an agent to close.

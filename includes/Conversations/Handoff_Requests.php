@@ -298,25 +298,32 @@ final class Handoff_Requests {
 	}
 
 	/**
-	 * The conversation ended while its handoff waited: the handoff closes as left (an agent who
-	 * already took it keeps it, to close it themselves).
+	 * The visitor closed the chat (End chat) while its handoff waited: the handoff is abandoned,
+	 * and a signed-in visitor's request becomes a ticket (they are emailed), as when a visitor goes
+	 * away (Handoff\Queue_Sweep). An agent who already took it keeps it, to close it themselves.
 	 *
-	 * @param int $conversation_id Conversation.
+	 * @param int                                     $conversation_id Conversation.
+	 * @param \HandoffBot\Handoff\Ticket_Service|null $tickets Makes the ticket (none: no ticket).
 	 * @throws Storage_Exception When the database refuses it.
 	 */
-	public function abandon( int $conversation_id ): void {
+	public function abandon( int $conversation_id, ?\HandoffBot\Handoff\Ticket_Service $tickets = null ): void {
 		$open = $this->handoffs->open_for( $conversation_id );
 		if ( null === $open || ! in_array( $open['status'], Handoff_Repository::WAITING, true ) ) {
 			return;
 		}
+		$conversation = $this->conversations->find( $conversation_id );
+		$user         = null !== $conversation && $conversation['user_id'] > 0 ? get_userdata( $conversation['user_id'] ) : false;
+		if ( null !== $tickets && $user && is_email( $user->user_email ) && $tickets->from_abandoned( $open, (string) $user->display_name, (string) $user->user_email ) ) {
+			return;
+		}
 		$this->handoffs->transaction(
 			function () use ( $open, $conversation_id ): void {
-				if ( ! $this->handoffs->close( $open['id'], 'left', 'left', array_values( array_intersect( $open['tags'], array( 'escalation_failed' ) ) ), '', null, true ) ) {
+				if ( ! $this->handoffs->close( $open['id'], 'abandoned', 'abandoned', array_values( array_intersect( $open['tags'], array( 'escalation_failed' ) ) ), '', null, true ) ) {
 					return;
 				}
 				$this->conversations->clear_handoff( $conversation_id, $open['id'] );
 				$this->events->record(
-					'left_queue',
+					'abandoned',
 					$conversation_id,
 					array(
 						'waited_seconds' => max( 0, time() - (int) strtotime( $open['requested_at'] . ' UTC' ) ),

@@ -282,7 +282,7 @@ final class Ticket_Service {
 		$reference          = self::reference( $handoff['id'] );
 		$text               = $abandoned
 			/* translators: 1: reference such as HB-00042, 2: email address. */
-			? sprintf( __( 'You were away when it was your turn, so your request became ticket %1$s: we will reply to %2$s.', 'handoff-bot' ), $reference, $answers['email'] )
+			? sprintf( __( 'Nobody could join you in the chat in time, so your request became ticket %1$s: we will reply to %2$s.', 'handoff-bot' ), $reference, $answers['email'] )
 			: self::confirmation( $reference, $answers );
 		$done = $this->handoffs->transaction(
 			function () use ( $handoff, $route, $context, $answers, $text, $key, $abandoned, $reference ): bool {

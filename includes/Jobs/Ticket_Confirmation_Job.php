@@ -192,7 +192,7 @@ final class Ticket_Confirmation_Job implements Registrable {
 			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your callback request %2$s is recorded: we will call you between %3$02d:00 and %4$02d:00 (%5$s).', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ), $hours[0], $hours[1], $get( 'timezone' ) );
 		} elseif ( $abandoned ) {
 			/* translators: 1: site name, 2: reference such as HB-00042. */
-			$lines[] = sprintf( __( 'You asked to talk to someone at %1$s, but you were away when it was your turn. Your request is not lost: it is now ticket %2$s, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );
+			$lines[] = sprintf( __( 'You asked to talk to someone at %1$s, and nobody could join you in the chat in time. Your request is not lost: it is now ticket %2$s, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );
 		} else {
 			/* translators: 1: site name, 2: reference such as HB-00042. */
 			$lines[] = sprintf( __( 'Thank you for contacting %1$s. Your request %2$s is with our team, and we will reply to this address.', 'handoff-bot' ), $site, Ticket_Service::reference( $handoff_id ) );

@@ -76,6 +76,10 @@ export function outcomeLabel( outcome: string ): string {
 				label: __( 'Handed back to the bot', 'handoff-bot' ),
 			},
 			{ value: 'left', label: __( 'The visitor left', 'handoff-bot' ) },
+			{
+				value: 'abandoned',
+				label: __( 'The visitor went away', 'handoff-bot' ),
+			},
 		],
 		outcome
 	);
@@ -89,6 +93,8 @@ export function statusLabel( status: HandoffStatus ): string {
 		resolved: __( 'Resolved', 'handoff-bot' ),
 		handed_back: __( 'Handed back to the bot', 'handoff-bot' ),
 		left: __( 'The visitor left', 'handoff-bot' ),
+		abandoned: __( 'The visitor went away', 'handoff-bot' ),
+		expired: __( 'Expired', 'handoff-bot' ),
 	};
 	return labels[ status ] ?? status;
 }

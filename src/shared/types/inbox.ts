@@ -5,7 +5,14 @@
  */
 
 export type HandoffStatus =
-	'requested' | 'queued' | 'accepted' | 'resolved' | 'handed_back' | 'left';
+	| 'requested'
+	| 'queued'
+	| 'accepted'
+	| 'resolved'
+	| 'handed_back'
+	| 'left'
+	| 'abandoned'
+	| 'expired';
 
 export type Person = { id: number; name: string };
 

@@ -152,7 +152,7 @@ final class Queue_Sweep_Test extends Test_Case {
 		$this->assertContains( 'ticket_created', $types );
 		$this->assertNotFalse( wp_next_scheduled( Ticket_Confirmation_Job::HOOK, array( $handoff, 1 ) ) );
 		$body = Ticket_Confirmation_Job::body( $handoff, $context['form'], true );
-		$this->assertStringContainsString( 'you were away when it was your turn', $body );
+		$this->assertStringContainsString( 'nobody could join you in the chat in time', $body );
 		$this->assertStringContainsString( Ticket_Service::reference( $handoff ), $body );
 	}
 

@@ -163,8 +163,25 @@ final class Queue_Wait_Test extends Test_Case {
 		list( $id, $token, $handoff ) = $this->waiting();
 		$ended                        = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/end', array(), array( 'X-Handoff-Bot-Token' => $token ) );
 		$this->assertSame( 200, $ended->get_status() );
-		$this->assertSame( 'left', ( new Handoff_Repository() )->find( $handoff )['status'] );
-		$this->assertContains( 'left_queue', array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' ) );
+		$this->assertSame( 'abandoned', ( new Handoff_Repository() )->find( $handoff )['status'] );
+		$this->assertContains( 'abandoned', array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' ) );
+	}
+
+	/**
+	 * A signed-in visitor who ends the chat while waiting gets a ticket, as one who goes away does.
+	 */
+	public function test_a_signed_in_visitor_who_ends_the_chat_while_waiting_gets_a_ticket(): void {
+		$this->staff_the_site();
+		$user = $this->create_user( 'subscriber' );
+		wp_set_current_user( $user );
+		list( $id, $token, $handoff ) = $this->waiting();
+		$ended                        = $this->rest( 'POST', '/handoff-bot/v1/conversations/' . $id . '/end', array(), array( 'X-Handoff-Bot-Token' => $token ) );
+		$this->assertSame( 200, $ended->get_status() );
+		$this->assertSame( 'ticket', ( new Handoff_Repository() )->find( $handoff )['status'] );
+		$types = array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' );
+		$this->assertContains( 'abandoned', $types );
+		$this->assertContains( 'ticket_created', $types );
+		$this->assertSame( get_userdata( $user )->user_email, ( new Handoff_Repository() )->context( $handoff )['form']['email'] );
 	}
 
 	/**
