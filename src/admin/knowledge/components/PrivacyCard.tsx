@@ -60,6 +60,29 @@ export default function PrivacyCard( {
 }: Props ) {
 	const showsNotice = values.consent_notice || values.consent_required;
 	const urlId = 'handoff-bot-privacy_policy_url';
+	/**
+	 * A switch of the card, with its help and its error.
+	 * @param name The setting.
+	 * @param help What it does.
+	 */
+	const toggle = (
+		name: 'mask_contact_outbound' | 'consent_notice' | 'consent_required',
+		help: string
+	) => (
+		<div>
+			<ToggleControl
+				__nextHasNoMarginBottom
+				label={ PRIVACY_LABELS[ name ] }
+				help={ help }
+				checked={ values[ name ] }
+				onChange={ ( value ) => onChange( { [ name ]: value } ) }
+			/>
+			<FieldError
+				id={ `handoff-bot-${ name }__error` }
+				message={ errors[ name ] }
+			/>
+		</div>
+	);
 	return (
 		<Card>
 			<CardHeader>
@@ -74,60 +97,27 @@ export default function PrivacyCard( {
 						) }
 					</p>
 					{ retention }
-					<div>
-						<ToggleControl
-							__nextHasNoMarginBottom
-							label={ PRIVACY_LABELS.mask_contact_outbound }
-							help={ __(
-								'Emails to your help desk, webhooks and Slack show them as a•••@example.com and •••• 58; the inbox and tickets keep them whole. Card, account and ID numbers are always masked.',
-								'handoff-bot'
-							) }
-							checked={ values.mask_contact_outbound }
-							onChange={ ( value ) =>
-								onChange( { mask_contact_outbound: value } )
-							}
-						/>
-						<FieldError
-							id="handoff-bot-mask_contact_outbound__error"
-							message={ errors.mask_contact_outbound }
-						/>
-					</div>
-					<div>
-						<ToggleControl
-							__nextHasNoMarginBottom
-							label={ PRIVACY_LABELS.consent_notice }
-							help={ __(
-								'A short notice with a link to your privacy policy, above the chat’s first message.',
-								'handoff-bot'
-							) }
-							checked={ values.consent_notice }
-							onChange={ ( value ) =>
-								onChange( { consent_notice: value } )
-							}
-						/>
-						<FieldError
-							id="handoff-bot-consent_notice__error"
-							message={ errors.consent_notice }
-						/>
-					</div>
-					<div>
-						<ToggleControl
-							__nextHasNoMarginBottom
-							label={ PRIVACY_LABELS.consent_required }
-							help={ __(
-								'The chat opens only after the visitor agrees; the agreement is kept with the conversation.',
-								'handoff-bot'
-							) }
-							checked={ values.consent_required }
-							onChange={ ( value ) =>
-								onChange( { consent_required: value } )
-							}
-						/>
-						<FieldError
-							id="handoff-bot-consent_required__error"
-							message={ errors.consent_required }
-						/>
-					</div>
+					{ toggle(
+						'mask_contact_outbound',
+						__(
+							'Emails to your help desk, webhooks and Slack show them as a•••@example.com and •••• 58; the inbox and tickets keep them whole. Card, account and ID numbers are always masked.',
+							'handoff-bot'
+						)
+					) }
+					{ toggle(
+						'consent_notice',
+						__(
+							'A short notice with a link to your privacy policy, above the chat’s first message.',
+							'handoff-bot'
+						)
+					) }
+					{ toggle(
+						'consent_required',
+						__(
+							'The chat opens only after the visitor agrees; the agreement is kept with the conversation.',
+							'handoff-bot'
+						)
+					) }
 					{ showsNotice && (
 						<>
 							<TextArea
