@@ -1,0 +1,260 @@
+/**
+ * The handoff report: the period (compared with the previous one) and configuration version;
+ * an Overview of the headline figures and configuration changes, and the ten Signals, each chart
+ * with its table and CSV; the conversations behind any figure, and each conversation with its
+ * brief.
+ */
+import { Notice, Spinner, TabPanel } from '@wordpress/components';
+import {
+	useCallback,
+	useEffect,
+	useMemo,
+	useRef,
+	useState,
+} from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { errorMessage } from '../../shared/api';
+import { getReportSummary } from '../../shared/api/reports';
+import type { DrillFilter, ReportSummary } from '../../shared/types/reports';
+import ConversationPanel from './components/ConversationPanel';
+import DrillDown from './components/DrillDown';
+import DriftNotes from './components/DriftNotes';
+import FigureList from './components/FigureList';
+import HeadlineTable from './components/HeadlineTable';
+import PeriodPicker from './components/PeriodPicker';
+import SignalSection from './components/SignalSection';
+import { AlertsSlot, SamplesSlot } from './components/Slots';
+import {
+	DEFAULT_CHOICE,
+	describePeriod,
+	toQuery,
+	type PeriodChoice,
+} from './period';
+import { headline } from './signals';
+import { buildSignals } from './signals-more';
+
+type Drill = { filter: DrillFilter; title: string };
+
+export default function App() {
+	const [ choice, setChoice ] = useState< PeriodChoice >( DEFAULT_CHOICE );
+	const [ version, setVersion ] = useState( 0 );
+	const [ versions, setVersions ] = useState< number[] >( [] );
+	const [ summary, setSummary ] = useState< ReportSummary | null >( null );
+	const [ loading, setLoading ] = useState( true );
+	const [ error, setError ] = useState( '' );
+	const [ drill, setDrill ] = useState< Drill | null >( null );
+	const [ openId, setOpenId ] = useState< number | null >( null );
+	const drillRef = useRef< HTMLDivElement >( null );
+	const query = useMemo(
+		() => toQuery( choice, version ),
+		[ choice, version ]
+	);
+
+	useEffect( () => {
+		let live = true;
+		setLoading( true );
+		getReportSummary( query ).then(
+			( found ) => {
+				if ( ! live ) {
+					return;
+				}
+				setSummary( found );
+				setError( '' );
+				setLoading( false );
+				if ( found.config_version === 0 ) {
+					setVersions(
+						found.drift.versions.map(
+							( row ) => row.config_version
+						)
+					);
+				}
+			},
+			( caught ) => {
+				if ( live ) {
+					setError( errorMessage( caught ) );
+					setLoading( false );
+				}
+			}
+		);
+		return () => {
+			live = false;
+		};
+	}, [ query ] );
+
+	const onDrill = useCallback( ( filter: DrillFilter, title: string ) => {
+		setOpenId( null );
+		setDrill( { filter, title } );
+		// The list opens above the tabs: bring it, and keyboard focus, to it.
+		window.requestAnimationFrame( () => {
+			drillRef.current?.scrollIntoView?.( { block: 'start' } );
+			drillRef.current?.focus();
+		} );
+	}, [] );
+
+	const signals = useMemo(
+		() => ( summary ? buildSignals( summary ) : [] ),
+		[ summary ]
+	);
+	const figures = useMemo(
+		() => ( summary ? headline( summary ) : [] ),
+		[ summary ]
+	);
+	const from = summary?.period.from ?? '';
+	const to = summary?.period.to ?? '';
+	const compared = !! summary?.comparison;
+
+	return (
+		<div className="handoff-bot-report">
+			<PeriodPicker
+				choice={ choice }
+				version={ version }
+				versions={ versions }
+				onChange={ ( next ) => {
+					setChoice( next );
+					setDrill( null );
+					setOpenId( null );
+				} }
+				onVersion={ ( next ) => {
+					setVersion( next );
+					setDrill( null );
+					setOpenId( null );
+				} }
+			/>
+			<div aria-live="polite" className="handoff-bot-report__status">
+				{ loading && <Spinner /> }
+				{ summary && ! loading && (
+					<p>
+						{ summary.comparison
+							? sprintf(
+									/* translators: 1: the period, 2: the previous period. */
+									__(
+										'Showing %1$s, compared with %2$s.',
+										'handoff-bot'
+									),
+									describePeriod( summary.period ),
+									describePeriod( summary.comparison.period )
+								)
+							: sprintf(
+									/* translators: %s: the period. */
+									__( 'Showing %s.', 'handoff-bot' ),
+									describePeriod( summary.period )
+								) }
+					</p>
+				) }
+			</div>
+			{ error && (
+				<Notice status="error" isDismissible={ false }>
+					{ error }
+				</Notice>
+			) }
+			{ summary && summary.metrics.conversations === 0 && (
+				<Notice
+					status="info"
+					isDismissible={ false }
+					className="handoff-bot-report__empty-period"
+				>
+					{ __(
+						'No conversations started in this period: there is nothing to measure yet. Choose another period.',
+						'handoff-bot'
+					) }
+				</Notice>
+			) }
+			<div
+				ref={ drillRef }
+				tabIndex={ -1 }
+				className="handoff-bot-report__focus"
+			>
+				{ summary && drill && openId === null && (
+					<DrillDown
+						query={ query }
+						filter={ drill.filter }
+						title={ drill.title }
+						from={ from }
+						to={ to }
+						onOpen={ setOpenId }
+						onClose={ () => setDrill( null ) }
+					/>
+				) }
+				{ openId !== null && (
+					<ConversationPanel
+						handoffId={ openId }
+						onClose={ () => setOpenId( null ) }
+					/>
+				) }
+			</div>
+			{ summary && (
+				<TabPanel
+					className="handoff-bot-report__tabs"
+					tabs={ [
+						{
+							name: 'overview',
+							title: __( 'Overview', 'handoff-bot' ),
+						},
+						{
+							name: 'signals',
+							title: __( 'Signals', 'handoff-bot' ),
+						},
+					] }
+				>
+					{ ( tab ) =>
+						tab.name === 'overview' ? (
+							<div className="handoff-bot-report__overview">
+								<AlertsSlot
+									alerts={ null }
+									onDrill={ onDrill }
+								/>
+								<FigureList
+									figures={ figures }
+									compared={ compared }
+									onDrill={ onDrill }
+								/>
+								<HeadlineTable
+									figures={ figures }
+									from={ from }
+									to={ to }
+								/>
+								<h2>
+									{ __(
+										'Configuration changes in the period',
+										'handoff-bot'
+									) }
+								</h2>
+								<DriftNotes changes={ summary.drift.changes } />
+							</div>
+						) : (
+							<div className="handoff-bot-report__signals">
+								{ signals.map( ( signal, index ) => (
+									<SignalSection
+										key={ signal.id }
+										signal={ signal }
+										index={ index + 1 }
+										from={ from }
+										to={ to }
+										compared={ compared }
+										onDrill={ onDrill }
+									>
+										{ signal.id === 'drift' && (
+											<DriftNotes
+												changes={
+													summary.drift.changes
+												}
+											/>
+										) }
+										{ signal.id === 'reasons' && (
+											<SamplesSlot
+												reason={ null }
+												samples={ null }
+												onOpen={ setOpenId }
+											/>
+										) }
+									</SignalSection>
+								) ) }
+							</div>
+						)
+					}
+				</TabPanel>
+			) }
+		</div>
+	);
+}
