@@ -11,6 +11,9 @@
  *   npm run bench -- --skip-queue         without the live-queue load (tools/bench-queue.mjs)
  *   npm run bench -- --quality            answer quality on ../shared/eval-dev/ instead
  *                                         (tools/bench-quality.mjs)
+ *   npm run bench -- --report             the handoff report on 100k generated conversations and
+ *                                         1M messages instead (tools/bench-report.mjs; --db,
+ *                                         --conversations, --messages, --reuse apply)
  *
  * Figures:
  * - server time (client-measured latency on loopback, requests one at a time, one PHP worker, opcache on)
@@ -585,6 +588,9 @@ async function main() {
 if ( args.quality ) {
 	// Answer quality on a question set: its own script (tools/bench-quality.mjs).
 	await import( './bench-quality.mjs' );
+} else if ( args.report ) {
+	// The handoff report on a generated history: its own script (tools/bench-report.mjs).
+	await import( './bench-report.mjs' );
 } else {
 	main().catch( ( e ) => {
 		process.stderr.write( `${ e.stack || e }\n` );

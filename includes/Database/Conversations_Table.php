@@ -43,6 +43,7 @@ ended_at datetime DEFAULT NULL,
 PRIMARY KEY  (id),
 KEY token_hash (token_hash),
 KEY user_id (user_id),
-KEY status_created (status,created_at)";
+KEY status_created (status,created_at),
+KEY created_version (created_at,config_version)";
 	}
 }

@@ -37,6 +37,7 @@ config_version bigint(20) unsigned NOT NULL DEFAULT 0,
 created_at datetime NOT NULL,
 PRIMARY KEY  (id),
 KEY type_created (type,created_at),
-KEY conversation_id (conversation_id)';
+KEY conversation_id (conversation_id),
+KEY conversation_type (conversation_id,type)';
 	}
 }

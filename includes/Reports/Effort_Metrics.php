@@ -36,13 +36,15 @@ final class Effort_Metrics {
 	 * Turns before transfer: the handoff's turn (the visitor's message that brought it, counted
 	 * from 1), as a distribution, with the unproductive turns before it in each bucket.
 	 *
-	 * @param array $data      The period's rows.
+	 * @param array      $data      The period's rows.
 	 * @phpstan-param Report_Data $data
-	 * @param float $threshold The answer threshold.
+	 * @param float      $threshold The answer threshold.
+	 * @param array|null $turns The rows' turns (Turns::by_conversation()), when the caller has them.
+	 * @phpstan-param array<int, list<array{id: int, handoff_id: int, unproductive: bool, signals: list<string>}>>|null $turns
 	 * @return array{handoffs: int, median: float|null, unproductive_turns: int, handoffs_after_unproductive: int, buckets: list<array{turns: string, handoffs: int, unproductive_turns: int}>}
 	 */
-	public static function turns( array $data, float $threshold ): array {
-		$turns   = Turns::by_conversation( $data['events'], $threshold );
+	public static function turns( array $data, float $threshold, ?array $turns = null ): array {
+		$turns ??= Turns::by_conversation( $data['events'], $threshold );
 		$buckets = array();
 		foreach ( array_keys( self::BUCKETS ) as $label ) {
 			$buckets[ $label ] = array( 0, 0 );
@@ -88,13 +90,15 @@ final class Effort_Metrics {
 	 * (the `human_request` signal); handoffs with frustration (negative sentiment) in the turns up
 	 * to the handoff.
 	 *
-	 * @param array $data      The period's rows.
+	 * @param array      $data      The period's rows.
 	 * @phpstan-param Report_Data $data
-	 * @param float $threshold The answer threshold.
+	 * @param float      $threshold The answer threshold.
+	 * @param array|null $turns The rows' turns (Turns::by_conversation()), when the caller has them.
+	 * @phpstan-param array<int, list<array{id: int, handoff_id: int, unproductive: bool, signals: list<string>}>>|null $turns
 	 * @return array{early_requests: int, early_request_share: float|null, offers: int, offers_dropped: int, offer_drop_rate: float|null, asked_for_person: int, asked_for_person_share: float|null, negative_before_handoff: int, negative_before_handoff_share: float|null}
 	 */
-	public static function effort( array $data, float $threshold ): array {
-		$turns    = Turns::by_conversation( $data['events'], $threshold );
+	public static function effort( array $data, float $threshold, ?array $turns = null ): array {
+		$turns  ??= Turns::by_conversation( $data['events'], $threshold );
 		$handoffs = count( $data['handoffs'] );
 		$early    = 0;
 		$negative = 0;

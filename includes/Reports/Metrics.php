@@ -94,11 +94,13 @@ final class Metrics {
 	private function data( Period $period, int $version ): array {
 		$start = $period->start_utc();
 		$end   = $period->end_utc();
+		// The per-turn events from the report facts where they are current (Report_Facts).
+		$turns = $this->reports->period_events( $start, $end, $version, Report_Facts::watermark() );
 		return array(
 			'conversations' => $this->reports->conversations( $start, $end, $version ),
 			'handoffs'      => $this->reports->handoffs( $start, $end, $version ),
-			'events'        => $this->reports->turn_events( $start, $end, $version ),
-			'offers'        => $this->reports->offers( $start, $end, $version ),
+			'events'        => $turns['events'],
+			'offers'        => $turns['offers'],
 		);
 	}
 
@@ -112,18 +114,19 @@ final class Metrics {
 	 */
 	private function compute( array $data, Period $period ): array {
 		$threshold = (float) $this->settings->get( 'answer_threshold' );
+		$turns     = Turns::by_conversation( $data['events'], $threshold );
 		return array(
 			'conversations'     => count( $data['conversations'] ),
 			'handoffs'          => count( $data['handoffs'] ),
 			'escalation'        => Escalation_Metrics::by_intent( $data, Policy_Store::in_force() ),
 			'triggers'          => Escalation_Metrics::triggers( $data, $period ),
-			'turns'             => Effort_Metrics::turns( $data, $threshold ),
+			'turns'             => Effort_Metrics::turns( $data, $threshold, $turns ),
 			'completeness'      => Outcome_Metrics::completeness( $data, $period ),
 			'saves'             => Outcome_Metrics::saves( $data ),
 			'escalation_failed' => Outcome_Metrics::escalation_failed( $data ),
 			'automation'        => Outcome_Metrics::automation( $data ),
 			'satisfaction'      => Outcome_Metrics::satisfaction( $data ),
-			'effort'            => Effort_Metrics::effort( $data, $threshold ),
+			'effort'            => Effort_Metrics::effort( $data, $threshold, $turns ),
 			'queue'             => Queue_Metrics::compute( $data ),
 			'privacy'           => Escalation_Metrics::privacy( $data ),
 			'reasons'           => Escalation_Metrics::reasons( $data, $period ),
@@ -145,11 +148,13 @@ final class Metrics {
 		$threshold = (float) $this->settings->get( 'answer_threshold' );
 		$versions  = array_values( array_unique( $data['conversations'] ) );
 		sort( $versions );
-		$rows = array();
+		$policy = Policy_Store::in_force();
+		$rows   = array();
 		foreach ( $versions as $version ) {
-			$part    = self::only_version( $data, $version );
+			// With one version in the period, its rows are all the rows.
+			$part    = 1 === count( $versions ) ? $data : self::only_version( $data, $version );
 			$queue   = Queue_Metrics::compute( $part );
-			$escal   = Escalation_Metrics::by_intent( $part, Policy_Store::in_force() );
+			$escal   = Escalation_Metrics::by_intent( $part, $policy );
 			$ratings = Outcome_Metrics::satisfaction( $part );
 			$rows[]  = array(
 				'config_version'        => $version,
@@ -157,7 +162,8 @@ final class Metrics {
 				'handoffs'              => count( $part['handoffs'] ),
 				'escalation_rate'       => $escal['rate'],
 				'user_share'            => Escalation_Metrics::triggers( $part, $period )['user_share'],
-				'median_turn'           => Effort_Metrics::turns( $part, $threshold )['median'],
+				// The median turn is the handoffs' alone: the turns' unproductive marks are not needed.
+				'median_turn'           => Effort_Metrics::turns( $part, $threshold, array() )['median'],
 				'save_rate'             => Outcome_Metrics::saves( $part )['rate'],
 				'completeness'          => Outcome_Metrics::completeness( $part, $period )['score'],
 				'transfer_success_rate' => $queue['transfer_success_rate'],
@@ -165,7 +171,7 @@ final class Metrics {
 				'satisfaction_bot'      => $ratings['bot']['mean'],
 				'satisfaction_person'   => $ratings['person']['mean'],
 			);
-		}
+		}//end foreach
 		return array(
 			'versions' => $rows,
 			'changes'  => $this->reports->versions_saved( $period->start_utc(), $period->end_utc() ),

@@ -43,13 +43,15 @@ final class Turns {
 				$unhelpful[ (int) ( $event['data']['message_id'] ?? 0 ) ] = true;
 			}
 		}
-		$out = array();
+		$out   = array();
+		$types = array_flip( self::TYPES );
 		foreach ( $events as $event ) {
-			if ( ! in_array( $event['type'], self::TYPES, true ) ) {
+			if ( ! isset( $types[ $event['type'] ] ) ) {
 				continue;
 			}
-			$data       = $event['data'];
-			$signals    = isset( $data['signals'] ) && is_array( $data['signals'] ) ? array_values( array_map( 'strval', $data['signals'] ) ) : array();
+			$data = $event['data'];
+			// Most turns carry no signal: the copy is made only for those that do.
+			$signals    = ! empty( $data['signals'] ) && is_array( $data['signals'] ) ? array_values( array_map( 'strval', $data['signals'] ) ) : array();
 			$confidence = $data['confidence'] ?? null;
 			$low        = 'dont_know' === ( $data['kind'] ?? '' ) || ( is_numeric( $confidence ) && (float) $confidence < $threshold );
 			$reply      = (int) ( $data['reply_id'] ?? 0 );

@@ -18,6 +18,11 @@ defined( 'ABSPATH' ) || exit;
  * the small JSON of per-turn events is decoded by the caller, and of a handoff's context package
  * only its completeness, the last key, is read (its tail from `"completeness":`), not the transcript.
  *
+ * A period's reads start from its conversations (the `created_version` index) and reach their
+ * rows by conversation: `CROSS JOIN` keeps that order on SQLite, whose planner, without table
+ * statistics, would rather scan every event of a type (the `type_created` index) and take ten
+ * times as long; MariaDB reads it as a plain join and orders it by its statistics.
+ *
  * @phpstan-type Report_Handoff array{id: int, conversation_id: int, status: string, reason: string, trigger_type: string, route: string, route_reason: string, intent: string, turn: int, team: string, agent_id: int, outcome: string, tags: list<string>, topic: string, config_version: int, requested_at: string, accepted_at: string|null, first_reply_at: string|null, resolved_at: string|null, completeness: array<string, bool>|null, abandoned: bool}
  * @phpstan-type Report_Event array{id: int, conversation_id: int, handoff_id: int, type: string, data: array<string, mixed>}
  */
@@ -69,7 +74,7 @@ final class Report_Repository extends Repository {
 			'SELECT h.id, h.conversation_id, h.status, h.reason, h.trigger_type, h.route, h.route_reason, h.intent, h.turn, h.team, h.agent_id, h.outcome, h.tags, h.topic, h.config_version, h.requested_at, h.accepted_at, h.first_reply_at, h.resolved_at,'
 			. ' CASE WHEN INSTR(h.context, %s) > 0 THEN SUBSTR(h.context, INSTR(h.context, %s)) ELSE %s END AS completeness,'
 			. " CASE WHEN EXISTS (SELECT 1 FROM %i e WHERE e.conversation_id = h.conversation_id AND e.handoff_id = h.id AND e.type IN ('abandoned', 'left_queue')) THEN 1 ELSE 0 END AS abandoned"
-			. ' FROM %i c JOIN %i h ON h.conversation_id = c.id WHERE c.created_at >= %s AND c.created_at < %s' . $this->version_clause( $version ) . ' ORDER BY h.id',
+			. ' FROM %i c CROSS JOIN %i h ON h.conversation_id = c.id WHERE c.created_at >= %s AND c.created_at < %s' . $this->version_clause( $version ) . ' ORDER BY h.id',
 			...$this->args( array( self::COMPLETENESS, self::COMPLETENESS, '', $this->table( 'events' ), $this->table( 'conversations' ), $this->table( 'handoffs' ), $start, $end ), $version )
 		);
 		$out  = array();
@@ -114,22 +119,11 @@ final class Report_Repository extends Repository {
 	 */
 	public function turn_events( string $start, string $end, int $version ): array {
 		$rows = $this->get_rows(
-			'SELECT e.id, e.conversation_id, e.handoff_id, e.type, e.data FROM %i c JOIN %i e ON e.conversation_id = c.id WHERE c.created_at >= %s AND c.created_at < %s'
+			'SELECT e.id, e.conversation_id, e.handoff_id, e.type, e.data FROM %i c CROSS JOIN %i e ON e.conversation_id = c.id WHERE c.created_at >= %s AND c.created_at < %s'
 			. ' AND e.type IN (' . $this->string_placeholders( count( self::TURN_EVENTS ) ) . ')' . $this->version_clause( $version ) . ' ORDER BY e.id',
 			...$this->args( array_merge( array( $this->table( 'conversations' ), $this->table( 'events' ), $start, $end ), self::TURN_EVENTS ), $version )
 		);
-		$out  = array();
-		foreach ( $rows as $row ) {
-			$data  = json_decode( (string) $row['data'], true );
-			$out[] = array(
-				'id'              => (int) $row['id'],
-				'conversation_id' => (int) $row['conversation_id'],
-				'handoff_id'      => (int) $row['handoff_id'],
-				'type'            => (string) $row['type'],
-				'data'            => is_array( $data ) ? $data : array(),
-			);
-		}
-		return $out;
+		return self::events( $rows );
 	}
 
 	/**
@@ -145,12 +139,135 @@ final class Report_Repository extends Repository {
 	public function offers( string $start, string $end, int $version ): array {
 		$rows = $this->get_rows(
 			"SELECT o.id, CASE WHEN EXISTS (SELECT 1 FROM %i r WHERE r.conversation_id = o.conversation_id AND r.id > o.id AND r.type IN ('message_received', 'choice_accepted', 'choice_declined')) THEN 1 ELSE 0 END AS followed"
-			. " FROM %i c JOIN %i o ON o.conversation_id = c.id WHERE c.created_at >= %s AND c.created_at < %s AND o.type = 'choice_offered'" . $this->version_clause( $version ) . ' ORDER BY o.id',
+			. " FROM %i c CROSS JOIN %i o ON o.conversation_id = c.id WHERE c.created_at >= %s AND c.created_at < %s AND o.type = 'choice_offered'" . $this->version_clause( $version ) . ' ORDER BY o.id',
 			...$this->args( array( $this->table( 'events' ), $this->table( 'conversations' ), $this->table( 'events' ), $start, $end ), $version )
 		);
 		$out  = array();
 		foreach ( $rows as $row ) {
 			$out[ (int) $row['id'] ] = '1' === (string) $row['followed'];
+		}
+		return $out;
+	}
+
+	/**
+	 * The events turn_events() gives and the offers offers() gives, read from the report facts
+	 * where they are current: a conversation none of whose events is newer than the facts'
+	 * watermark (and that has its row) is read from its row, any other from its events, so that
+	 * a late refresh makes the read slower, never different. An event read from a row carries,
+	 * of its data, the keys the report reads (Report_Facts::DATA_KEYS).
+	 *
+	 * @param string $start     First instant (UTC, included).
+	 * @param string $end       First instant after (UTC).
+	 * @param int    $version   Only conversations of this config version (0: all).
+	 * @param int    $watermark Events up to this ID are in the facts (0: none; read the events).
+	 * @return array{events: list<Report_Event>, offers: array<int, bool>}
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function period_events( string $start, string $end, int $version, int $watermark ): array {
+		if ( $watermark <= 0 ) {
+			return array(
+				'events' => $this->turn_events( $start, $end, $version ),
+				'offers' => $this->offers( $start, $end, $version ),
+			);
+		}
+		// Not DISTINCT: SQLite would then walk the conversation_id index whole rather than the
+		// few newest rows by ID.
+		$changed = array_flip( array_map( 'intval', $this->get_col( 'SELECT conversation_id FROM %i WHERE id > %d', $this->table( 'events' ), $watermark ) ) );
+		$rows    = $this->get_rows(
+			'SELECT c.id, f.turns, f.offers FROM %i c LEFT JOIN %i f ON f.conversation_id = c.id WHERE c.created_at >= %s AND c.created_at < %s' . $this->version_clause( $version ),
+			...$this->args( array( $this->table( 'conversations' ), $this->table( 'report_facts' ), $start, $end ), $version )
+		);
+		$events  = array();
+		$offers  = array();
+		$stale   = array();
+		foreach ( $rows as $row ) {
+			$id = (int) $row['id'];
+			if ( null === $row['turns'] || isset( $changed[ $id ] ) ) {
+				$stale[] = $id;
+				continue;
+			}
+			foreach ( (array) json_decode( (string) $row['turns'], true ) as $turn ) {
+				$events[ (int) $turn[0] ] = array(
+					'id'              => (int) $turn[0],
+					'conversation_id' => $id,
+					'handoff_id'      => (int) $turn[1],
+					'type'            => (string) $turn[2],
+					'data'            => is_array( $turn[3] ) ? $turn[3] : array(),
+				);
+			}
+			foreach ( (array) json_decode( (string) $row['offers'], true ) as $offer => $followed ) {
+				$offers[ (int) $offer ] = 1 === $followed;
+			}
+		}
+		foreach ( array_chunk( $stale, 500 ) as $chunk ) {
+			foreach ( $this->events_of( $chunk ) as $event ) {
+				$events[ $event['id'] ] = $event;
+			}
+			$offers += $this->offers_of( $chunk );
+		}
+		ksort( $events );
+		ksort( $offers );
+		return array(
+			'events' => array_values( $events ),
+			'offers' => $offers,
+		);
+	}
+
+	/**
+	 * The per-turn events, feedback and ratings of these conversations, as turn_events() reads them.
+	 *
+	 * @param array<int, int> $conversations Conversation IDs.
+	 * @phpstan-param list<int> $conversations
+	 * @return list<Report_Event>
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	private function events_of( array $conversations ): array {
+		$rows = $this->get_rows(
+			'SELECT e.id, e.conversation_id, e.handoff_id, e.type, e.data FROM %i e WHERE e.conversation_id IN (' . $this->int_placeholders( count( $conversations ) ) . ')'
+			. ' AND e.type IN (' . $this->string_placeholders( count( self::TURN_EVENTS ) ) . ') ORDER BY e.id',
+			...array_merge( array( $this->table( 'events' ) ), $conversations, self::TURN_EVENTS )
+		);
+		return self::events( $rows );
+	}
+
+	/**
+	 * The offers of a person made in these conversations, as offers() reads them.
+	 *
+	 * @param array<int, int> $conversations Conversation IDs.
+	 * @phpstan-param list<int> $conversations
+	 * @return array<int, bool>
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	private function offers_of( array $conversations ): array {
+		$rows = $this->get_rows(
+			"SELECT o.id, CASE WHEN EXISTS (SELECT 1 FROM %i r WHERE r.conversation_id = o.conversation_id AND r.id > o.id AND r.type IN ('message_received', 'choice_accepted', 'choice_declined')) THEN 1 ELSE 0 END AS followed"
+			. ' FROM %i o WHERE o.conversation_id IN (' . $this->int_placeholders( count( $conversations ) ) . ") AND o.type = 'choice_offered' ORDER BY o.id",
+			...array_merge( array( $this->table( 'events' ), $this->table( 'events' ) ), $conversations )
+		);
+		$out  = array();
+		foreach ( $rows as $row ) {
+			$out[ (int) $row['id'] ] = '1' === (string) $row['followed'];
+		}
+		return $out;
+	}
+
+	/**
+	 * Event rows as the report reads them, their data decoded.
+	 *
+	 * @param array<int, array<string, string|null>> $rows Rows.
+	 * @return list<Report_Event>
+	 */
+	private static function events( array $rows ): array {
+		$out = array();
+		foreach ( $rows as $row ) {
+			$data  = json_decode( (string) $row['data'], true );
+			$out[] = array(
+				'id'              => (int) $row['id'],
+				'conversation_id' => (int) $row['conversation_id'],
+				'handoff_id'      => (int) $row['handoff_id'],
+				'type'            => (string) $row['type'],
+				'data'            => is_array( $data ) ? $data : array(),
+			);
 		}
 		return $out;
 	}

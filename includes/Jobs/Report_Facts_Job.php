@@ -1,0 +1,122 @@
+<?php
+/**
+ * Keeps the report facts current every fifteen minutes.
+ *
+ * @package HandoffBot
+ */
+
+declare( strict_types=1 );
+
+namespace HandoffBot\Jobs;
+
+use HandoffBot\Contracts\Registrable;
+use HandoffBot\Reports\Report_Facts;
+use HandoffBot\Repositories\Storage_Exception;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A recurring action (Action Scheduler where the site has it, else a WP-Cron event every fifteen
+ * minutes) that takes the events written since its last run into the report facts. A run stops
+ * starting batches after twenty seconds; a large backlog (a first run on a site with a long
+ * history) is taken in over the next runs, and the report reads the events meanwhile. It is
+ * scheduled when the plugin is activated or upgraded and, should it go missing, again on the
+ * next wp-admin page; uninstall removes it with the plugin's other hooks.
+ */
+final class Report_Facts_Job implements Registrable {
+
+	/**
+	 * The action.
+	 */
+	public const HOOK = 'handoff_bot_report_facts';
+
+	/**
+	 * The WP-Cron schedule.
+	 */
+	public const SCHEDULE = 'handoff_bot_every_fifteen_minutes';
+
+	/**
+	 * Seconds between runs.
+	 */
+	public const INTERVAL = 900;
+
+	/**
+	 * Seconds a run starts batches for.
+	 */
+	private const BUDGET = 20.0;
+
+	/**
+	 * The refresh.
+	 *
+	 * @var Report_Facts
+	 */
+	private Report_Facts $facts;
+
+	/**
+	 * Builds the job.
+	 *
+	 * @param Report_Facts $facts The refresh.
+	 */
+	public function __construct( Report_Facts $facts ) {
+		$this->facts = $facts;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function register(): void {
+		add_action( self::HOOK, array( $this, 'run' ) );
+		add_filter( 'cron_schedules', array( self::class, 'schedules' ) );
+		add_action( 'admin_init', array( self::class, 'ensure' ) );
+		add_action( 'handoff_bot_migrated', array( self::class, 'ensure' ) );
+	}
+
+	/**
+	 * Adds the every-fifteen-minutes schedule.
+	 *
+	 * @param mixed $schedules Schedules.
+	 * @return mixed
+	 */
+	public static function schedules( $schedules ) {
+		if ( is_array( $schedules ) ) {
+			$schedules[ self::SCHEDULE ] = array(
+				'interval' => 15 * MINUTE_IN_SECONDS,
+				'display'  => __( 'Every fifteen minutes (Handoff Bot report)', 'handoff-bot' ),
+			);
+		}
+		return $schedules;
+	}
+
+	/**
+	 * Schedules the job unless it is scheduled.
+	 */
+	public static function ensure(): void {
+		if ( function_exists( 'as_has_scheduled_action' ) && function_exists( 'as_schedule_recurring_action' ) ) {
+			try {
+				if ( as_has_scheduled_action( self::HOOK, array(), Reindex_Job::GROUP ) || as_schedule_recurring_action( time() + self::INTERVAL, self::INTERVAL, self::HOOK, array(), Reindex_Job::GROUP ) ) {
+					return;
+				}
+				// Action Scheduler is not ready yet (plugin activation): WP-Cron, then.
+			} catch ( \Throwable $e ) {
+				// WP-Cron, then.
+				unset( $e );
+			}
+		}
+		if ( false === wp_next_scheduled( self::HOOK ) ) {
+			add_filter( 'cron_schedules', array( self::class, 'schedules' ) );
+			wp_schedule_event( time() + self::INTERVAL, self::SCHEDULE, self::HOOK );
+		}
+	}
+
+	/**
+	 * One run.
+	 */
+	public function run(): void {
+		try {
+			$this->facts->refresh( time(), self::BUDGET );
+		} catch ( Storage_Exception $e ) {
+			// The report reads the events meanwhile; the next run tries again.
+			unset( $e );
+		}
+	}
+}
