@@ -20,6 +20,7 @@ defined( 'ABSPATH' ) || exit;
  * failed is critical; one that lost a delivery in the past day, or keeps being retried, is worth
  * a look), and whether the hours and teams were ever saved (until then the defaults route
  * handoffs). Each failing result says what to do and links to the screen that fixes it.
+ * Report_Health adds the report's checks: context completeness and the knowledge index.
  *
  * @phpstan-import-type Connection_Problem from Connection_Health
  */
@@ -194,7 +195,7 @@ final class Site_Health implements Registrable {
 	}
 
 	/**
-	 * A Site Health result.
+	 * A Site Health result (Report_Health's too).
 	 *
 	 * @param string $test        The test's ID.
 	 * @param string $status      good, recommended or critical.
@@ -203,7 +204,7 @@ final class Site_Health implements Registrable {
 	 * @param string $actions     Escaped HTML.
 	 * @return array<string, mixed>
 	 */
-	private static function result( string $test, string $status, string $label, string $description, string $actions ): array {
+	public static function result( string $test, string $status, string $label, string $description, string $actions ): array {
 		return array(
 			'label'       => $label,
 			'status'      => $status,
