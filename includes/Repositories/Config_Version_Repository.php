@@ -56,6 +56,27 @@ final class Config_Version_Repository extends Repository {
 			$config_version,
 			$this->now()
 		);
+		if ( $stored > 0 ) {
+			/**
+			 * Fires when a configuration version was stored, inside the save's transaction (what a
+			 * callback writes is rolled back with the save).
+			 *
+			 * @since 0.3.0
+			 *
+			 * @param array{area: string, version: int, note: string, expected_impact: string, author_id: int, config_version: int} $saved The version.
+			 */
+			do_action(
+				'handoff_bot_config_version_added',
+				array(
+					'area'            => $area,
+					'version'         => $version,
+					'note'            => $note,
+					'expected_impact' => $expected_impact,
+					'author_id'       => $author_id,
+					'config_version'  => $config_version,
+				)
+			);
+		}//end if
 		return $stored > 0;
 	}
 

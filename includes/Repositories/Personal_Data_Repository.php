@@ -242,6 +242,8 @@ final class Personal_Data_Repository extends Repository {
 		);
 		$events   = 0;
 		if ( $free_text ) {
+			// A reviewer's note on the conversation may quote the visitor.
+			$this->execute( "UPDATE %i SET note = '' WHERE conversation_id = %d AND note <> ''", $this->table( 'review_marks' ), $conversation_id );
 			foreach ( $this->get_rows( 'SELECT id, data FROM %i WHERE conversation_id = %d', $this->table( 'events' ), $conversation_id ) as $row ) {
 				$data = self::without( (string) $row['data'], self::PERSONAL_EVENT_DATA );
 				if ( null !== $data ) {
