@@ -174,6 +174,7 @@ final class Plugin {
 			$this->fast_poll,
 			new Jobs\Queue_Sweep_Job( new Handoff\Queue_Sweep( new Handoff_Repository(), $conversations, $messages, $events, $tickets ) ),
 			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
+			new Jobs\Report_Facts_Job( new Reports\Report_Facts( new Repositories\Report_Facts_Repository() ) ),
 			new Jobs\Ticket_Reply_Job( new Handoff_Repository(), $messages, $events, new Notifications\Connection_Store() ),
 			new Chat_Block(),
 			new Contact_Page(),
@@ -185,9 +186,13 @@ final class Plugin {
 			new Admin\Hours_Page(),
 			new Admin\Inbox_Page( new Saved_Replies() ),
 			new Admin\Tickets_Page(),
+			new Admin\Report_Page(),
+			new Reports\Review\Checkpoint_Recorder( new Repositories\Checkpoint_Repository(), $settings ),
+			new Admin\Report_Health( new Repositories\Report_Repository(), $this->indexer, $index ),
 			$policies,
 			...self::notification_services( $events, $availability ),
 			...self::privacy_services( $settings ),
+			...self::report_alert_services( $settings ),
 		);
 		$migrator            = $this->migrator;
 		$indexer             = $this->indexer;
@@ -205,10 +210,37 @@ final class Plugin {
 				new Saved_Replies_Controller( new Saved_Replies() ),
 				new Index_Controller( $indexer, $index, $settings ),
 				new Rest\Reports_Controller( new Reports\Metrics( new Repositories\Report_Repository(), $settings ), new Repositories\Report_Repository() ),
+				new Rest\Report_Samples_Controller( new Reports\Review\Sampler( new Repositories\Sample_Repository() ), new Repositories\Sample_Repository() ),
+				new Rest\Report_Reviews_Controller( new Reports\Review\Checklist_Service( new Repositories\Checklist_Repository(), new Repositories\Checkpoint_Repository() ) ),
+				new Rest\Report_Checkpoints_Controller( new Reports\Review\Checkpoint_Service( new Repositories\Checkpoint_Repository(), new Reports\Metrics( new Repositories\Report_Repository(), $settings ) ) ),
+				new Rest\Report_Export_Controller( new Reports\Metrics( new Repositories\Report_Repository(), $settings ) ),
+				new Rest\Report_Alerts_Controller( new Repositories\Report_Alert_Repository(), self::alert_check( $settings ), new Reports\Alerts\Alert_Investigator( new Reports\Metrics( new Repositories\Report_Repository(), $settings ), new Repositories\Report_Alert_Repository(), new Repositories\Delivery_Health_Repository(), $settings ) ),
 				...self::rules_routes( $settings, $policies, $validator, $answerer ),
 				...self::connection_routes(),
 			);
 		};
+	}
+
+	/**
+	 * The report alerts' daily job (check and digest) and their dashboard widget.
+	 *
+	 * @param Settings $settings Settings.
+	 * @return list<Registrable>
+	 */
+	private static function report_alert_services( Settings $settings ): array {
+		return array(
+			new Jobs\Report_Alerts_Job( self::alert_check( $settings ), new Reports\Alerts\Alert_Digest( new Repositories\Report_Alert_Repository(), $settings ) ),
+			new Admin\Report_Widget( new Repositories\Report_Alert_Repository() ),
+		);
+	}
+
+	/**
+	 * The report alerts' check.
+	 *
+	 * @param Settings $settings Settings.
+	 */
+	private static function alert_check( Settings $settings ): Reports\Alerts\Alert_Check {
+		return new Reports\Alerts\Alert_Check( new Reports\Metrics( new Repositories\Report_Repository(), $settings ), new Repositories\Report_Alert_Repository(), new Notifications\Connection_Health( new Notifications\Connection_Store(), new Repositories\Delivery_Health_Repository() ), $settings );
 	}
 
 	/**
@@ -348,6 +380,7 @@ final class Plugin {
 		}
 		Jobs\Queue_Sweep_Job::ensure();
 		Jobs\Retention_Job::ensure();
+		Jobs\Report_Alerts_Job::ensure();
 		// Index existing content right away on small sites; larger ones rebuild from the Knowledge screen or WP-CLI.
 		$indexer = self::boot()->indexer;
 		if ( $indexer->count_indexable() > 200 ) {
@@ -391,6 +424,7 @@ final class Plugin {
 		);
 		if ( defined( 'WP_CLI' ) && WP_CLI && class_exists( '\WP_CLI' ) ) {
 			\WP_CLI::add_command( 'handoff-bot index', new Index_Command( $this->indexer ) );
+			\WP_CLI::add_command( 'handoff-bot report', new Cli\Report_Command( new Reports\Metrics( new Repositories\Report_Repository(), new Settings() ) ) );
 		}
 	}
 

@@ -31,11 +31,23 @@ defined( 'ABSPATH' ) || exit;
  *     rate_limit_new_conversations_per_hour: int,
  *     delete_data_on_uninstall: bool,
  *     retention_days: int,
+ *     checkpoint_conversations: int,
  *     consent_notice: bool,
  *     consent_required: bool,
  *     consent_text: string,
  *     privacy_policy_url: string,
- *     mask_contact_outbound: bool
+ *     mask_contact_outbound: bool,
+ *     alerts_window_days: int,
+ *     alerts_min_conversations: int,
+ *     alerts_min_handoffs: int,
+ *     alerts_intent_rate_change: float,
+ *     alerts_turn_drop: float,
+ *     alerts_topic_share: float,
+ *     alerts_queue_delay_rise: float,
+ *     alerts_abandonment_rise: float,
+ *     alerts_completeness_drop: float,
+ *     alerts_digest: bool,
+ *     alerts_digest_recipients: string
  * }
  * @phpstan-type Consent array{notice: bool, required: bool, text: string, policy_url: string}
  * @phpstan-type Post_Type_Choice array{name: string, label: string}
@@ -72,6 +84,16 @@ final class Settings {
 		'rate_limit_token_per_minute'           => array( 'integer', 20, 1, 1000 ),
 		'rate_limit_new_conversations_per_hour' => array( 'integer', 120, 1, 10000 ),
 		'retention_days'                        => array( 'integer', 180, 30, 3650 ),
+		'checkpoint_conversations'              => array( 'integer', 200, 1, 100000 ),
+		'alerts_window_days'                    => array( 'integer', 7, 7, 90 ),
+		'alerts_min_conversations'              => array( 'integer', 50, 1, 1000000 ),
+		'alerts_min_handoffs'                   => array( 'integer', 20, 1, 1000000 ),
+		'alerts_intent_rate_change'             => array( 'number', 0.1, 0.01, 1 ),
+		'alerts_turn_drop'                      => array( 'number', 1, 0.5, 50 ),
+		'alerts_topic_share'                    => array( 'number', 0.4, 0.05, 1 ),
+		'alerts_queue_delay_rise'               => array( 'number', 0.5, 0.05, 10 ),
+		'alerts_abandonment_rise'               => array( 'number', 0.1, 0.01, 1 ),
+		'alerts_completeness_drop'              => array( 'number', 0.1, 0.01, 1 ),
 	);
 
 	/**
@@ -269,6 +291,10 @@ final class Settings {
 			/* translators: %s: setting name. */
 			return new WP_Error( 'handoff_bot_empty_text', sprintf( __( '%s cannot be empty.', 'handoff-bot' ), $name ) );
 		}
+		if ( 'alerts_digest_recipients' === $name && null === Reports\Alerts\Alert_Settings::recipients( $value ) ) {
+			/* translators: %s: setting name. */
+			return new WP_Error( 'handoff_bot_invalid_email', sprintf( __( '%s must be email addresses separated by commas, or empty for the site’s admin email.', 'handoff-bot' ), $name ) );
+		}
 		if ( 'privacy_policy_url' === $name && '' !== $value && ! self::is_web_address( $value ) ) {
 			/* translators: %s: setting name. */
 			return new WP_Error( 'handoff_bot_invalid_url', sprintf( __( '%s must be a web address starting with https:// or http://, or empty for the site’s privacy policy page.', 'handoff-bot' ), $name ) );
@@ -324,6 +350,8 @@ final class Settings {
 				'default' => $default,
 			);
 		}
+		$properties['checkpoint_conversations']['description'] = __( 'New conversations a release checkpoint waits for before it compares expected and actual impact (a site with fewer in the last 30 days waits for that many, at least 20).', 'handoff-bot' );
+
 		$properties['post_types']                    = array(
 			'description' => __( 'Post types the bot answers from.', 'handoff-bot' ),
 			'type'        => 'array',
@@ -377,6 +405,8 @@ final class Settings {
 			'maxLength'   => 2000,
 			'default'     => '',
 		);
+
+		$properties = Reports\Alerts\Alert_Settings::schema( $properties );
 		foreach ( $properties as $name => $property ) {
 			$properties[ $name ]['context'] = array( 'view', 'edit' );
 		}
@@ -423,6 +453,7 @@ final class Settings {
 			'rate_limit_new_conversations_per_hour' => (int) $number( 'rate_limit_new_conversations_per_hour' ),
 			'delete_data_on_uninstall'              => (bool) ( $values['delete_data_on_uninstall'] ?? false ),
 			'retention_days'                        => (int) $number( 'retention_days' ),
+			'checkpoint_conversations'              => (int) $number( 'checkpoint_conversations' ),
 			'consent_notice'                        => (bool) ( $values['consent_notice'] ?? false ),
 			'consent_required'                      => (bool) ( $values['consent_required'] ?? false ),
 			// The default reads in the site's language; before `init` (the chat's early poll) no
@@ -430,6 +461,17 @@ final class Settings {
 			'consent_text'                          => '' !== $text || ! did_action( 'init' ) ? $text : self::default_consent_text(),
 			'privacy_policy_url'                    => $url,
 			'mask_contact_outbound'                 => (bool) ( $values['mask_contact_outbound'] ?? false ),
+			'alerts_window_days'                    => (int) $number( 'alerts_window_days' ),
+			'alerts_min_conversations'              => (int) $number( 'alerts_min_conversations' ),
+			'alerts_min_handoffs'                   => (int) $number( 'alerts_min_handoffs' ),
+			'alerts_intent_rate_change'             => $number( 'alerts_intent_rate_change' ),
+			'alerts_turn_drop'                      => $number( 'alerts_turn_drop' ),
+			'alerts_topic_share'                    => $number( 'alerts_topic_share' ),
+			'alerts_queue_delay_rise'               => $number( 'alerts_queue_delay_rise' ),
+			'alerts_abandonment_rise'               => $number( 'alerts_abandonment_rise' ),
+			'alerts_completeness_drop'              => $number( 'alerts_completeness_drop' ),
+			'alerts_digest'                         => (bool) ( $values['alerts_digest'] ?? false ),
+			'alerts_digest_recipients'              => is_string( $values['alerts_digest_recipients'] ?? null ) && null !== Reports\Alerts\Alert_Settings::recipients( $values['alerts_digest_recipients'] ) ? trim( $values['alerts_digest_recipients'] ) : '',
 		);
 	}
 }

@@ -33,7 +33,7 @@ final class Migrator {
 	/**
 	 * Bump when a table definition changes.
 	 */
-	public const SCHEMA_VERSION = 11;
+	public const SCHEMA_VERSION = 12;
 
 	/**
 	 * Option holding the installed schema version.
@@ -89,6 +89,11 @@ final class Migrator {
 			new Rate_Limits_Table(),
 			new Config_Versions_Table(),
 			new Deliveries_Table(),
+			new Report_Facts_Table(),
+			new Review_Marks_Table(),
+			new Review_Items_Table(),
+			new Checkpoints_Table(),
+			new Report_Alerts_Table(),
 		);
 		return $this->tables;
 	}

@@ -28,6 +28,8 @@ final class Personal_Data_Coverage_Test extends Test_Case {
 	 * Personal columns: exported and erased ('both'), or only erased ('erase', with why).
 	 */
 	private const PERSONAL = array(
+		// A reviewer's note on a sampled conversation may quote the visitor: cleared by an erasure request.
+		'review_marks.note'              => 'erase',
 		'conversations.page_trail'       => 'both',
 		'conversations.user_id'          => 'both',
 		'conversations.token_hash'       => 'erase',
@@ -66,6 +68,14 @@ final class Personal_Data_Coverage_Test extends Test_Case {
 		// The site's published content.
 					'terms'           => array( 'id', 'term', 'df' ),
 		'postings'                    => array( 'term_id', 'passage_id', 'tf', 'dl', 'impact' ),
+		// Report alerts: reason codes, intents, connection IDs and the figures measured.
+		'report_alerts'               => array( 'id', 'dedupe', 'kind', 'subject', 'direction', 'period_from', 'period_to', 'figures', 'status', 'dismissed_by', 'dismissed_at', 'emailed_at', 'created_at' ),
+		// Report facts: turn events' codes and figures (intent, signals, confidence, IDs, ratings), never their free text.
+		'report_facts'                => array( 'conversation_id', 'last_event_id', 'turns', 'offers' ),
+		'review_marks'                => array( 'id', 'conversation_id', 'reviewed', 'user_id', 'updated_at' ),
+		// Staff's review checklists and release checkpoints: the site's own notes on its configuration.
+		'review_items'                => array( 'id', 'review', 'item', 'done', 'note', 'user_id', 'updated_at' ),
+		'checkpoints'                 => array( 'id', 'config_version', 'area', 'area_version', 'note', 'expected_impact', 'author_id', 'threshold', 'state', 'checked_by', 'checked_at', 'check_note', 'tuned', 'tuned_by', 'tuned_at', 'created_at' ),
 	);
 
 	/**
@@ -113,6 +123,7 @@ final class Personal_Data_Coverage_Test extends Test_Case {
 		$p      = $wpdb->prefix . 'handoff_bot_';
 		$wpdb->query( $wpdb->prepare( 'UPDATE %i SET response_excerpt = %s WHERE id = %d', $p . 'deliveries', 'Received zetamark', $seeded['delivery'] ) );
 		( new \HandoffBot\Repositories\Event_Repository() )->record( 'context_failed', $seeded['conversation'], array( 'error' => 'Duplicate entry zetamark' ) );
+		( new \HandoffBot\Repositories\Sample_Repository() )->mark( $seeded['conversation'], true, 'Reviewed zetamark', 1 );
 		$where = $this->stored( 'zetamark' );
 		foreach ( self::PERSONAL as $column => $covered ) {
 			if ( ! in_array( $column, array( 'conversations.user_id', 'conversations.token_hash' ), true ) ) {
