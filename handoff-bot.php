@@ -67,5 +67,6 @@ register_activation_hook( __FILE__, array( 'HandoffBot\\Plugin', 'activate' ) );
 register_deactivation_hook( __FILE__, array( 'HandoffBot\\Jobs\\Queue_Sweep_Job', 'clear' ) );
 register_deactivation_hook( __FILE__, array( 'HandoffBot\\Jobs\\Retention_Job', 'clear' ) );
 register_deactivation_hook( __FILE__, array( 'HandoffBot\\Jobs\\Report_Alerts_Job', 'clear' ) );
+register_deactivation_hook( __FILE__, array( 'HandoffBot\\Jobs\\Report_Facts_Job', 'clear' ) );
 
 HandoffBot\Plugin::boot();

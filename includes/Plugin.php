@@ -174,7 +174,7 @@ final class Plugin {
 			$this->fast_poll,
 			new Jobs\Queue_Sweep_Job( new Handoff\Queue_Sweep( new Handoff_Repository(), $conversations, $messages, $events, $tickets ) ),
 			new Jobs\Ticket_Confirmation_Job( new Handoff_Repository(), $events ),
-			new Jobs\Report_Facts_Job( new Reports\Report_Facts( new Repositories\Report_Facts_Repository() ) ),
+			new Jobs\Report_Facts_Job( static fn(): Reports\Report_Facts => new Reports\Report_Facts( new Repositories\Report_Facts_Repository() ) ),
 			new Jobs\Ticket_Reply_Job( new Handoff_Repository(), $messages, $events, new Notifications\Connection_Store() ),
 			new Chat_Block(),
 			new Contact_Page(),
@@ -229,7 +229,7 @@ final class Plugin {
 	 */
 	private static function report_alert_services( Settings $settings ): array {
 		return array(
-			new Jobs\Report_Alerts_Job( self::alert_check( $settings ), new Reports\Alerts\Alert_Digest( new Repositories\Report_Alert_Repository(), $settings ) ),
+			new Jobs\Report_Alerts_Job( static fn(): Reports\Alerts\Alert_Check => self::alert_check( $settings ), static fn(): Reports\Alerts\Alert_Digest => new Reports\Alerts\Alert_Digest( new Repositories\Report_Alert_Repository(), $settings ) ),
 			new Admin\Report_Widget( new Repositories\Report_Alert_Repository() ),
 		);
 	}
@@ -381,6 +381,7 @@ final class Plugin {
 		Jobs\Queue_Sweep_Job::ensure();
 		Jobs\Retention_Job::ensure();
 		Jobs\Report_Alerts_Job::ensure();
+		Jobs\Report_Facts_Job::ensure();
 		// Index existing content right away on small sites; larger ones rebuild from the Knowledge screen or WP-CLI.
 		$indexer = self::boot()->indexer;
 		if ( $indexer->count_indexable() > 200 ) {

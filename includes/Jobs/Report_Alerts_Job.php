@@ -37,26 +37,28 @@ final class Report_Alerts_Job implements Registrable {
 	public const DIGEST_RETRY = 'handoff_bot_report_alerts_digest';
 
 	/**
-	 * The check.
+	 * Makes the check, when a run needs it (every page registers the job; few run it).
 	 *
-	 * @var Alert_Check
+	 * @var callable(): Alert_Check
 	 */
-	private Alert_Check $check;
+	private $check;
 
 	/**
-	 * The digest.
+	 * Makes the digest, when a run needs it.
 	 *
-	 * @var Alert_Digest
+	 * @var callable(): Alert_Digest
 	 */
-	private Alert_Digest $digest;
+	private $digest;
 
 	/**
 	 * Builds the job.
 	 *
-	 * @param Alert_Check  $check  The check.
-	 * @param Alert_Digest $digest The digest.
+	 * @param callable $check  Makes the check.
+	 * @param callable $digest Makes the digest.
+	 * @phpstan-param callable(): Alert_Check $check
+	 * @phpstan-param callable(): Alert_Digest $digest
 	 */
-	public function __construct( Alert_Check $check, Alert_Digest $digest ) {
+	public function __construct( callable $check, callable $digest ) {
 		$this->check  = $check;
 		$this->digest = $digest;
 	}
@@ -108,7 +110,7 @@ final class Report_Alerts_Job implements Registrable {
 	 */
 	public function run(): void {
 		try {
-			$this->check->run( new \DateTimeImmutable( 'now', new \DateTimeZone( 'UTC' ) ) );
+			( $this->check )()->run( new \DateTimeImmutable( 'now', new \DateTimeZone( 'UTC' ) ) );
 		} catch ( Storage_Exception $e ) {
 			// Tomorrow's run checks again; a digest of what is stored may still go.
 			unset( $e );
@@ -124,7 +126,7 @@ final class Report_Alerts_Job implements Registrable {
 	public function retry_digest( $attempt = 0 ): void {
 		$attempt = max( 0, (int) $attempt ) + 1;
 		try {
-			$sent = $this->digest->send();
+			$sent = ( $this->digest )()->send();
 		} catch ( Storage_Exception $e ) {
 			$sent = false;
 		}

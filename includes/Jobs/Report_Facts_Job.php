@@ -46,18 +46,19 @@ final class Report_Facts_Job implements Registrable {
 	private const BUDGET = 20.0;
 
 	/**
-	 * The refresh.
+	 * Makes the refresh, when a run needs it (every page registers the job; few run it).
 	 *
-	 * @var Report_Facts
+	 * @var callable(): Report_Facts
 	 */
-	private Report_Facts $facts;
+	private $facts;
 
 	/**
 	 * Builds the job.
 	 *
-	 * @param Report_Facts $facts The refresh.
+	 * @param callable $facts Makes the refresh.
+	 * @phpstan-param callable(): Report_Facts $facts
 	 */
-	public function __construct( Report_Facts $facts ) {
+	public function __construct( callable $facts ) {
 		$this->facts = $facts;
 	}
 
@@ -109,11 +110,21 @@ final class Report_Facts_Job implements Registrable {
 	}
 
 	/**
+	 * Unschedules the job (on deactivation).
+	 */
+	public static function clear(): void {
+		if ( function_exists( 'as_unschedule_all_actions' ) ) {
+			as_unschedule_all_actions( self::HOOK, array(), Reindex_Job::GROUP );
+		}
+		wp_clear_scheduled_hook( self::HOOK );
+	}
+
+	/**
 	 * One run.
 	 */
 	public function run(): void {
 		try {
-			$this->facts->refresh( time(), self::BUDGET );
+			( $this->facts )()->refresh( time(), self::BUDGET );
 		} catch ( Storage_Exception $e ) {
 			// The report reads the events meanwhile; the next run tries again.
 			unset( $e );

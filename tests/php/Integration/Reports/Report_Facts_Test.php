@@ -272,7 +272,7 @@ final class Report_Facts_Test extends Test_Case {
 		$this->assertSame( Report_Facts_Job::SCHEDULE, wp_get_schedule( Report_Facts_Job::HOOK ) );
 		$this->assertSame( 900, wp_get_schedules()[ Report_Facts_Job::SCHEDULE ]['interval'] );
 
-		( new Report_Facts_Job( new Report_Facts( new Report_Facts_Repository() ) ) )->run();
+		( new Report_Facts_Job( static fn(): Report_Facts => new Report_Facts( new Report_Facts_Repository() ) ) )->run();
 		$this->assertGreaterThan( 0, Report_Facts::watermark() );
 		wp_clear_scheduled_hook( Report_Facts_Job::HOOK );
 	}

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Reports\Alerts;
 
 use HandoffBot\Jobs\Report_Alerts_Job;
+use HandoffBot\Reports\Alerts\Alert_Check;
 use HandoffBot\Reports\Alerts\Alert_Digest;
 use HandoffBot\Repositories\Report_Alert_Repository;
 use HandoffBot\Settings;
@@ -47,7 +48,7 @@ final class Alert_Digest_Test extends Test_Case {
 	 * The job.
 	 */
 	private function job(): Report_Alerts_Job {
-		return new Report_Alerts_Job( $this->check(), new Alert_Digest( new Report_Alert_Repository(), new Settings() ) );
+		return new Report_Alerts_Job( fn(): Alert_Check => $this->check(), static fn(): Alert_Digest => new Alert_Digest( new Report_Alert_Repository(), new Settings() ) );
 	}
 
 	/**
