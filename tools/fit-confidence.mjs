@@ -63,7 +63,10 @@ const sigmoid = ( z ) => 1 / ( 1 + Math.exp( -z ) );
  * the question's length (the set's short questions are more often unanswerable; a help centre's
  * visitors ask short questions the pages answer), the kind of answer it asks for (which kinds the
  * set's writers made unanswerable more often), typos in names, and opposites by prefix
- * ("able" and "disable").
+ * ("able" and "disable"); nor does the model take the number of question words missing beside
+ * the sentence as well as their share, which together give the question's length back. The last
+ * three were added each for raising both the five-fold and the leave-one-article-out AUROC, and
+ * checked against the support-style set in the PHPUnit suite.
  */
 const FEATURES = [
 	'relative_score',
@@ -78,7 +81,9 @@ const FEATURES = [
 	'specific_off_sentence',
 	'negated_any',
 	'negated_sentence',
-	'antonym_sentence',
+	'antonym_near',
+	'swapped_sentence',
+	'number_missing',
 ];
 
 /**

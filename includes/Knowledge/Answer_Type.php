@@ -61,6 +61,11 @@ final class Answer_Type {
 	 * @param string $question Question text.
 	 */
 	public static function of_question( string $question ): string {
+		// "When" and "where" beside another question word start a clause, not the question: "What
+		// happens when the ice melts?" asks for a what, "Who led them when Cyprus fell?" for a who.
+		if ( preg_match( '/\b(?:what|which|who|whom|whose|how|why)\b/i', $question ) ) {
+			$question = (string) preg_replace( '/\b(?:when|where)\b/i', ',', $question );
+		}
 		foreach ( self::QUESTIONS as $pattern => $type ) {
 			if ( preg_match( $pattern, $question ) ) {
 				return $type;

@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
 final class Confidence_Model {
 
 	// Fitted weights: tools/fit-confidence.mjs rewrites the lines from here to "End of fitted weights".
-	public const BIAS = -12.3982;
+	public const BIAS = -12.5569;
 
 	/**
 	 * Feature => weight.
@@ -29,19 +29,21 @@ final class Confidence_Model {
 	 * @var array<string, float>
 	 */
 	public const WEIGHTS = array(
-		'relative_score'         => 8.8503,
-		'missing_share'          => 4.0459,
-		'sentence_coverage'      => 2.8648,
-		'sentence_missing_share' => -2.5740,
-		'specific_missing'       => -3.0364,
-		'specific_away'          => -1.5784,
-		'number_away'            => -1.8582,
-		'opposite_sentence'      => -2.0425,
-		'order'                  => 1.4134,
-		'specific_off_sentence'  => -0.3167,
-		'negated_any'            => -1.7695,
-		'negated_sentence'       => -0.5928,
-		'antonym_sentence'       => -2.4763,
+		'relative_score'         => 8.9364,
+		'missing_share'          => 4.0235,
+		'sentence_coverage'      => 2.9390,
+		'sentence_missing_share' => -2.4287,
+		'specific_missing'       => -2.8989,
+		'specific_away'          => -1.6258,
+		'number_away'            => -0.7616,
+		'opposite_sentence'      => -2.0817,
+		'order'                  => 1.4515,
+		'specific_off_sentence'  => -0.3190,
+		'negated_any'            => -1.7734,
+		'negated_sentence'       => -0.5747,
+		'antonym_near'           => -2.4390,
+		'swapped_sentence'       => -0.8014,
+		'number_missing'         => -1.3455,
 	);
 	// End of fitted weights.
 

@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * makes a near miss: the question's names and numbers missing, or found away from the sentence
  * that answers; a number or a word the sentence contradicts (Contradictions), or an antonym
  * (Antonyms); a negated question the sentence does not negate, or the reverse; question words
- * that the passage uses far apart.
+ * that the passage uses far apart; a question word swapped for another between the same words.
  *
  * @phpstan-import-type Hit from Retriever
  * @phpstan-type Scored_Sentence array{text: string, score: float, coverage: float, typed: bool}
@@ -38,12 +38,14 @@ final class Evidence {
 		'specific_missing',
 		'specific_away',
 		'number_away',
+		'number_missing',
 		'opposite_sentence',
 		'order',
 		'specific_off_sentence',
 		'negated_any',
 		'negated_sentence',
-		'antonym_sentence',
+		'antonym_near',
+		'swapped_sentence',
 	);
 
 	/**
@@ -109,7 +111,8 @@ final class Evidence {
 	 * - specific_missing: the question's names and numbers the passage lacks, in any of their forms
 	 *   (Name_Forms: "Hervé" and "Herve", "2" and "two", "Canada" and "Canadian"); specific_away:
 	 *   those it has, but not in or beside the best sentence;
-	 * - number_away: a number the question gives that the best sentence contradicts;
+	 * - number_away: a number the question gives that the best sentence contradicts; number_missing:
+	 *   one that the whole passage lacks while it gives others (another year, another amount);
 	 * - opposite_sentence: the best sentence uses the opposite of one of the question's words
 	 *   (not for a yes-or-no question: "Are you open on Sundays?" "We are closed on Sundays.");
 	 * - negated_any: a negated question with "what/which/who/when/where" anywhere ("… is not caused
@@ -119,8 +122,12 @@ final class Evidence {
 	 * - order: the share of the question's neighbouring terms that are near each other there too;
 	 * - specific_off_sentence: the question's names and numbers the passage has, but not in the
 	 *   best sentence itself;
-	 * - antonym_sentence: the best sentence has an antonym of a question word it lacks ("decelerate"
-	 *   against "accelerate", "different" against "same"), in the WordNet list of Antonyms.
+	 * - antonym_near: the best sentence or one beside it has an antonym of a question word it lacks
+	 *   ("decelerate" against "accelerate"), in the WordNet list of Antonyms; not for a yes-or-no
+	 *   question either;
+	 * - swapped_sentence: the best sentence has the two words either side of one of the question's
+	 *   words (one the site uses) with one other word between them, and not that word: the word
+	 *   swapped for another ("reset the admin password" asked, "reset the email password" written).
 	 *
 	 * @param Question             $question The question.
 	 * @param array                $hit      The passage, with its retrieval score.
@@ -177,8 +184,10 @@ final class Evidence {
 		$best_terms = $texts ? array_flip( $terms[ $best ] ) + $heading : array();
 		// The sentences around the best one often name what it calls "it", or the topic it answers.
 		$near_terms = $best_terms;
+		$near_list  = $texts ? $terms[ $best ] : array();
 		foreach ( array( $best - 1, $best + 1 ) as $i ) {
 			$near_terms += isset( $terms[ $i ] ) ? array_flip( $terms[ $i ] ) : array();
+			$near_list   = array_merge( $near_list, $terms[ $i ] ?? array() );
 		}
 
 		$specific_missing = 0;
@@ -207,12 +216,14 @@ final class Evidence {
 			'specific_missing'       => min( 2, $specific_missing ) / 2.0,
 			'specific_away'          => min( 2, $specific_away ) / 2.0,
 			'number_away'            => $this->contradictions->number( $question->text, $best_text ) ? 1.0 : 0.0,
+			'number_missing'         => $this->contradictions->number( $question->text, (string) $hit['content'] ) ? 1.0 : 0.0,
 			'opposite_sentence'      => Answer_Type::YES_NO !== $question->type && $this->contradictions->opposite( $question->words, $this->tokenizer->words( $best_text ) ) ? 1.0 : 0.0,
 			'order'                  => $this->order( $asked, $sequence ),
 			'specific_off_sentence'  => min( 2, $specific_off ) / 2.0,
 			'negated_any'            => $question->negation && ! preg_match( Question::NEGATIONS, $best_text ) ? 1.0 : 0.0,
 			'negated_sentence'       => $this->negated_only_in( $question, $best_text ) ? 1.0 : 0.0,
-			'antonym_sentence'       => $this->contradictions->antonym( array_merge( $asked, $this->contrasted( $question ) ), $texts ? $terms[ $best ] : array() ) ? 1.0 : 0.0,
+			'antonym_near'           => Answer_Type::YES_NO !== $question->type && $this->contradictions->antonym( array_merge( $asked, $this->contrasted( $question ) ), $near_list ) ? 1.0 : 0.0,
+			'swapped_sentence'       => $texts && $this->swapped( $asked, $terms[ $best ], $df ) ? 1.0 : 0.0,
 		);
 		return array(
 			'features'  => $features,
@@ -264,6 +275,38 @@ final class Evidence {
 					if ( isset( $asked[ $term ] ) ) {
 						return true;
 					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a sentence has two neighbouring terms of the question with one other term between
+	 * them where the question has a term the sentence lacks: "admin" in "reset admin password"
+	 * against "reset email password". A word the site never uses is a typo or the visitor's own
+	 * word, not one swapped for another ("pasword").
+	 *
+	 * @param array<int, string> $question Question terms in order.
+	 * @param array<int, string> $sentence Sentence terms in order.
+	 * @param array<string, int> $df       Passages that hold each term.
+	 */
+	private function swapped( array $question, array $sentence, array $df ): bool {
+		$positions = array();
+		foreach ( $sentence as $i => $term ) {
+			$positions[ $term ][] = $i;
+		}
+		$count = count( $question );
+		for ( $i = 1; $i + 1 < $count; $i++ ) {
+			$before = $question[ $i - 1 ];
+			$after  = $question[ $i + 1 ];
+			if ( isset( $positions[ $question[ $i ] ] ) || $before === $after || ! isset( $positions[ $before ], $positions[ $after ] ) || 0 === ( $df[ $question[ $i ] ] ?? 0 ) ) {
+				continue;
+			}
+			$next = array_flip( $positions[ $after ] );
+			foreach ( $positions[ $before ] as $p ) {
+				if ( isset( $next[ $p + 2 ] ) ) {
+					return true;
 				}
 			}
 		}

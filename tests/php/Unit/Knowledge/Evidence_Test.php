@@ -93,6 +93,31 @@ final class Evidence_Test extends TestCase {
 	}
 
 	/**
+	 * A number the whole passage lacks while it gives others counts against (another year), even
+	 * when the answering sentence has no number; a passage with the number, or none, does not.
+	 */
+	public function test_a_number_the_passage_lacks_counts_against(): void {
+		$passage = 'The shop opened in 1998 in Leeds. It moved to a larger building in the city centre.';
+		$this->assertSame( 1.0, $this->features( 'Where did the shop move to in 2005?', $passage )['number_missing'] );
+		$this->assertSame( 0.0, $this->features( 'Where did the shop move to in 1998?', $passage )['number_missing'] );
+		$this->assertSame( 0.0, $this->features( 'Where did the shop move to in 2005?', 'The shop moved to a larger building in the city centre.' )['number_missing'] );
+	}
+
+	/**
+	 * A question word the site uses, swapped for another between the same two words, counts
+	 * against; the same words in the same order, the word with one more beside it, or a word the
+	 * site never uses (a typo, the visitor's own word) do not.
+	 */
+	public function test_a_word_swapped_between_the_same_words_counts_against(): void {
+		$this->assertSame( 1.0, $this->features( 'How do I reset the admin password?', 'You can reset the email password from your profile.', 'Admin accounts' )['swapped_sentence'] );
+		$this->assertSame( 1.0, $this->features( 'Can I order express delivery to Canada?', 'You can order express shipping to Canada.', 'Delivery' )['swapped_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'How do I reset the admni password?', 'You can reset the email password from your profile.', 'Admin accounts' )['swapped_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'How do I reset the admin password?', 'You can reset the admin password from your profile.', 'Admin accounts' )['swapped_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'How do I reset the admin password?', 'You can reset the admin account password from your profile.', 'Admin accounts' )['swapped_sentence'] );
+		$this->assertSame( 0.0, $this->features( 'How do I reset the admin password?', 'Passwords can be reset from your profile.', 'Admin accounts' )['swapped_sentence'] );
+	}
+
+	/**
 	 * An opposite word counts against; a word that merely starts like one, or a yes-or-no question, does not.
 	 */
 	public function test_an_opposite_counts_against_but_not_for_a_yes_or_no_question(): void {
@@ -129,19 +154,25 @@ final class Evidence_Test extends TestCase {
 	}
 
 	/**
-	 * An antonym of a question word in the sentence counts against; the word itself does not, and
-	 * a typo is never read across the first letter into an antonym.
+	 * An antonym of a question word in the answering sentence or one beside it counts against; the
+	 * word itself does not, a typo is never read across the first letter into an antonym, and a
+	 * yes-or-no question is answered by the antonym.
 	 */
-	public function test_an_antonym_in_the_sentence_counts_against(): void {
+	public function test_an_antonym_near_the_answer_counts_against(): void {
 		$decelerate = $this->features( 'What can decelerate the particles?', 'Magnets can accelerate the particles.' );
-		$this->assertSame( 1.0, $decelerate['antonym_sentence'] );
+		$this->assertSame( 1.0, $decelerate['antonym_near'] );
 		$this->assertGreaterThan( 0.0, $decelerate['missing_share'] );
-		$this->assertSame( 1.0, $this->features( 'Who can buy the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
-		$this->assertSame( 0.0, $this->features( 'Who can sell the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
-		$this->assertSame( 0.0, $this->features( 'Can I buy or sell vouchers?', 'Only resellers can sell the vouchers.' )['antonym_sentence'] );
+		$this->assertSame( 1.0, $this->features( 'Who can buy the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_near'] );
+		$this->assertSame( 0.0, $this->features( 'Who can sell the vouchers?', 'Only resellers can sell the vouchers.' )['antonym_near'] );
+		$this->assertSame( 0.0, $this->features( 'Can I buy or sell vouchers?', 'Only resellers can sell the vouchers.' )['antonym_near'] );
 		// A stop word with an antonym is read too.
-		$this->assertSame( 1.0, $this->features( 'Do both shops use the same login?', 'The two shops use a different login.' )['antonym_sentence'] );
-		$this->assertSame( 0.0, $this->features( 'Do both shops use the same login?', 'The two shops use the same login.' )['antonym_sentence'] );
+		$this->assertSame( 1.0, $this->features( 'Which shops use the same login?', 'The two shops use a different login.' )['antonym_near'] );
+		$this->assertSame( 0.0, $this->features( 'Which shops use the same login?', 'The two shops use the same login.' )['antonym_near'] );
+		// Not for a yes-or-no question, which the opposite answers: "No, they use a different login".
+		$this->assertSame( 0.0, $this->features( 'Do both shops use the same login?', 'The two shops use a different login.' )['antonym_near'] );
+		// In the sentence beside the answering one too; not two sentences away.
+		$this->assertSame( 1.0, $this->features( 'Who can buy the vouchers?', 'Vouchers are printed in Leeds. Only resellers can sell them.' )['antonym_near'] );
+		$this->assertSame( 0.0, $this->features( 'Who can buy the vouchers?', 'Vouchers are printed in Leeds. They come in three colours. Prices vary. Only resellers can sell them.' )['antonym_near'] );
 	}
 
 	/**
@@ -264,6 +295,11 @@ final class Evidence_Test extends TestCase {
 		$this->assertSame( Answer_Type::PLACE, Answer_Type::of_question( 'Where is the warehouse located?' ) );
 		$this->assertSame( Answer_Type::YES_NO, Answer_Type::of_question( 'Can I pay with PayPal?' ) );
 		$this->assertSame( Answer_Type::OTHER, Answer_Type::of_question( 'What does the Pro plan include?' ) );
+		// "When" and "where" beside another question word start a clause.
+		$this->assertSame( Answer_Type::OTHER, Answer_Type::of_question( 'What happens when my card expires?' ) );
+		$this->assertSame( Answer_Type::PERSON, Answer_Type::of_question( 'Who do I call when the order is late?' ) );
+		$this->assertSame( Answer_Type::DURATION, Answer_Type::of_question( 'How long does delivery take where you live?' ) );
+		$this->assertSame( Answer_Type::DATE, Answer_Type::of_question( 'In what year did it open where the old shop was?' ) );
 		$this->assertTrue( Answer_Type::found_in( Answer_Type::DATE, 'The store opened in 1998.' ) );
 		$this->assertFalse( Answer_Type::found_in( Answer_Type::DATE, 'The store opened with a party.' ) );
 		$this->assertTrue( Answer_Type::found_in( Answer_Type::DURATION, 'Standard delivery takes 3 to 5 working days.' ) );
