@@ -105,6 +105,13 @@ final class Plugin {
 	private $rest_routes;
 
 	/**
+	 * The visitor routes' controllers beside the chat's own (choices, handoff, ticket form).
+	 *
+	 * @var callable(): list<Controller>
+	 */
+	private $visitor_routes;
+
+	/**
 	 * The schema migrator.
 	 *
 	 * @var Migrator
@@ -145,15 +152,15 @@ final class Plugin {
 		$answerer       = self::answerer_factory( $settings, $tokenizer, $index );
 		// The rules' intents go to teams of the availability, and a team the rules still send
 		// intents to cannot be removed: each store's validator reads the other's in force.
-		$validator           = new Policy_Validator( array( Availability_Store::class, 'teams_rules_may_use' ) );
-		$policies            = new Policy_Store( new Config_Version_Repository(), $validator );
-		$availability        = new Availability_Store( new Config_Version_Repository(), new Availability_Validator( array( Availability_Store::class, 'teams_the_rules_use' ) ) );
-		$this->indexer       = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
-		$escalator           = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
-		$events              = new Event_Repository();
-		$requests            = new Handoff_Requests( new Handoff_Repository(), $events, new Routing( new Presence( $events ), new Handoff_Repository() ), new Context_Builder( new Conversation_Repository(), new Message_Repository() ), new Conversation_Repository() );
-		$tickets             = new Handoff\Ticket_Service( new Handoff_Repository(), $conversations, $messages, $events, new Context_Builder( $conversations, $messages ) );
-		$this->conversations = new Conversation_Service(
+		$validator            = new Policy_Validator( array( Availability_Store::class, 'teams_rules_may_use' ) );
+		$policies             = new Policy_Store( new Config_Version_Repository(), $validator );
+		$availability         = new Availability_Store( new Config_Version_Repository(), new Availability_Validator( array( Availability_Store::class, 'teams_the_rules_use' ) ) );
+		$this->indexer        = new Indexer( $settings, new Passage_Splitter(), $tokenizer, $index );
+		$escalator            = new Escalator( new Escalation_Service( new Engine() ), new Signal_Registry(), new Rule_Registry(), array( $policies, 'active' ) );
+		$events               = new Event_Repository();
+		$requests             = new Handoff_Requests( new Handoff_Repository(), $events, new Routing( new Presence( $events ), new Handoff_Repository() ), new Context_Builder( new Conversation_Repository(), new Message_Repository() ), new Conversation_Repository() );
+		$tickets              = new Handoff\Ticket_Service( new Handoff_Repository(), $conversations, $messages, $events, new Context_Builder( $conversations, $messages ) );
+		$this->conversations  = new Conversation_Service(
 			$conversations,
 			$messages,
 			$events,
@@ -164,11 +171,11 @@ final class Plugin {
 			$requests,
 			$tickets
 		);
-		$guard               = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
-		$inbox               = new Inbox_Service( new Handoff_Repository(), $messages, $events, $conversations );
-		$visitor_routes      = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository(), $inbox, $conversations ) );
-		$this->fast_poll     = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
-		$this->services      = array(
+		$guard                = new Visitor_Guard( $conversations, $settings, new Rate_Limiter( new Rate_Limit_Repository() ) );
+		$inbox                = new Inbox_Service( new Handoff_Repository(), $messages, $events, $conversations );
+		$visitor_routes       = new Conversations_Controller( $this->conversations, $messages, $settings, $guard, new Visitor_Handoff( new Handoff_Repository(), $inbox, $conversations ) );
+		$this->fast_poll      = new Fast_Poll( $guard, array( $visitor_routes, 'get_messages' ) );
+		$this->services       = array(
 			new Migration_Notice(),
 			$visitor_routes,
 			$this->fast_poll,
@@ -187,25 +194,29 @@ final class Plugin {
 			new Admin\Inbox_Page( new Saved_Replies() ),
 			new Admin\Tickets_Page(),
 			new Admin\Report_Page(),
-			new Reports\Review\Checkpoint_Recorder( new Repositories\Checkpoint_Repository(), $settings ),
-			new Admin\Report_Health( new Repositories\Report_Repository(), $this->indexer, $index ),
+			new Reports\Review\Checkpoint_Recorder( static fn(): Repositories\Checkpoint_Repository => new Repositories\Checkpoint_Repository(), $settings ),
+			new Admin\Report_Health( static fn(): Repositories\Report_Repository => new Repositories\Report_Repository(), $this->indexer, $index ),
 			$policies,
 			...self::notification_services( $events, $availability ),
 			...self::privacy_services( $settings ),
 			...self::report_alert_services( $settings ),
 		);
-		$migrator            = $this->migrator;
-		$indexer             = $this->indexer;
-		$this->rest_routes   = static function () use ( $migrator, $indexer, $settings, $index, $messages, $events, $requests, $escalator, $guard, $inbox, $tickets, $availability, $policies, $validator, $answerer ): array {
+		$this->visitor_routes = static function () use ( $messages, $events, $requests, $escalator, $guard, $inbox, $tickets ): array {
+			return array(
+				new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
+				new Visitor_Handoff_Controller( $inbox, $guard ),
+				new Rest\Visitor_Ticket_Controller( $tickets, $guard, new Rate_Limiter( new Rate_Limit_Repository() ) ),
+			);
+		};
+		$migrator             = $this->migrator;
+		$indexer              = $this->indexer;
+		$this->rest_routes    = static function () use ( $migrator, $indexer, $settings, $index, $messages, $events, $inbox, $availability, $policies, $validator, $answerer ): array {
 			return array(
 				new Health_Controller( $migrator ),
-				new Choices_Controller( new Offer_Choices( $messages, $events, $requests, $escalator ), $messages, $guard ),
 				new Settings_Controller( $settings, new Settings_Versions( new Config_Version_Repository() ) ),
 				new Availability_Controller( $availability, $policies ),
 				new Presence_Controller( new Presence( $events ) ),
 				new Handoffs_Controller( $inbox, new Handoff_Repository(), $messages, new Presence( $events ) ),
-				new Visitor_Handoff_Controller( $inbox, $guard ),
-				new Rest\Visitor_Ticket_Controller( $tickets, $guard, new Rate_Limiter( new Rate_Limit_Repository() ) ),
 				new Rest\Tickets_Controller( new Handoff\Ticket_Desk( new Handoff_Repository(), $messages, $events ), new Handoff_Repository(), $messages ),
 				new Saved_Replies_Controller( new Saved_Replies() ),
 				new Index_Controller( $indexer, $index, $settings ),
@@ -230,7 +241,7 @@ final class Plugin {
 	private static function report_alert_services( Settings $settings ): array {
 		return array(
 			new Jobs\Report_Alerts_Job( static fn(): Reports\Alerts\Alert_Check => self::alert_check( $settings ), static fn(): Reports\Alerts\Alert_Digest => new Reports\Alerts\Alert_Digest( new Repositories\Report_Alert_Repository(), $settings ) ),
-			new Admin\Report_Widget( new Repositories\Report_Alert_Repository() ),
+			new Admin\Report_Widget( static fn(): Repositories\Report_Alert_Repository => new Repositories\Report_Alert_Repository() ),
 		);
 	}
 
@@ -414,11 +425,15 @@ final class Plugin {
 		foreach ( $this->services as $service ) {
 			$service->register();
 		}
-		$routes = $this->rest_routes;
+		$routes  = $this->rest_routes;
+		$visitor = $this->visitor_routes;
 		add_action(
 			'rest_api_init',
-			static function () use ( $routes ): void {
-				foreach ( $routes() as $controller ) {
+			static function () use ( $routes, $visitor ): void {
+				// A visitor's request (the chat's routes, under /conversations) needs none of the
+				// agent and admin routes: building their controllers would only cost it time.
+				$controllers = self::visitor_request() ? $visitor() : array_merge( $visitor(), $routes() );
+				foreach ( $controllers as $controller ) {
 					$controller->register_routes();
 				}
 			}
@@ -427,6 +442,16 @@ final class Plugin {
 			\WP_CLI::add_command( 'handoff-bot index', new Index_Command( $this->indexer ) );
 			\WP_CLI::add_command( 'handoff-bot report', new Cli\Report_Command( new Reports\Metrics( new Repositories\Report_Repository(), new Settings() ) ) );
 		}
+	}
+
+	/**
+	 * Whether this is a REST request for one of the chat's visitor routes (the REST server has
+	 * read the route from the URL before `rest_api_init`); false for internal requests and CLI.
+	 */
+	private static function visitor_request(): bool {
+		global $wp;
+		$route = isset( $wp ) && $wp instanceof \WP && isset( $wp->query_vars['rest_route'] ) && is_string( $wp->query_vars['rest_route'] ) ? $wp->query_vars['rest_route'] : '';
+		return 1 === preg_match( '#^/handoff-bot/v1/conversations(?:/|$)#', $route );
 	}
 
 	/**

@@ -471,7 +471,7 @@ final class Settings {
 			'alerts_abandonment_rise'               => $number( 'alerts_abandonment_rise' ),
 			'alerts_completeness_drop'              => $number( 'alerts_completeness_drop' ),
 			'alerts_digest'                         => (bool) ( $values['alerts_digest'] ?? false ),
-			'alerts_digest_recipients'              => is_string( $values['alerts_digest_recipients'] ?? null ) && null !== Reports\Alerts\Alert_Settings::recipients( $values['alerts_digest_recipients'] ) ? trim( $values['alerts_digest_recipients'] ) : '',
+			'alerts_digest_recipients'              => is_string( $values['alerts_digest_recipients'] ?? null ) && '' !== trim( $values['alerts_digest_recipients'] ) && null !== Reports\Alerts\Alert_Settings::recipients( $values['alerts_digest_recipients'] ) ? trim( $values['alerts_digest_recipients'] ) : '',
 		);
 	}
 }

@@ -51,9 +51,9 @@ final class Report_Health implements Registrable {
 	/**
 	 * Reads the report's rows.
 	 *
-	 * @var Report_Repository
+	 * @var callable(): Report_Repository
 	 */
-	private Report_Repository $reports;
+	private $reports;
 
 	/**
 	 * The indexer.
@@ -72,11 +72,12 @@ final class Report_Health implements Registrable {
 	/**
 	 * Builds the tests.
 	 *
-	 * @param Report_Repository $reports Reads the report's rows.
-	 * @param Indexer           $indexer The indexer.
-	 * @param Index_Repository  $index   The index.
+	 * @param callable         $reports Makes the reader of the report's rows.
+	 * @phpstan-param callable(): Report_Repository $reports
+	 * @param Indexer          $indexer The indexer.
+	 * @param Index_Repository $index   The index.
 	 */
-	public function __construct( Report_Repository $reports, Indexer $indexer, Index_Repository $index ) {
+	public function __construct( callable $reports, Indexer $indexer, Index_Repository $index ) {
 		$this->reports = $reports;
 		$this->indexer = $indexer;
 		$this->index   = $index;
@@ -123,7 +124,7 @@ final class Report_Health implements Registrable {
 		);
 		$period = Period::from_preset( Period::LAST_7_DAYS, '', '', wp_timezone(), new \DateTimeImmutable( 'now', new \DateTimeZone( 'UTC' ) ) );
 		try {
-			$handoffs = $this->reports->handoffs( $period->start_utc(), $period->end_utc(), 0 );
+			$handoffs = ( $this->reports )()->handoffs( $period->start_utc(), $period->end_utc(), 0 );
 		} catch ( Storage_Exception $e ) {
 			return Site_Health::result( self::COMPLETENESS_TEST, 'recommended', __( 'Handoff Bot’s handoffs could not be read', 'handoff-bot' ), '<p>' . esc_html( $e->getMessage() ) . '</p>', $link );
 		}

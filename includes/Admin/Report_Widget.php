@@ -38,16 +38,17 @@ final class Report_Widget implements Registrable {
 	/**
 	 * Alerts.
 	 *
-	 * @var Report_Alert_Repository
+	 * @var callable(): Report_Alert_Repository
 	 */
-	private Report_Alert_Repository $alerts;
+	private $alerts;
 
 	/**
 	 * Builds the widget.
 	 *
-	 * @param Report_Alert_Repository $alerts Alerts.
+	 * @param callable $alerts Makes the alerts' reader.
+	 * @phpstan-param callable(): Report_Alert_Repository $alerts
 	 */
-	public function __construct( Report_Alert_Repository $alerts ) {
+	public function __construct( callable $alerts ) {
 		$this->alerts = $alerts;
 	}
 
@@ -76,7 +77,7 @@ final class Report_Widget implements Registrable {
 			return;
 		}
 		try {
-			$found = $this->alerts->recent( 'open', gmdate( 'Y-m-d H:i:s', time() - 30 * DAY_IN_SECONDS ), 1, self::SHOWN );
+			$found = ( $this->alerts )()->recent( 'open', gmdate( 'Y-m-d H:i:s', time() - 30 * DAY_IN_SECONDS ), 1, self::SHOWN );
 		} catch ( Storage_Exception $e ) {
 			echo '<p>' . esc_html__( 'The alerts cannot be read just now.', 'handoff-bot' ) . '</p>';
 			return;

@@ -34,9 +34,9 @@ final class Checkpoint_Recorder implements Registrable {
 	/**
 	 * Checkpoints.
 	 *
-	 * @var Checkpoint_Repository
+	 * @var callable(): Checkpoint_Repository
 	 */
-	private Checkpoint_Repository $checkpoints;
+	private $checkpoints;
 
 	/**
 	 * Settings.
@@ -48,10 +48,11 @@ final class Checkpoint_Recorder implements Registrable {
 	/**
 	 * Builds the recorder.
 	 *
-	 * @param Checkpoint_Repository $checkpoints Checkpoints.
-	 * @param Settings              $settings    Settings.
+	 * @param callable $checkpoints Makes the checkpoints' store.
+	 * @phpstan-param callable(): Checkpoint_Repository $checkpoints
+	 * @param Settings $settings    Settings.
 	 */
-	public function __construct( Checkpoint_Repository $checkpoints, Settings $settings ) {
+	public function __construct( callable $checkpoints, Settings $settings ) {
 		$this->checkpoints = $checkpoints;
 		$this->settings    = $settings;
 	}
@@ -77,7 +78,7 @@ final class Checkpoint_Recorder implements Registrable {
 			return;
 		}
 		try {
-			$this->checkpoints->add(
+			( $this->checkpoints )()->add(
 				(int) $saved['config_version'],
 				(string) $saved['area'],
 				(int) $saved['version'],
@@ -97,7 +98,7 @@ final class Checkpoint_Recorder implements Registrable {
 	 */
 	public function threshold(): int {
 		$setting = (int) $this->settings->get( 'checkpoint_conversations' );
-		$recent  = $this->checkpoints->conversations_between( gmdate( 'Y-m-d H:i:s', time() - 30 * DAY_IN_SECONDS ), gmdate( 'Y-m-d H:i:s' ) );
+		$recent  = ( $this->checkpoints )()->conversations_between( gmdate( 'Y-m-d H:i:s', time() - 30 * DAY_IN_SECONDS ), gmdate( 'Y-m-d H:i:s' ) );
 		return max( 1, min( $setting, max( self::MIN_THRESHOLD, $recent ) ) );
 	}
 }

@@ -44,7 +44,7 @@ final class Report_Widget_Test extends Test_Case {
 	 */
 	private function widget_added(): bool {
 		unset( $GLOBALS['wp_meta_boxes'] );
-		( new Report_Widget( new Report_Alert_Repository() ) )->add();
+		( new Report_Widget( static fn(): Report_Alert_Repository => new Report_Alert_Repository() ) )->add();
 		return isset( $GLOBALS['wp_meta_boxes']['dashboard']['normal']['core'][ Report_Widget::ID ] );
 	}
 
@@ -53,7 +53,7 @@ final class Report_Widget_Test extends Test_Case {
 	 */
 	private function render(): string {
 		ob_start();
-		( new Report_Widget( new Report_Alert_Repository() ) )->render();
+		( new Report_Widget( static fn(): Report_Alert_Repository => new Report_Alert_Repository() ) )->render();
 		return (string) ob_get_clean();
 	}
 

@@ -222,7 +222,7 @@ final class Checkpoint_Test extends Test_Case {
 		global $wpdb;
 		$wpdb->query( $wpdb->prepare( 'DELETE FROM %i', $wpdb->prefix . 'handoff_bot_conversations' ) );
 		$settings                           = new Settings();
-		$recorder                           = new Checkpoint_Recorder( new Checkpoint_Repository(), $settings );
+		$recorder                           = new Checkpoint_Recorder( static fn(): Checkpoint_Repository => new Checkpoint_Repository(), $settings );
 		$stored                             = get_option( Settings::OPTION );
 		$stored['checkpoint_conversations'] = 200;
 		update_option( Settings::OPTION, $stored );
