@@ -29,6 +29,12 @@ defined( 'ABSPATH' ) || exit;
 final class Report_Repository extends Repository {
 
 	/**
+	 * The most events written since the facts' watermark for which the report reads the facts
+	 * (beyond it, the period's events: the facts job has fallen far behind).
+	 */
+	public const MAX_UNREAD_EVENTS = 50000;
+
+	/**
 	 * The events a turn or a rating leaves, which the report reads.
 	 */
 	public const TURN_EVENTS = array( 'answered', 'choice_offered', 'handoff_requested', 'feedback', 'rated' );
@@ -164,7 +170,9 @@ final class Report_Repository extends Repository {
 	 * @throws Storage_Exception When the database cannot be read.
 	 */
 	public function period_events( string $start, string $end, int $version, int $watermark ): array {
-		if ( $watermark <= 0 ) {
+		// Facts far behind the events (the job has not run for long): reading which conversations
+		// changed would cost more than reading the period's events.
+		if ( $watermark <= 0 || (int) $this->get_var( 'SELECT MAX(id) FROM %i', $this->table( 'events' ) ) - $watermark > self::MAX_UNREAD_EVENTS ) {
 			return array(
 				'events' => $this->turn_events( $start, $end, $version ),
 				'offers' => $this->offers( $start, $end, $version ),

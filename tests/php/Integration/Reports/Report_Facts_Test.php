@@ -141,6 +141,22 @@ final class Report_Facts_Test extends Test_Case {
 	}
 
 	/**
+	 * Facts far behind the events (the job stopped running) are not read: the report reads the
+	 * period's events, and its figures stay the rows' figures.
+	 */
+	public function test_facts_far_behind_the_events_are_not_read(): void {
+		$expected = $this->reports( true );
+		$this->refresh();
+		global $wpdb;
+		$events = $wpdb->prefix . 'handoff_bot_events';
+		$wpdb->query( $wpdb->prepare( 'INSERT INTO %i (id, conversation_id, handoff_id, type, data, config_version, created_at) VALUES (%d, 0, 0, %s, %s, 0, %s)', $events, Report_Facts::watermark() + Report_Repository::MAX_UNREAD_EVENTS + 1, 'page_viewed', '{}', '2026-04-01 00:00:00' ) );
+
+		$read = ( new Report_Repository() )->period_events( '2026-03-02 05:00:00', '2026-03-09 04:00:00', 0, Report_Facts::watermark() );
+		$this->assertArrayHasKey( 'decision', $read['events'][0]['data'], 'read from the events, which keep everything' );
+		$this->assertSame( $expected, $this->reports( false ) );
+	}
+
+	/**
 	 * Writes the refresh has not taken in yet (a new conversation, a late rating, feedback) show
 	 * at once, read from the rows; after the next refresh, from the facts; the figures are the
 	 * rows' figures all along.
