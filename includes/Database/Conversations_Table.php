@@ -44,6 +44,7 @@ PRIMARY KEY  (id),
 KEY token_hash (token_hash),
 KEY user_id (user_id),
 KEY status_created (status,created_at),
-KEY created_version (created_at,config_version)";
+KEY created_version (created_at,config_version),
+KEY config_version (config_version)";
 	}
 }

@@ -109,12 +109,23 @@ final class Checkpoint_Repository extends Repository {
 	}
 
 	/**
-	 * Conversations started under a config version.
+	 * Conversations started under a config version (an index lookup: KEY config_version).
 	 *
 	 * @param int $config_version Config version.
 	 */
 	public function conversations_under( int $config_version ): int {
 		return (int) $this->get_var( 'SELECT COUNT(*) FROM %i WHERE config_version = %d', $this->table( 'conversations' ), $config_version );
+	}
+
+	/**
+	 * The config version of the first change saved after a config version, or null while it is
+	 * the newest.
+	 *
+	 * @param int $config_version Config version.
+	 */
+	public function next_version( int $config_version ): ?int {
+		$next = $this->get_var( 'SELECT MIN(config_version) FROM %i WHERE config_version > %d', $this->table( 'config_versions' ), $config_version );
+		return null === $next || '' === $next ? null : (int) $next;
 	}
 
 	/**

@@ -215,20 +215,31 @@ final class Report_Checkpoints_Controller extends Controller {
 	}
 
 	/**
-	 * The error of a reason.
+	 * The error of a reason. Only storage_unavailable is the server's fault (503); any other
+	 * reason is the request's (4xx with its own code, e.g. the period's bad_date or bad_period).
 	 *
-	 * @param string $reason not_found, not_ready, empty_text or storage_unavailable.
+	 * @param string $reason not_found, not_ready, empty_text, bad_date, bad_period, storage_unavailable, ...
 	 */
 	private static function error( string $reason ): WP_Error {
 		switch ( $reason ) {
+			case 'storage_unavailable':
+				return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The checkpoints cannot be read or saved just now. Please try again.', 'handoff-bot' ), array( 'status' => 503 ) );
 			case 'not_found':
 				return new WP_Error( 'handoff_bot_not_found', __( 'There is no such checkpoint.', 'handoff-bot' ), array( 'status' => 404 ) );
 			case 'not_ready':
 				return new WP_Error( 'handoff_bot_not_ready', __( 'This checkpoint is still waiting for conversations under the new configuration; re-check it once it is ready.', 'handoff-bot' ), array( 'status' => 409 ) );
 			case 'empty_text':
 				return new WP_Error( 'handoff_bot_empty_text', __( 'Say what was tuned.', 'handoff-bot' ), array( 'status' => 400 ) );
+			case 'bad_date':
+				return new WP_Error( 'handoff_bot_bad_date', __( 'The checkpoint’s comparison periods do not fall on real days.', 'handoff-bot' ), array( 'status' => 400 ) );
+			case 'bad_period':
+				return new WP_Error( 'handoff_bot_bad_period', __( 'The checkpoint’s comparison periods cannot be made.', 'handoff-bot' ), array( 'status' => 400 ) );
 			default:
-				return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The checkpoints cannot be read or saved just now. Please try again.', 'handoff-bot' ), array( 'status' => 503 ) );
+				return new WP_Error(
+					1 === preg_match( '/\A[a-z][a-z_]{0,40}\z/D', $reason ) ? 'handoff_bot_' . $reason : 'handoff_bot_bad_request',
+					__( 'This checkpoint cannot be read or saved as asked.', 'handoff-bot' ),
+					array( 'status' => 400 )
+				);
 		}
 	}
 
@@ -280,14 +291,18 @@ final class Report_Checkpoints_Controller extends Controller {
 					'created_at'      => $string,
 					'state'           => array(
 						'type' => 'string',
-						'enum' => array( Checkpoint_Service::WAITING, Checkpoint_Service::READY, Checkpoint_Service::CHECKED ),
+						'enum' => array( Checkpoint_Service::WAITING, Checkpoint_Service::READY, Checkpoint_Service::SUPERSEDED, Checkpoint_Service::CHECKED ),
+					),
+					'superseded_by'   => array(
+						'description' => __( 'The config version of the change that came before this one reached its threshold, or null.', 'handoff-bot' ),
+						'type'        => array( 'integer', 'null' ),
 					),
 					'conversations'   => $int,
 					'threshold'       => $int,
 					'check'           => $nullable,
 					'tuned'           => $nullable,
 					'actual'          => array(
-						'description' => __( 'Only for one checkpoint, once ready: the headline figures before and after the change.', 'handoff-bot' ),
+						'description' => __( 'Only for one checkpoint, once it has conversations and is no longer waiting: the headline figures before and after the change.', 'handoff-bot' ),
 						'type'        => array( 'object', 'null' ),
 					),
 				),

@@ -137,18 +137,29 @@ final class Report_Reviews_Controller extends Controller {
 	}
 
 	/**
-	 * The error of a reason.
+	 * The error of a reason. Only storage_unavailable is the server's fault (503); any other
+	 * reason is the request's (400 with its own code, e.g. the period's bad_date or bad_period).
 	 *
-	 * @param string $reason bad_review, unknown_item or storage_unavailable.
+	 * @param string $reason bad_review, unknown_item, bad_date, bad_period, storage_unavailable, ...
 	 */
 	private static function error( string $reason ): WP_Error {
 		switch ( $reason ) {
+			case 'storage_unavailable':
+				return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The review cannot be read or saved just now. Please try again.', 'handoff-bot' ), array( 'status' => 503 ) );
 			case 'bad_review':
 				return new WP_Error( 'handoff_bot_bad_review', __( 'A review is a month written YYYY-MM or a quarter written YYYY-Q1 to YYYY-Q4.', 'handoff-bot' ), array( 'status' => 400 ) );
 			case 'unknown_item':
 				return new WP_Error( 'handoff_bot_unknown_item', __( 'This review’s checklist has no such item.', 'handoff-bot' ), array( 'status' => 404 ) );
+			case 'bad_date':
+				return new WP_Error( 'handoff_bot_bad_date', __( 'The review’s period does not fall on real days.', 'handoff-bot' ), array( 'status' => 400 ) );
+			case 'bad_period':
+				return new WP_Error( 'handoff_bot_bad_period', __( 'The review’s period cannot be made from this review.', 'handoff-bot' ), array( 'status' => 400 ) );
 			default:
-				return new WP_Error( 'handoff_bot_storage_unavailable', __( 'The review cannot be read or saved just now. Please try again.', 'handoff-bot' ), array( 'status' => 503 ) );
+				return new WP_Error(
+					1 === preg_match( '/\A[a-z][a-z_]{0,40}\z/D', $reason ) ? 'handoff_bot_' . $reason : 'handoff_bot_bad_request',
+					__( 'This review cannot be read or saved as asked.', 'handoff-bot' ),
+					array( 'status' => 400 )
+				);
 		}
 	}
 

@@ -24,9 +24,10 @@ final class Checklist {
 	public const QUARTERLY = 'quarterly';
 
 	/**
-	 * A review key: a month or a quarter.
+	 * A review key: a month or a quarter, nothing before or after (`\z`, not `$`, which would let
+	 * a trailing newline through and store the same review under a second key).
 	 */
-	public const KEY_PATTERN = '^\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])$';
+	public const KEY_PATTERN = '\A\d{4}-(?:0[1-9]|1[0-2]|Q[1-4])\z';
 
 	/**
 	 * The cadence of a review key, or null when it is not one.
@@ -34,7 +35,7 @@ final class Checklist {
 	 * @param string $key Review key.
 	 */
 	public static function cadence( string $key ): ?string {
-		if ( ! preg_match( '/' . self::KEY_PATTERN . '/', $key ) ) {
+		if ( 1 !== preg_match( '/' . self::KEY_PATTERN . '/D', $key ) ) {
 			return null;
 		}
 		return 'Q' === $key[5] ? self::QUARTERLY : self::MONTHLY;

@@ -21,16 +21,20 @@ defined( 'ABSPATH' ) || exit;
  * A checkpoint is `waiting` until as many conversations as it waits for have started under its
  * config version, then `ready`: it shows the headline figures of those conversations against
  * those started under the version before, beside the expected impact, and asks for a re-check,
- * after which it is `checked` (who, when, notes). What was tuned after it can be written down at
- * any time; the next review shows it.
+ * after which it is `checked` (who, when, notes). When another change is saved before it reached
+ * its threshold, no conversation will ever start under its version again: it is `superseded`
+ * (with the version that superseded it), shows the figures of the conversations it did get, if
+ * any, and may be re-checked. What was tuned after it can be written down at any time; the next
+ * review shows it.
  *
  * @phpstan-import-type Checkpoint_Row from Checkpoint_Repository
  */
 final class Checkpoint_Service {
 
-	public const WAITING = 'waiting';
-	public const READY   = 'ready';
-	public const CHECKED = 'checked';
+	public const WAITING    = 'waiting';
+	public const READY      = 'ready';
+	public const SUPERSEDED = 'superseded';
+	public const CHECKED    = 'checked';
 
 	/**
 	 * The longest note, in characters.
@@ -101,7 +105,8 @@ final class Checkpoint_Service {
 	}
 
 	/**
-	 * A checkpoint with, once ready, expected against actual.
+	 * A checkpoint with, once ready (or superseded after some conversations), expected against
+	 * actual.
 	 *
 	 * @param int           $id   ID.
 	 * @param \DateTimeZone $zone The site's time zone.
@@ -112,12 +117,13 @@ final class Checkpoint_Service {
 	public function get( int $id, \DateTimeZone $zone ): array {
 		$checkpoint    = $this->find( $id );
 		$out           = $this->present( $checkpoint );
-		$out['actual'] = self::WAITING === $out['state'] ? null : $this->actual( $checkpoint, $zone );
+		$out['actual'] = self::WAITING === $out['state'] || 0 === $out['conversations'] ? null : $this->actual( $checkpoint, $zone );
 		return $out;
 	}
 
 	/**
-	 * Records the re-check of a ready checkpoint (again: the newer notes, who and when).
+	 * Records the re-check of a ready or superseded checkpoint (again: the newer notes, who and
+	 * when).
 	 *
 	 * @param int           $id      ID.
 	 * @param int           $user_id Who.
@@ -128,7 +134,7 @@ final class Checkpoint_Service {
 	 */
 	public function check( int $id, int $user_id, string $note, \DateTimeZone $zone ): array {
 		$checkpoint = $this->find( $id );
-		if ( self::WAITING === $this->state( $checkpoint ) ) {
+		if ( self::WAITING === $this->progress( $checkpoint )['state'] ) {
 			throw new \InvalidArgumentException( 'not_ready' );
 		}
 		$this->checkpoints->check( $id, $user_id, $note );
@@ -168,18 +174,28 @@ final class Checkpoint_Service {
 	}
 
 	/**
-	 * The state of a checkpoint.
+	 * The state of a checkpoint, the conversations started under its version and, when a later
+	 * change overtook it before it reached its threshold, that change's config version.
 	 *
-	 * @param array    $checkpoint    The row.
+	 * @param array $checkpoint The row.
 	 * @phpstan-param Checkpoint_Row $checkpoint
-	 * @param int|null $conversations Conversations started under its version (null: count them).
+	 * @return array{state: string, conversations: int, superseded_by: int|null}
 	 */
-	private function state( array $checkpoint, ?int $conversations = null ): string {
+	private function progress( array $checkpoint ): array {
+		$conversations = $this->checkpoints->conversations_under( $checkpoint['config_version'] );
+		$superseded_by = $conversations < $checkpoint['threshold'] ? $this->checkpoints->next_version( $checkpoint['config_version'] ) : null;
 		if ( self::CHECKED === $checkpoint['state'] ) {
-			return self::CHECKED;
+			$state = self::CHECKED;
+		} elseif ( $conversations >= $checkpoint['threshold'] ) {
+			$state = self::READY;
+		} else {
+			$state = null === $superseded_by ? self::WAITING : self::SUPERSEDED;
 		}
-		$conversations ??= $this->checkpoints->conversations_under( $checkpoint['config_version'] );
-		return $conversations >= $checkpoint['threshold'] ? self::READY : self::WAITING;
+		return array(
+			'state'         => $state,
+			'conversations' => $conversations,
+			'superseded_by' => $superseded_by,
+		);
 	}
 
 	/**
@@ -190,8 +206,8 @@ final class Checkpoint_Service {
 	 * @return array<string, mixed>
 	 */
 	private function present( array $checkpoint ): array {
-		$conversations = $this->checkpoints->conversations_under( $checkpoint['config_version'] );
-		$state         = $this->state( $checkpoint, $conversations );
+		$progress = $this->progress( $checkpoint );
+		$state    = $progress['state'];
 		return array(
 			'id'              => $checkpoint['id'],
 			'config_version'  => $checkpoint['config_version'],
@@ -202,7 +218,8 @@ final class Checkpoint_Service {
 			'author'          => People::person( $checkpoint['author_id'] ),
 			'created_at'      => $checkpoint['created_at'],
 			'state'           => $state,
-			'conversations'   => $conversations,
+			'superseded_by'   => $progress['superseded_by'],
+			'conversations'   => $progress['conversations'],
 			'threshold'       => $checkpoint['threshold'],
 			'check'           => self::CHECKED === $state ? array(
 				'by'   => People::person( $checkpoint['checked_by'] ),

@@ -56,14 +56,15 @@ final class Checkpoint_Test extends Test_Case {
 	/**
 	 * Saves the rules through REST.
 	 *
+	 * @param string $policy The zebracorn intent's policy.
 	 * @return int The config version the save started.
 	 */
-	private function save_rules(): int {
+	private function save_rules( string $policy = Reason::POLICY_HUMAN ): int {
 		$response = $this->rest(
 			'PUT',
 			'/handoff-bot/v1/rules',
 			array(
-				'policy'          => $this->policy_with_zebracorn( Reason::POLICY_HUMAN ),
+				'policy'          => $this->policy_with_zebracorn( $policy ),
 				'note'            => 'Zebracorn questions go to a person.',
 				'expected_impact' => 'Escalation rate for zebracorn up; fewer unproductive turns.',
 				'base_version'    => $this->store()->active_version(),
@@ -188,6 +189,72 @@ final class Checkpoint_Test extends Test_Case {
 		$this->assertSame( 'Zebracorn questions go to a person.', $review['changes'][0]['note'] );
 		$next = gmdate( 'Y-m', (int) strtotime( 'first day of next month' ) );
 		$this->assertSame( array(), $this->rest( 'GET', '/handoff-bot/v1/reports/reviews/' . $next )->get_data()['changes'], 'documented before that month began' );
+	}
+
+	/**
+	 * Two changes in a row: the first checkpoint, overtaken before its ten conversations, no longer
+	 * waits (no conversation can start under its version again) but is superseded by the next
+	 * version, with the figures of the three conversations it got, and can be re-checked; one
+	 * overtaken before any conversation has no figures; the newest waits, then is ready.
+	 */
+	public function test_a_checkpoint_overtaken_by_a_later_change_is_superseded(): void {
+		$rows   = new Report_Fixtures();
+		$now    = gmdate( 'Y-m-d H:i:s' );
+		$first  = $this->save_rules();
+		$one_id = (int) $this->newest()['id'];
+		for ( $i = 0; $i < 3; $i++ ) {
+			$rows->conversation( $now, $first );
+		}
+		$this->assertSame( array( 'waiting', 3, null ), array( $this->newest()['state'], $this->newest()['conversations'], $this->newest()['superseded_by'] ) );
+
+		$answer = $this->rest(
+			'POST',
+			'/handoff-bot/v1/settings',
+			array(
+				'answer_threshold' => 0.45,
+				'change_note'      => 'Fewer unsure answers.',
+			)
+		);
+		$this->assertSame( 200, $answer->get_status(), (string) wp_json_encode( $answer->get_data() ) );
+		$second = (int) get_option( Settings::CONFIG_VERSION_OPTION );
+		$two_id = (int) $this->newest()['id'];
+		$third  = $this->save_rules( Reason::POLICY_OFFER_CHOICE );
+		$this->assertSame( array( $first + 1, $first + 2 ), array( $second, $third ) );
+
+		$list = $this->rest( 'GET', '/handoff-bot/v1/reports/checkpoints' )->get_data();
+		$this->assertSame(
+			array(
+				$third  => array( 'waiting', null, 0 ),
+				$second => array( 'superseded', $third, 0 ),
+				$first  => array( 'superseded', $second, 3 ),
+			),
+			array_combine(
+				array_column( $list, 'config_version' ),
+				array_map(
+					static function ( array $row ): array {
+						return array( $row['state'], $row['superseded_by'], $row['conversations'] );
+					},
+					$list
+				)
+			)
+		);
+
+		$one = $this->rest( 'GET', '/handoff-bot/v1/reports/checkpoints/' . $one_id );
+		$this->assertSame( 200, $one->get_status(), (string) wp_json_encode( $one->get_data() ) );
+		$this->assertSame( $first, $one->get_data()['actual']['after']['config_version'] );
+		$this->assertSame( 3, $one->get_data()['actual']['figures']['conversations']['after'], 'the figures so far' );
+		$this->assertNull( $this->rest( 'GET', '/handoff-bot/v1/reports/checkpoints/' . $two_id )->get_data()['actual'], 'no conversation, no figures' );
+
+		$checked = $this->rest( 'PUT', '/handoff-bot/v1/reports/checkpoints/' . $one_id . '/check', array( 'note' => 'Overtaken by the threshold change.' ) );
+		$this->assertSame( 200, $checked->get_status(), (string) wp_json_encode( $checked->get_data() ) );
+		$this->assertSame( array( 'checked', $second, 'Overtaken by the threshold change.' ), array( $checked->get_data()['state'], $checked->get_data()['superseded_by'], $checked->get_data()['check']['note'] ) );
+
+		for ( $i = 0; $i < 10; $i++ ) {
+			$rows->conversation( $now, $third );
+		}
+		$newest = $this->newest();
+		$this->assertSame( array( $third, 'ready', null, 10 ), array( $newest['config_version'], $newest['state'], $newest['superseded_by'], $newest['conversations'] ) );
+		$this->assertSame( 200, $this->rest( 'PUT', '/handoff-bot/v1/reports/checkpoints/' . $two_id . '/check', array( 'note' => 'Never ran alone.' ) )->get_status() );
 	}
 
 	/**

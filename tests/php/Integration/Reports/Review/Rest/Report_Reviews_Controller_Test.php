@@ -10,6 +10,8 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Reports\Review\Rest;
 
 use HandoffBot\Capabilities;
+use HandoffBot\Rest\Report_Checkpoints_Controller;
+use HandoffBot\Rest\Report_Reviews_Controller;
 use HandoffBot\Tests\Integration\Test_Case;
 
 /**
@@ -133,6 +135,10 @@ final class Report_Reviews_Controller_Test extends Test_Case {
 			array( 'GET', '2026-13', array(), 400, 'handoff_bot_bad_review' ),
 			array( 'GET', '2026-Q5', array(), 400, 'handoff_bot_bad_review' ),
 			array( 'GET', 'november', array(), 400, 'handoff_bot_bad_review' ),
+			// The route's [^/]+ lets a decoded %0A through: the key must still be refused.
+			array( 'GET', rawurldecode( '2026-03%0A' ), array(), 400, 'handoff_bot_bad_review' ),
+			array( 'GET', rawurldecode( '2026-Q1%0A' ), array(), 400, 'handoff_bot_bad_review' ),
+			array( 'PUT', rawurldecode( '2026-03%0A' ) . '/items/queue', array( 'done' => true ), 400, 'handoff_bot_bad_review' ),
 			array( 'PUT', '2026-13/items/queue', array( 'done' => true ), 400, 'handoff_bot_bad_review' ),
 			array( 'PUT', '2026-11/items/drift', array( 'done' => true ), 404, 'handoff_bot_unknown_item' ),
 			array( 'PUT', '2026-Q4/items/samples', array( 'done' => true ), 404, 'handoff_bot_unknown_item' ),
@@ -157,5 +163,30 @@ final class Report_Reviews_Controller_Test extends Test_Case {
 		}
 		global $wpdb;
 		$this->assertSame( '0', $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM %i', $wpdb->prefix . 'handoff_bot_review_items' ) ) );
+	}
+
+	/**
+	 * A reason the request is to blame for (the period's bad_date or bad_period, or one to come)
+	 * answers 400 with its own code and a message, never 503 "storage unavailable"; only a
+	 * storage failure is a 503. Both review controllers.
+	 */
+	public function test_a_request_error_is_a_400_with_its_code_not_a_503(): void {
+		foreach ( array( Report_Reviews_Controller::class, Report_Checkpoints_Controller::class ) as $controller ) {
+			$error = new \ReflectionMethod( $controller, 'error' );
+			$error->setAccessible( true );
+			$cases = array(
+				array( 'bad_date', 400, 'handoff_bot_bad_date' ),
+				array( 'bad_period', 400, 'handoff_bot_bad_period' ),
+				array( 'bad_something_new', 400, 'handoff_bot_bad_something_new' ),
+				array( 'Not a code', 400, 'handoff_bot_bad_request' ),
+				array( 'storage_unavailable', 503, 'handoff_bot_storage_unavailable' ),
+			);
+			foreach ( $cases as list( $reason, $status, $code ) ) {
+				$response = rest_convert_error_to_response( $error->invoke( null, $reason ) );
+				$this->assertSame( $status, $response->get_status(), $controller . ' ' . $reason );
+				$this->assertSame( $code, $response->get_data()['code'], $controller . ' ' . $reason );
+				$this->assertNotEmpty( $response->get_data()['message'] );
+			}
+		}
 	}
 }
