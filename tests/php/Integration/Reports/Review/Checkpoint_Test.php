@@ -221,7 +221,15 @@ final class Checkpoint_Test extends Test_Case {
 		$third  = $this->save_rules( Reason::POLICY_OFFER_CHOICE );
 		$this->assertSame( array( $first + 1, $first + 2 ), array( $second, $third ) );
 
-		$list = $this->rest( 'GET', '/handoff-bot/v1/reports/checkpoints' )->get_data();
+		// Only this test's checkpoints: tests that commit may have left older ones.
+		$list = array_values(
+			array_filter(
+				$this->rest( 'GET', '/handoff-bot/v1/reports/checkpoints' )->get_data(),
+				static function ( array $row ) use ( $first ): bool {
+					return $row['config_version'] >= $first;
+				}
+			)
+		);
 		$this->assertSame(
 			array(
 				$third  => array( 'waiting', null, 0 ),
