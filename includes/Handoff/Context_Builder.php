@@ -154,6 +154,8 @@ final class Context_Builder {
 			}
 		}
 		$out = array_values( $cited );
+		// One query for the posts the bot tried, not one each.
+		_prime_post_caches( array_keys( $tried ), false, false );
 		foreach ( array_keys( $tried ) as $post_id ) {
 			$post = get_post( $post_id );
 			if ( ! $post || 'publish' !== $post->post_status ) {
