@@ -80,31 +80,14 @@ final class Queue_Sweep_Job implements Registrable {
 	 * Schedules the sweep unless it is scheduled.
 	 */
 	public static function ensure(): void {
-		if ( function_exists( 'as_has_scheduled_action' ) && function_exists( 'as_schedule_recurring_action' ) ) {
-			try {
-				if ( as_has_scheduled_action( self::HOOK, array(), Reindex_Job::GROUP ) || as_schedule_recurring_action( time() + MINUTE_IN_SECONDS, MINUTE_IN_SECONDS, self::HOOK, array(), Reindex_Job::GROUP ) ) {
-					return;
-				}
-				// Action Scheduler is not ready yet (plugin activation): WP-Cron, then.
-			} catch ( \Throwable $e ) {
-				// WP-Cron, then.
-				unset( $e );
-			}
-		}
-		if ( false === wp_next_scheduled( self::HOOK ) ) {
-			add_filter( 'cron_schedules', array( self::class, 'schedules' ) ); // phpcs:ignore WordPress.WP.CronInterval.CronSchedulesInterval -- as above.
-			wp_schedule_event( time() + MINUTE_IN_SECONDS, self::SCHEDULE, self::HOOK );
-		}
+		Recurring::ensure( self::HOOK, MINUTE_IN_SECONDS, MINUTE_IN_SECONDS, self::SCHEDULE, array( self::class, 'schedules' ) );
 	}
 
 	/**
 	 * Removes the schedule (deactivation, uninstall).
 	 */
 	public static function clear(): void {
-		if ( function_exists( 'as_unschedule_all_actions' ) ) {
-			as_unschedule_all_actions( self::HOOK, array(), Reindex_Job::GROUP );
-		}
-		wp_clear_scheduled_hook( self::HOOK );
+		Recurring::clear( self::HOOK );
 	}
 
 	/**

@@ -77,32 +77,14 @@ final class Report_Alerts_Job implements Registrable {
 	 * Schedules the daily check unless it is scheduled.
 	 */
 	public static function ensure(): void {
-		if ( function_exists( 'as_has_scheduled_action' ) && function_exists( 'as_schedule_recurring_action' ) ) {
-			try {
-				if ( as_has_scheduled_action( self::HOOK, array(), Reindex_Job::GROUP ) || as_schedule_recurring_action( time() + HOUR_IN_SECONDS, DAY_IN_SECONDS, self::HOOK, array(), Reindex_Job::GROUP ) ) {
-					return;
-				}
-				// Action Scheduler is not ready yet (plugin activation): WP-Cron, then.
-			} catch ( \Throwable $e ) {
-				// WP-Cron, then.
-				unset( $e );
-			}
-		}
-		if ( false === wp_next_scheduled( self::HOOK ) ) {
-			wp_schedule_event( time() + HOUR_IN_SECONDS, 'daily', self::HOOK );
-		}
+		Recurring::ensure( self::HOOK, HOUR_IN_SECONDS, DAY_IN_SECONDS, 'daily' );
 	}
 
 	/**
 	 * Removes the schedule and any digest retry (deactivation, uninstall).
 	 */
 	public static function clear(): void {
-		if ( function_exists( 'as_unschedule_all_actions' ) ) {
-			as_unschedule_all_actions( self::HOOK, array(), Reindex_Job::GROUP );
-			as_unschedule_all_actions( self::DIGEST_RETRY, array(), Reindex_Job::GROUP );
-		}
-		wp_clear_scheduled_hook( self::HOOK );
-		wp_unschedule_hook( self::DIGEST_RETRY );
+		Recurring::clear( self::HOOK, self::DIGEST_RETRY );
 	}
 
 	/**

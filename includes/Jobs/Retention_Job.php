@@ -75,32 +75,14 @@ final class Retention_Job implements Registrable {
 	 * Schedules the daily purge unless it is scheduled.
 	 */
 	public static function ensure(): void {
-		if ( function_exists( 'as_has_scheduled_action' ) && function_exists( 'as_schedule_recurring_action' ) ) {
-			try {
-				if ( ! as_has_scheduled_action( self::HOOK, array(), Reindex_Job::GROUP ) ) {
-					as_schedule_recurring_action( time() + HOUR_IN_SECONDS, DAY_IN_SECONDS, self::HOOK, array(), Reindex_Job::GROUP );
-				}
-				return;
-			} catch ( \Throwable $e ) {
-				// WP-Cron, then.
-				unset( $e );
-			}
-		}
-		if ( false === wp_next_scheduled( self::HOOK ) ) {
-			wp_schedule_event( time() + HOUR_IN_SECONDS, 'daily', self::HOOK );
-		}
+		Recurring::ensure( self::HOOK, HOUR_IN_SECONDS, DAY_IN_SECONDS, 'daily' );
 	}
 
 	/**
 	 * Removes the schedule and any follow-up (deactivation, uninstall).
 	 */
 	public static function clear(): void {
-		if ( function_exists( 'as_unschedule_all_actions' ) ) {
-			as_unschedule_all_actions( self::HOOK, array(), Reindex_Job::GROUP );
-			as_unschedule_all_actions( self::FOLLOW_UP, array(), Reindex_Job::GROUP );
-		}
-		wp_clear_scheduled_hook( self::HOOK );
-		wp_clear_scheduled_hook( self::FOLLOW_UP );
+		Recurring::clear( self::HOOK, self::FOLLOW_UP );
 	}
 
 	/**
