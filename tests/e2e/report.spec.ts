@@ -3,8 +3,10 @@
  * (fixtures/report-seed.php): an admin opens the report, reads the last 30 days against the
  * previous period, changes to the last 7 days, opens the reason codes as a table, exports it as
  * CSV (whose rows are the table's), drills down from a reason code to the conversations behind it
- * and opens one with its brief. The screen is scanned for accessibility problems, and other
- * screens load nothing of it.
+ * and opens one with its brief; an admin opens an alert's investigation from its link and drills
+ * down from a step, completes the monthly checklist (still done, with the admin's name, after a
+ * reload) and marks a sampled conversation reviewed. Each view is scanned for accessibility
+ * problems, and other screens load nothing of the report.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { logIn, sitePhp } from './helpers';
 const SCREEN = '/wp-admin/admin.php?page=handoff-bot-report';
 
 type Seeded = Record<
-	'asked_live' | 'asked_ticket' | 'old_asked',
+	'asked_live' | 'asked_ticket' | 'old_asked' | 'alert',
 	{ conversation_id: number; handoff_id: number; question: string }
 >;
 
@@ -239,4 +241,114 @@ test( 'a period with no conversations says so, without NaN', async ( {
 	).toBeVisible();
 	await expect( root ).not.toContainText( 'NaN' );
 	expect( await axeViolations( page ) ).toEqual( [] );
+} );
+
+test( 'an admin investigates an alert, completes the monthly checklist and reviews a sample', async ( {
+	page,
+} ) => {
+	const root = page.locator( '#handoff-bot-report-root' );
+	const alertId = seeded.alert.handoff_id;
+	expect( alertId ).toBeGreaterThan( 0 );
+	await logIn( page );
+
+	// The dashboard widget's link opens the alert's investigation.
+	await page.goto( `${ SCREEN }&alert=${ alertId }` );
+	const investigation = root.getByRole( 'region', {
+		name: /^Investigation: shipping takes 66\.7/,
+	} );
+	await expect( investigation ).toBeVisible();
+	const steps = investigation.locator( 'ol > li' );
+	await expect( steps.first().locator( 'h3' ) ).toHaveText( /^Step 1: / );
+	expect( await steps.count() ).toBeGreaterThanOrEqual( 2 );
+	await expect( steps.first().locator( 'table' ) ).toBeVisible();
+	// The alert is listed, with why and when.
+	const alerts = root.getByRole( 'region', { name: 'Alerts' } );
+	await expect(
+		alerts.locator( `[data-alert="${ alertId }"]` )
+	).toContainText( 'One topic took more than the share of handoffs set.' );
+	expect( await axeViolations( page ) ).toEqual( [] );
+
+	// A step's drill-down lists the conversations behind it: the week's two shipping handoffs.
+	await steps
+		.first()
+		.getByRole( 'button', {
+			name: /^View the conversations behind this step/,
+		} )
+		.click();
+	const drill = root.getByRole( 'region', {
+		name: /^Conversations: .*\(2\)$/,
+	} );
+	await expect( drill ).toBeVisible();
+	await expect(
+		drill.getByRole( 'button', {
+			name: `Open conversation ${ seeded.asked_live.conversation_id } with its brief`,
+		} )
+	).toBeVisible();
+	await drill.getByRole( 'button', { name: 'Close' } ).click();
+
+	// The alert settings.
+	await root.getByRole( 'button', { name: 'Alert settings' } ).click();
+	const settings = root.getByRole( 'region', { name: 'Alert settings' } );
+	await expect( settings.getByLabel( 'Window (days)' ) ).toHaveValue( '7' );
+	await settings.getByLabel( 'Window (days)' ).fill( '3' );
+	await settings
+		.getByRole( 'button', { name: 'Save alert settings' } )
+		.click();
+	await expect( settings ).toContainText( 'alerts_window_days' );
+	expect( await axeViolations( page ) ).toEqual( [] );
+
+	// The monthly checklist, every item ticked.
+	await root.getByRole( 'tab', { name: 'Reviews' } ).click();
+	const monthly = root.getByRole( 'region', { name: /^Monthly review / } );
+	await expect( monthly.getByRole( 'checkbox' ).first() ).toBeVisible();
+	const boxes = monthly.getByRole( 'checkbox' );
+	const items = await boxes.count();
+	expect( items ).toBeGreaterThanOrEqual( 9 );
+	for ( let i = 0; i < items; i++ ) {
+		await boxes.nth( i ).check();
+		await expect( monthly.locator( 'li' ).nth( i ) ).toContainText(
+			/By admin, /
+		);
+	}
+	await expect( monthly ).toContainText( `${ items } of ${ items } done` );
+
+	// A sampled conversation, marked reviewed.
+	const samples = root.getByRole( 'region', { name: 'Samples for review' } );
+	const reviewed = samples.getByRole( 'checkbox', {
+		name: `Reviewed conversation ${ seeded.asked_live.conversation_id }`,
+	} );
+	await reviewed.check();
+	await expect(
+		samples.locator( 'tr', {
+			has: page.getByRole( 'checkbox', {
+				name: `Reviewed conversation ${ seeded.asked_live.conversation_id }`,
+			} ),
+		} )
+	).toContainText( /By admin, / );
+	expect( await axeViolations( page ) ).toEqual( [] );
+
+	// After a reload, still done, with who did it.
+	await page.reload();
+	await root.getByRole( 'tab', { name: 'Reviews' } ).click();
+	const again = root.getByRole( 'region', { name: /^Monthly review / } );
+	await expect( again ).toContainText( `${ items } of ${ items } done` );
+	for ( let i = 0; i < items; i++ ) {
+		await expect( again.getByRole( 'checkbox' ).nth( i ) ).toBeChecked();
+	}
+	await expect( again.locator( 'li' ).first() ).toContainText( /By admin, / );
+	await expect(
+		root.getByRole( 'checkbox', {
+			name: `Reviewed conversation ${ seeded.asked_live.conversation_id }`,
+		} )
+	).toBeChecked();
+
+	// An item's target: the reason codes, on the Signals tab.
+	await again
+		.getByRole( 'button', {
+			name: /^Open in the report: Read the top reason/,
+		} )
+		.click();
+	await expect(
+		root.getByRole( 'heading', { name: '10. Reason codes' } )
+	).toBeFocused();
 } );

@@ -33,6 +33,7 @@ import { useAlerts } from './hooks/use-alerts';
 import { useHandoffLists } from './hooks/use-handoff-lists';
 import { usePresence } from './hooks/use-presence';
 import { useSavedReplies } from './hooks/use-saved-replies';
+import { handoffFromSearch } from './links';
 
 type Option = { value: string; label: string };
 
@@ -58,7 +59,10 @@ function options( pairs: [ string, string ][] ): Option[] {
 export default function App( { settings }: { settings: InboxSettings } ) {
 	const [ view, setView ] = useState< InboxView >( 'queue' );
 	const [ dataView, setDataView ] = useState< View >( FIRST_VIEW );
-	const [ openId, setOpenId ] = useState< number | null >( null );
+	// `&handoff=N` in the address (from a notification email or the report) opens that handoff.
+	const [ openId, setOpenId ] = useState< number | null >( () =>
+		handoffFromSearch( window.location.search )
+	);
 	const [ acceptRequest, setAcceptRequest ] =
 		useState< AcceptRequest >( null );
 	const [ targets, setTargets ] = useState< TransferTargets | null >( null );

@@ -19,3 +19,21 @@ export function safeUrl( url: string ): string | null {
 		return null;
 	}
 }
+
+/**
+ * The handoff an inbox address asks to open (`admin.php?page=handoff-bot-inbox&handoff=12`, the
+ * link notification emails and the report carry), or null.
+ * @param search The address's query string.
+ */
+export function handoffFromSearch( search: string ): number | null {
+	const raw = new URLSearchParams( search ).get( 'handoff' ) ?? '';
+	return /^[1-9]\d{0,9}$/.test( raw ) ? Number( raw ) : null;
+}
+
+/**
+ * The inbox opened on a handoff (relative to wp-admin).
+ * @param handoffId The handoff.
+ */
+export function inboxLink( handoffId: number ): string {
+	return `admin.php?page=handoff-bot-inbox&handoff=${ handoffId }`;
+}

@@ -2,9 +2,11 @@
  * The handoff report: the period (compared with the previous one) and configuration version;
  * an Overview of the headline figures and configuration changes, and the ten Signals, each chart
  * with its table and CSV; the conversations behind any figure, and each conversation with its
- * brief.
+ * brief. The Overview leads with the open alerts, each opening its investigation (`?alert=ID`
+ * opens one), and the alert settings; the Reviews tab holds the checklists, the samples and the
+ * release checkpoints.
  */
-import { Notice, Spinner, TabPanel } from '@wordpress/components';
+import { Button, Notice, Spinner, TabPanel } from '@wordpress/components';
 import {
 	useCallback,
 	useEffect,
@@ -16,25 +18,49 @@ import { __, sprintf } from '@wordpress/i18n';
 
 import { errorMessage } from '../../shared/api';
 import { getReportSummary } from '../../shared/api/reports';
-import type { DrillFilter, ReportSummary } from '../../shared/types/reports';
+import type {
+	DrillFilter,
+	ReportQuery,
+	ReportSummary,
+} from '../../shared/types/reports';
+import { alertIdFromSearch } from './alerts';
+import AlertList from './components/AlertList';
+import AlertSettingsPanel from './components/AlertSettingsPanel';
 import ConversationPanel from './components/ConversationPanel';
 import DrillDown from './components/DrillDown';
 import DriftNotes from './components/DriftNotes';
 import FigureList from './components/FigureList';
 import HeadlineTable from './components/HeadlineTable';
+import Investigation from './components/Investigation';
 import PeriodPicker from './components/PeriodPicker';
+import ReviewsTab from './components/ReviewsTab';
 import SignalSection from './components/SignalSection';
-import { AlertsSlot, SamplesSlot } from './components/Slots';
 import {
 	DEFAULT_CHOICE,
 	describePeriod,
 	toQuery,
 	type PeriodChoice,
 } from './period';
+import { targetOf } from './review';
 import { headline } from './signals';
 import { buildSignals } from './signals-more';
 
-type Drill = { filter: DrillFilter; title: string };
+type Drill = { filter: DrillFilter; title: string; query?: ReportQuery };
+
+/**
+ * Brings an element into view and moves keyboard focus to it.
+ * @param element The element.
+ */
+function bringTo( element: HTMLElement | null ) {
+	if ( ! element ) {
+		return;
+	}
+	if ( ! element.hasAttribute( 'tabindex' ) ) {
+		element.setAttribute( 'tabindex', '-1' );
+	}
+	element.scrollIntoView?.( { block: 'start' } );
+	element.focus();
+}
 
 export default function App() {
 	const [ choice, setChoice ] = useState< PeriodChoice >( DEFAULT_CHOICE );
@@ -45,6 +71,14 @@ export default function App() {
 	const [ error, setError ] = useState( '' );
 	const [ drill, setDrill ] = useState< Drill | null >( null );
 	const [ openId, setOpenId ] = useState< number | null >( null );
+	const [ alertId, setAlertId ] = useState< number | null >( () =>
+		alertIdFromSearch( window.location.search )
+	);
+	const [ settingsOpen, setSettingsOpen ] = useState( false );
+	// The tab shown; `tabKey` changes when the screen (not the person) switches tabs.
+	const [ tab, setTab ] = useState( 'overview' );
+	const [ tabKey, setTabKey ] = useState( 0 );
+	const [ pendingTarget, setPendingTarget ] = useState( '' );
 	const drillRef = useRef< HTMLDivElement >( null );
 	const query = useMemo(
 		() => toQuery( choice, version ),
@@ -82,15 +116,42 @@ export default function App() {
 		};
 	}, [ query ] );
 
-	const onDrill = useCallback( ( filter: DrillFilter, title: string ) => {
-		setOpenId( null );
-		setDrill( { filter, title } );
-		// The list opens above the tabs: bring it, and keyboard focus, to it.
-		window.requestAnimationFrame( () => {
-			drillRef.current?.scrollIntoView?.( { block: 'start' } );
-			drillRef.current?.focus();
-		} );
+	const onDrill = useCallback(
+		( filter: DrillFilter, title: string, from?: ReportQuery ) => {
+			setOpenId( null );
+			setDrill( { filter, title, query: from } );
+			// The list opens above the tabs: bring it, and keyboard focus, to it.
+			window.requestAnimationFrame( () => bringTo( drillRef.current ) );
+		},
+		[]
+	);
+
+	const openConversation = useCallback( ( handoffId: number ) => {
+		setOpenId( handoffId );
+		window.requestAnimationFrame( () => bringTo( drillRef.current ) );
 	}, [] );
+
+	// A checklist item's target: switch to its tab, then bring its section into view.
+	const onTarget = useCallback(
+		( target: string ) => {
+			const where = targetOf( target );
+			if ( where.tab !== tab ) {
+				setTab( where.tab );
+				setTabKey( ( key ) => key + 1 );
+			}
+			setPendingTarget( where.id );
+		},
+		[ tab ]
+	);
+	useEffect( () => {
+		if ( ! pendingTarget ) {
+			return;
+		}
+		window.requestAnimationFrame( () => {
+			bringTo( document.getElementById( pendingTarget ) );
+			setPendingTarget( '' );
+		} );
+	}, [ pendingTarget, tabKey ] );
 
 	const signals = useMemo(
 		() => ( summary ? buildSignals( summary ) : [] ),
@@ -167,11 +228,11 @@ export default function App() {
 			>
 				{ summary && drill && openId === null && (
 					<DrillDown
-						query={ query }
+						query={ drill.query ?? query }
 						filter={ drill.filter }
 						title={ drill.title }
-						from={ from }
-						to={ to }
+						from={ drill.query?.from ?? from }
+						to={ drill.query?.to ?? to }
 						onOpen={ setOpenId }
 						onClose={ () => setDrill( null ) }
 					/>
@@ -185,6 +246,9 @@ export default function App() {
 			</div>
 			{ summary && (
 				<TabPanel
+					key={ tabKey }
+					initialTabName={ tab }
+					onSelect={ setTab }
 					className="handoff-bot-report__tabs"
 					tabs={ [
 						{
@@ -195,15 +259,42 @@ export default function App() {
 							name: 'signals',
 							title: __( 'Signals', 'handoff-bot' ),
 						},
+						{
+							name: 'reviews',
+							title: __( 'Reviews', 'handoff-bot' ),
+						},
 					] }
 				>
-					{ ( tab ) =>
-						tab.name === 'overview' ? (
-							<div className="handoff-bot-report__overview">
-								<AlertsSlot
-									alerts={ null }
-									onDrill={ onDrill }
+					{ ( shown ) => {
+						if ( shown.name === 'reviews' ) {
+							return (
+								<ReviewsTab
+									query={ query }
+									onTarget={ onTarget }
+									onOpen={ openConversation }
 								/>
+							);
+						}
+						return shown.name === 'overview' ? (
+							<div className="handoff-bot-report__overview">
+								<AlertList onInvestigate={ setAlertId } />
+								{ alertId !== null && (
+									<Investigation
+										alertId={ alertId }
+										onDrill={ onDrill }
+										onClose={ () => setAlertId( null ) }
+									/>
+								) }
+								<Button
+									variant="secondary"
+									aria-expanded={ settingsOpen }
+									onClick={ () =>
+										setSettingsOpen( ! settingsOpen )
+									}
+								>
+									{ __( 'Alert settings', 'handoff-bot' ) }
+								</Button>
+								{ settingsOpen && <AlertSettingsPanel /> }
 								<FigureList
 									figures={ figures }
 									compared={ compared }
@@ -241,18 +332,11 @@ export default function App() {
 												}
 											/>
 										) }
-										{ signal.id === 'reasons' && (
-											<SamplesSlot
-												reason={ null }
-												samples={ null }
-												onOpen={ setOpenId }
-											/>
-										) }
 									</SignalSection>
 								) ) }
 							</div>
-						)
-					}
+						);
+					} }
 				</TabPanel>
 			) }
 		</div>

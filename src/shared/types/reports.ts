@@ -211,3 +211,156 @@ export type ReportConversation = {
 	requested_at: string;
 	conversation_started_at: string;
 };
+
+/** An alert the daily check raised (GET /reports/alerts). */
+export type ReportAlert = {
+	id: number;
+	kind: string;
+	subject: string;
+	direction: 'up' | 'down' | '';
+	title: string;
+	period: { from: string; to: string };
+	figures: {
+		current?: number | null;
+		previous?: number | null;
+		delta?: number | null;
+		relative?: number | null;
+		[ key: string ]: unknown;
+	};
+	status: 'open' | 'dismissed';
+	created_at: string;
+	dismissed_at: string | null;
+	dismissed_by: number;
+	link: string;
+};
+
+/** The query of /reports/conversations a step's data comes from. */
+export type DrillQuery = Partial< ReportQuery > &
+	DrillFilter & { period?: PeriodPreset };
+
+/** One check of an alert's investigation, with its data already read. */
+export type InvestigationStep = {
+	key: string;
+	title: string;
+	finding: string;
+	data: {
+		columns: string[];
+		rows: Array< Array< string | number | boolean | null > >;
+	};
+	drill_down: Record< string, string | number > | null;
+};
+
+export type ReportAlertDetail = ReportAlert & {
+	investigation: InvestigationStep[];
+};
+
+/** The alert settings among the plugin settings (GET/POST /settings). */
+export type AlertSettings = {
+	alerts_window_days: number;
+	alerts_min_conversations: number;
+	alerts_min_handoffs: number;
+	alerts_intent_rate_change: number;
+	alerts_turn_drop: number;
+	alerts_topic_share: number;
+	alerts_queue_delay_rise: number;
+	alerts_abandonment_rise: number;
+	alerts_completeness_drop: number;
+	alerts_digest: boolean;
+	alerts_digest_recipients: string;
+};
+
+export type Person = { id: number; name: string };
+
+export type ReviewMark = {
+	reviewed: boolean;
+	note: string;
+	reviewer: Person | null;
+	updated_at: string | null;
+};
+
+export type SampleRow = {
+	conversation_id: number;
+	handoff_id: number;
+	group: 'successful' | 'failed' | 'other';
+	status: string;
+	outcome: string;
+	intent: string;
+	topic: string;
+	route: string;
+	requested_at: string;
+	review: ReviewMark | null;
+};
+
+export type SampleReason = {
+	reason: string;
+	handoffs: number;
+	conversations: number;
+	successful: number;
+	failed: number;
+	sample: SampleRow[];
+};
+
+export type Samples = {
+	period: ReportPeriod;
+	per_reason: number;
+	reasons: SampleReason[];
+};
+
+export type ReviewItem = {
+	id: string;
+	label: string;
+	target: string;
+	done: boolean;
+	note: string;
+	completed_by: Person | null;
+	updated_at: string | null;
+};
+
+export type DocumentedChange = {
+	checkpoint_id: number;
+	config_version: number;
+	area: string;
+	note: string;
+	expected_impact: string;
+	tuned: string;
+	tuned_by: Person | null;
+	tuned_at: string;
+};
+
+export type Review = {
+	review: string;
+	cadence: 'monthly' | 'quarterly';
+	period: ReportPeriod;
+	items: ReviewItem[];
+	done: number;
+	total: number;
+	changes: DocumentedChange[];
+};
+
+export type CheckpointFigure = {
+	before: number | null;
+	after: number | null;
+	delta: number | null;
+	relative: number | null;
+};
+
+export type Checkpoint = {
+	id: number;
+	config_version: number;
+	area: string;
+	area_version: number;
+	note: string;
+	expected_impact: string;
+	author: Person | null;
+	created_at: string;
+	state: 'waiting' | 'ready' | 'checked';
+	conversations: number;
+	threshold: number;
+	check: { by: Person | null; at: string; note: string } | null;
+	tuned: { text: string; by: Person | null; at: string } | null;
+	actual?: {
+		before: { config_version: number };
+		after: { config_version: number };
+		figures: Record< string, CheckpointFigure >;
+	} | null;
+};

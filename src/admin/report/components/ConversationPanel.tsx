@@ -1,6 +1,7 @@
 /**
  * A conversation behind a figure, as agents see it: the brief (what the bot knew and why it
- * handed off) beside the transcript, read from the handoff the inbox reads.
+ * handed off) beside the transcript, read from the handoff the inbox reads, with a link opening
+ * it in the inbox.
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
@@ -10,6 +11,7 @@ import { errorMessage } from '../../../shared/api';
 import { getHandoff } from '../../../shared/api/inbox';
 import type { HandoffDetail } from '../../../shared/types/inbox';
 import Brief from '../../inbox/components/Brief';
+import { inboxLink } from '../../inbox/links';
 import Transcript from '../../inbox/components/Transcript';
 
 type Props = { handoffId: number; onClose: () => void };
@@ -44,6 +46,9 @@ export default function ConversationPanel( { handoffId, onClose }: Props ) {
 		>
 			<div className="handoff-bot-report__block-head">
 				<h2>{ title }</h2>
+				<Button variant="secondary" href={ inboxLink( handoffId ) }>
+					{ __( 'Open in inbox', 'handoff-bot' ) }
+				</Button>
 				<Button variant="tertiary" onClick={ onClose }>
 					{ __( 'Back to the list', 'handoff-bot' ) }
 				</Button>

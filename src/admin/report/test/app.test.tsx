@@ -61,6 +61,9 @@ function serve() {
 		) {
 			return { json: [ ROW ], total: 1 };
 		}
+		if ( request.path.startsWith( '/handoff-bot/v1/reports/alerts?' ) ) {
+			return { json: [], total: 0 };
+		}
 		throw new Error( `Unexpected ${ request.method } ${ request.path }` );
 	} );
 }
@@ -87,6 +90,7 @@ describe( 'the report screen', () => {
 		await settle();
 		expect( requests.map( ( r ) => r.path ) ).toEqual( [
 			'/handoff-bot/v1/reports/summary?period=last_30_days&compare=1',
+			'/handoff-bot/v1/reports/alerts?status=open&days=30&per_page=50',
 		] );
 		expect( document.body.textContent ).toContain(
 			'Showing 2026-03-02 to 2026-03-04 (3 days), compared with 2026-02-27 to 2026-03-01 (3 days).'
