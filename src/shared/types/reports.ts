@@ -353,7 +353,9 @@ export type Checkpoint = {
 	expected_impact: string;
 	author: Person | null;
 	created_at: string;
-	state: 'waiting' | 'ready' | 'checked';
+	state: 'waiting' | 'ready' | 'checked' | 'superseded';
+	/** The config version of the later change that overtook it before its threshold. */
+	superseded_by: number | null;
 	conversations: number;
 	threshold: number;
 	check: { by: Person | null; at: string; note: string } | null;

@@ -28,6 +28,7 @@ const STATES = (): Record< string, string > => ( {
 	waiting: __( 'Waiting for conversations', 'handoff-bot' ),
 	ready: __( 'Ready to re-check', 'handoff-bot' ),
 	checked: __( 'Checked', 'handoff-bot' ),
+	superseded: __( 'Overtaken by a later change', 'handoff-bot' ),
 } );
 
 const FIGURES = (): Array< [ string, string, Kind ] > => [
@@ -115,6 +116,20 @@ function Item( { checkpoint: first }: { checkpoint: Checkpoint } ) {
 					checkpoint.conversations,
 					checkpoint.threshold
 				) }
+				{ checkpoint.superseded_by !== null &&
+					checkpoint.superseded_by !== undefined && (
+						<>
+							{ ' ' }
+							{ sprintf(
+								/* translators: %d: the configuration version of the later change. */
+								__(
+									'Version %d came before it had enough conversations: its figures are those of the conversations it got.',
+									'handoff-bot'
+								),
+								checkpoint.superseded_by
+							) }
+						</>
+					) }
 			</p>
 			<dl>
 				<dt>{ __( 'Change', 'handoff-bot' ) }</dt>

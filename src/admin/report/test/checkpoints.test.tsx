@@ -39,6 +39,7 @@ const WAITING: Checkpoint = {
 	author: ADA,
 	created_at: '2026-11-20 09:00:00',
 	state: 'waiting',
+	superseded_by: null,
 	conversations: 12,
 	threshold: 200,
 	check: null,
@@ -54,6 +55,15 @@ const READY: Checkpoint = {
 	expected_impact: 'Escalation rate up.',
 	state: 'ready',
 	conversations: 210,
+};
+
+const SUPERSEDED: Checkpoint = {
+	...WAITING,
+	id: 5,
+	config_version: 9,
+	state: 'superseded',
+	superseded_by: 10,
+	conversations: 3,
 };
 
 const ACTUAL = {
@@ -74,7 +84,10 @@ function serve( refuseDocs = false ) {
 	return answerWith( ( request: Request ) => {
 		const { path, method } = request;
 		if ( path.startsWith( '/handoff-bot/v1/reports/checkpoints?' ) ) {
-			return { json: [ WAITING, READY ], total: 2 };
+			return { json: [ WAITING, READY, SUPERSEDED ], total: 3 };
+		}
+		if ( path === '/handoff-bot/v1/reports/checkpoints/5' ) {
+			return { ...SUPERSEDED, actual: null };
 		}
 		if ( path === '/handoff-bot/v1/reports/checkpoints/3' ) {
 			return { ...READY, actual: ACTUAL };
@@ -130,6 +143,9 @@ describe( 'release checkpoints', () => {
 		expect( item( 4 ).textContent ).not.toContain( 'Mark checked' );
 		expect( requests.map( ( r ) => r.path ) ).not.toContain(
 			'/handoff-bot/v1/reports/checkpoints/4'
+		);
+		expect( item( 5 ).textContent ).toContain(
+			'Overtaken by a later change (3 of 200 conversations) Version 10 came before it had enough conversations'
 		);
 		const ready = item( 3 );
 		expect( ready.textContent ).toContain( 'Ready to re-check' );
