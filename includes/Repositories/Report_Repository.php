@@ -317,8 +317,9 @@ final class Report_Repository extends Repository {
 	 * @param string                    $end      First instant after (UTC).
 	 * @param int                       $version  Only conversations of this config version (0: all).
 	 * @param array<string, string|int> $filter   Handoff column => value (reason, intent, trigger_type,
-	 *                                            route, route_reason, team, outcome, status, topic), or
-	 *                                            `tag` => a tag the handoff carries.
+	 *                                            route, route_reason, team, outcome, status, topic),
+	 *                                            `tag` => a tag the handoff carries, or `accepted` =>
+	 *                                            1 (an agent accepted it: accepted_at set) or 0 (not).
 	 * @param int                       $page     Page, from 1.
 	 * @param int                       $per_page Rows per page.
 	 * @return array{rows: list<array{conversation_id: int, handoff_id: int, reason: string, trigger_type: string, intent: string, route: string, route_reason: string, team: string, status: string, outcome: string, tags: list<string>, topic: string, turn: int, config_version: int, requested_at: string, conversation_started_at: string}>, total: int}
@@ -333,6 +334,10 @@ final class Report_Repository extends Repository {
 				$tag    = (string) $value;
 				$where .= ' AND (h.tags = %s OR h.tags LIKE %s OR h.tags LIKE %s OR h.tags LIKE %s)';
 				array_push( $args, (string) $value, $tag . ',%', '%,' . $tag, '%,' . $tag . ',%' );
+				continue;
+			}
+			if ( 'accepted' === $column ) {
+				$where .= 1 === (int) $value ? ' AND h.accepted_at IS NOT NULL' : ' AND h.accepted_at IS NULL';
 				continue;
 			}
 			$where .= ' AND h.%i = ' . ( is_int( $value ) ? '%d' : '%s' );

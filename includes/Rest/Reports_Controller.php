@@ -44,6 +44,7 @@ final class Reports_Controller extends Controller {
 		'outcome'      => 'outcome',
 		'topic'        => 'topic',
 		'tag'          => 'tag',
+		'accepted'     => 'accepted',
 	);
 
 	/**
@@ -144,9 +145,11 @@ final class Reports_Controller extends Controller {
 		}
 		$filter = array();
 		foreach ( self::FILTERS as $param => $column ) {
-			if ( null !== $request[ $param ] ) {
-				$filter[ $column ] = (string) $request[ $param ];
+			if ( null === $request[ $param ] ) {
+				continue;
 			}
+			// Accepted is a yes or no: 1 only handoffs an agent accepted, 0 only the others.
+			$filter[ $column ] = 'accepted' === $param ? ( (bool) $request[ $param ] ? 1 : 0 ) : (string) $request[ $param ];
 		}
 		$per_page = (int) $request['per_page'];
 		try {
@@ -263,6 +266,10 @@ final class Reports_Controller extends Controller {
 				'description' => __( 'Only handoffs with this tag.', 'handoff-bot' ),
 				'type'        => 'string',
 				'enum'        => array( 'bot_could_answer', 'escalation_failed' ),
+			),
+			'accepted'     => array(
+				'description' => __( 'Only handoffs an agent accepted (1), or only those nobody accepted (0): the handoffs a save rate counts.', 'handoff-bot' ),
+				'type'        => 'boolean',
 			),
 			'page'         => array(
 				'description' => __( 'Page, from 1.', 'handoff-bot' ),

@@ -57,6 +57,7 @@ final class Escalation_Investigation {
 				null !== $share && $share > 0.5 ? __( 'mostly user-driven; read what they asked before the bot could answer.', 'handoff-bot' ) : __( 'mostly system-driven; check the rules and the answer threshold.', 'handoff-bot' )
 			),
 			array( __( 'Trigger', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::COUNT ),
 			$rows,
 			$w->drill(
 				array(
@@ -95,6 +96,7 @@ final class Escalation_Investigation {
 				Investigation_Window::percent( $then['rate'] )
 			),
 			array( __( 'Figure', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::BY_ROW, Investigation_Window::BY_ROW ),
 			array(
 				array( __( 'Accepted', 'handoff-bot' ), $then['accepted'], $now['accepted'] ),
 				array( __( 'Resolved', 'handoff-bot' ), $then['resolved'], $now['resolved'] ),
@@ -105,7 +107,8 @@ final class Escalation_Investigation {
 					'intent'  => $intent,
 					'outcome' => 'resolved',
 				)
-			)
+			),
+			array( Investigation_Window::COUNT, Investigation_Window::COUNT, Investigation_Window::SHARE )
 		);
 		return $steps;
 	}
@@ -151,6 +154,7 @@ final class Escalation_Investigation {
 				$moved ? implode( ', ', $moved ) : __( 'none', 'handoff-bot' )
 			),
 			array( __( 'Intent', 'handoff-bot' ), __( 'Conversations', 'handoff-bot' ), __( 'Rate before', 'handoff-bot' ), __( 'Rate now', 'handoff-bot' ), __( 'Change', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::SHARE, Investigation_Window::SHARE, Investigation_Window::POINTS ),
 			array_slice( $rows, 0, 10 ),
 			$w->drill( array( 'intent' => $intent ) )
 		);
@@ -164,12 +168,12 @@ final class Escalation_Investigation {
 	 */
 	private static function down_steps( Investigation_Window $w ): array {
 		$checks = array(
-			array( 'unproductive_turns', __( 'Did unproductive turns rise?', 'handoff-bot' ), array( array( 'turns', 'unproductive_turns' ), array( 'turns', 'handoffs_after_unproductive' ) ), array( __( 'Unproductive turns before a handoff', 'handoff-bot' ), __( 'Handoffs after an unproductive turn', 'handoff-bot' ) ), null ),
-			array( 'abandonment', __( 'Did abandonment rise?', 'handoff-bot' ), array( array( 'queue', 'abandonment_rate' ), array( 'effort', 'offer_drop_rate' ) ), array( __( 'Abandonment while waiting', 'handoff-bot' ), __( 'Offers of a person left unanswered', 'handoff-bot' ) ), array( 'route_reason' => 'live' ) ),
-			array( 'later_angrier', __( 'Were handoffs later and angrier?', 'handoff-bot' ), array( array( 'turns', 'median' ), array( 'effort', 'negative_before_handoff_share' ) ), array( __( 'Median turn of the handoff', 'handoff-bot' ), __( 'Share with negative sentiment before the handoff', 'handoff-bot' ) ), array( 'reason' => Reason::FRUSTRATION ) ),
+			array( 'unproductive_turns', __( 'Did unproductive turns rise?', 'handoff-bot' ), array( array( 'turns', 'unproductive_turns' ), array( 'turns', 'handoffs_after_unproductive' ) ), array( __( 'Unproductive turns before a handoff', 'handoff-bot' ), __( 'Handoffs after an unproductive turn', 'handoff-bot' ) ), null, array( Investigation_Window::COUNT, Investigation_Window::COUNT ) ),
+			array( 'abandonment', __( 'Did abandonment rise?', 'handoff-bot' ), array( array( 'queue', 'abandonment_rate' ), array( 'effort', 'offer_drop_rate' ) ), array( __( 'Abandonment while waiting', 'handoff-bot' ), __( 'Offers of a person left unanswered', 'handoff-bot' ) ), array( 'route_reason' => 'live' ), array( Investigation_Window::SHARE, Investigation_Window::SHARE ) ),
+			array( 'later_angrier', __( 'Were handoffs later and angrier?', 'handoff-bot' ), array( array( 'turns', 'median' ), array( 'effort', 'negative_before_handoff_share' ) ), array( __( 'Median turn of the handoff', 'handoff-bot' ), __( 'Share with negative sentiment before the handoff', 'handoff-bot' ) ), array( 'reason' => Reason::FRUSTRATION ), array( Investigation_Window::MEAN, Investigation_Window::SHARE ) ),
 		);
 		$steps  = array();
-		foreach ( $checks as list( $key, $title, $paths, $labels, $drill ) ) {
+		foreach ( $checks as list( $key, $title, $paths, $labels, $drill, $row_kinds ) ) {
 			$rows = array();
 			$rose = array();
 			foreach ( $paths as $i => $path ) {
@@ -187,8 +191,10 @@ final class Escalation_Investigation {
 					? sprintf( __( 'Yes: %s rose, so fewer handoffs may mean visitors gave up rather than got answers.', 'handoff-bot' ), implode( '; ', $rose ) )
 					: __( 'No: these figures did not rise.', 'handoff-bot' ),
 				array( __( 'Figure', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+				array( Investigation_Window::TEXT, Investigation_Window::BY_ROW, Investigation_Window::BY_ROW ),
 				$rows,
-				null === $drill ? null : $w->drill( $drill )
+				null === $drill ? null : $w->drill( $drill ),
+				$row_kinds
 			);
 		}//end foreach
 		return $steps;
@@ -221,6 +227,7 @@ final class Escalation_Investigation {
 					$reasons[ $reason ][1] ?? 0
 				),
 				array( __( 'Reason', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+				array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::COUNT ),
 				$rows,
 				$w->drill( array( 'reason' => $reason ) )
 			),
@@ -243,6 +250,7 @@ final class Escalation_Investigation {
 					$intents[ $top ][0] ?? 0
 				),
 			array( __( 'Intent', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::COUNT ),
 			$rows,
 			$w->drill(
 				array(
@@ -294,6 +302,7 @@ final class Escalation_Investigation {
 					count( $turns[0] )
 				),
 				array( __( 'Turn', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+				array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::COUNT ),
 				$rows,
 				$w->drill( array( 'trigger' => Reason::TRIGGER_USER ) )
 			),
@@ -318,6 +327,7 @@ final class Escalation_Investigation {
 				)
 				: __( 'No visitor asked for a person within two turns in this window.', 'handoff-bot' ),
 			array( __( 'Conversation', 'handoff-bot' ), __( 'Turn of the request', 'handoff-bot' ), __( 'First decision', 'handoff-bot' ), __( 'Answer kind', 'handoff-bot' ), __( 'Confidence', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::TEXT, Investigation_Window::TEXT, Investigation_Window::MEAN ),
 			$rows,
 			$w->drill( array( 'trigger' => Reason::TRIGGER_USER ) )
 		);

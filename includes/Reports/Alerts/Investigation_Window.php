@@ -19,9 +19,30 @@ defined( 'ABSPATH' ) || exit;
  * GET /reports/conversations for the alert's window), and the step's own shape.
  *
  * @phpstan-import-type Report_Alert from Report_Alert_Repository
- * @phpstan-type Investigation_Step array{key: string, title: string, finding: string, data: array{columns: list<string>, rows: list<list<string|int|float|null>>}, drill_down: array<string, string>|null}
+ * @phpstan-type Investigation_Step array{key: string, title: string, finding: string, data: array{columns: list<string>, kinds: list<string>, row_kinds: list<string>, rows: list<list<string|int|float|null>>}, drill_down: array<string, string>|null}
  */
 final class Investigation_Window {
+
+	/** A cell read as it is (a label, a code, a date). */
+	public const TEXT = 'text';
+
+	/** A whole number. */
+	public const COUNT = 'count';
+
+	/** A share, 0–1: read as a percentage. */
+	public const SHARE = 'share';
+
+	/** A difference of two shares: read in percentage points. */
+	public const POINTS = 'points';
+
+	/** A duration in seconds. */
+	public const SECONDS = 'seconds';
+
+	/** A number with decimals (a mean, a median, a ratio). */
+	public const MEAN = 'mean';
+
+	/** The column's cells read as their row says (row_kinds): a table of figures of mixed kinds. */
+	public const BY_ROW = 'by_row';
 
 	/**
 	 * The alert.
@@ -149,25 +170,33 @@ final class Investigation_Window {
 	}
 
 	/**
-	 * One step.
+	 * One step. Each column says how its cells read (one of the kinds above), so the screen
+	 * formats a share as a percentage whatever the language of the headings; a column of kind
+	 * BY_ROW takes the kind of each row from $row_kinds.
 	 *
-	 * @param string                            $key     Stable key.
-	 * @param string                            $title   Title.
-	 * @param string                            $finding One sentence.
-	 * @param array<int, string>                $columns Column titles.
+	 * @param string                            $key       Stable key.
+	 * @param string                            $title     Title.
+	 * @param string                            $finding   One sentence.
+	 * @param array<int, string>                $columns   Column titles.
 	 * @phpstan-param list<string> $columns
-	 * @param list<list<string|int|float|null>> $rows    Rows.
-	 * @param array<string, string>|null        $drill   Drill-down parameters, or null.
+	 * @param array<int, string>                $kinds     How each column reads, one per column.
+	 * @phpstan-param list<string> $kinds
+	 * @param list<list<string|int|float|null>> $rows      Rows.
+	 * @param array<string, string>|null        $drill     Drill-down parameters, or null.
+	 * @param array<int, string>                $row_kinds How each row reads in BY_ROW columns, one per row.
+	 * @phpstan-param list<string> $row_kinds
 	 * @return Investigation_Step
 	 */
-	public static function step( string $key, string $title, string $finding, array $columns, array $rows, ?array $drill ): array {
+	public static function step( string $key, string $title, string $finding, array $columns, array $kinds, array $rows, ?array $drill, array $row_kinds = array() ): array {
 		return array(
 			'key'        => $key,
 			'title'      => $title,
 			'finding'    => $finding,
 			'data'       => array(
-				'columns' => $columns,
-				'rows'    => $rows,
+				'columns'   => $columns,
+				'kinds'     => $kinds,
+				'row_kinds' => $row_kinds,
+				'rows'      => $rows,
 			),
 			'drill_down' => $drill,
 		);
@@ -212,6 +241,7 @@ final class Investigation_Window {
 			__( 'Did a configuration change come first?', 'handoff-bot' ),
 			$finding,
 			array( __( 'Saved (UTC)', 'handoff-bot' ), __( 'Area', 'handoff-bot' ), __( 'Version', 'handoff-bot' ), __( 'Change note', 'handoff-bot' ), __( 'Expected impact', 'handoff-bot' ) ),
+			array( self::TEXT, self::TEXT, self::TEXT, self::TEXT, self::TEXT ),
 			$rows,
 			null
 		);

@@ -61,12 +61,14 @@ final class Operations_Investigation {
 					Investigation_Window::percent( $figures['previous'] ?? null )
 				),
 				array( __( 'Figure', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+				array( Investigation_Window::TEXT, Investigation_Window::BY_ROW, Investigation_Window::BY_ROW ),
 				array(
 					array( __( 'Handoffs of the topic', 'handoff-bot' ), (int) ( $counts[1] ?? 0 ), (int) ( $counts[0] ?? 0 ) ),
 					array( __( 'All handoffs', 'handoff-bot' ), (int) ( $volume[1] ?? 0 ), (int) ( $volume[0] ?? 0 ) ),
 					array( __( 'Share', 'handoff-bot' ), $figures['previous'] ?? null, $figures['current'] ?? null ),
 				),
-				$w->drill( array( 'intent' => $topic ) )
+				$w->drill( array( 'intent' => $topic ) ),
+				array( Investigation_Window::COUNT, Investigation_Window::COUNT, Investigation_Window::SHARE )
 			),
 		);
 		$reasons = $w->counts( 'reason', array( 'intent' => $topic ) );
@@ -109,6 +111,7 @@ final class Operations_Investigation {
 			__( 'Why are its visitors handed over?', 'handoff-bot' ),
 			$total > 0 ? $conclusions[ $main ] : __( 'No handoff of this topic in the window.', 'handoff-bot' ),
 			array( __( 'Reasons', 'handoff-bot' ), __( 'Handoffs', 'handoff-bot' ), __( 'Share', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::SHARE ),
 			$rows,
 			$w->drill( '' === $top_reason ? array( 'intent' => $topic ) : array( 'intent' => $topic ) + array( 'reason' => $top_reason ) )
 		);
@@ -147,6 +150,7 @@ final class Operations_Investigation {
 					Investigation_Window::percent( $rows[0][2] )
 				),
 				array( __( 'Field', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ), __( 'Change', 'handoff-bot' ) ),
+				array( Investigation_Window::TEXT, Investigation_Window::SHARE, Investigation_Window::SHARE, Investigation_Window::POINTS ),
 				$rows,
 				$w->drill( array() )
 			),
@@ -184,6 +188,7 @@ final class Operations_Investigation {
 					number_format_i18n( $total[0] / $days, 1 )
 				),
 				array( __( 'Routing outcome', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+				array( Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::COUNT ),
 				$rows,
 				$w->drill( array( 'route_reason' => 'live' ) )
 			),
@@ -206,12 +211,14 @@ final class Operations_Investigation {
 				$outcomes['no_agent'][1] ?? 0
 			),
 			array( __( 'Figure', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::BY_ROW, Investigation_Window::BY_ROW ),
 			array(
 				array( __( 'Agents who took handoffs', 'handoff-bot' ), $agents[1], $agents[0] ),
 				array( __( 'Live handoffs per agent', 'handoff-bot' ), $per[1], $per[0] ),
 				array( __( 'No agent online', 'handoff-bot' ), $outcomes['no_agent'][1] ?? 0, $outcomes['no_agent'][0] ?? 0 ),
 			),
-			$w->drill( array( 'route_reason' => 'no_agent' ) )
+			$w->drill( array( 'route_reason' => 'no_agent' ) ),
+			array( Investigation_Window::COUNT, Investigation_Window::MEAN, Investigation_Window::COUNT )
 		);
 		$figures = array(
 			array( __( 'Median delay to the first human reply (s)', 'handoff-bot' ), array( 'queue', 'delay_median_seconds' ) ),
@@ -232,8 +239,10 @@ final class Operations_Investigation {
 				? __( 'Each agent carried more live handoffs than before: staff the busy hours, or route some topics to tickets.', 'handoff-bot' )
 				: __( 'Agents did not carry more live handoffs than before: look at how quickly handoffs are accepted and at the saved replies.', 'handoff-bot' ),
 			array( __( 'Figure', 'handoff-bot' ), __( 'Before', 'handoff-bot' ), __( 'Now', 'handoff-bot' ) ),
+			array( Investigation_Window::TEXT, Investigation_Window::BY_ROW, Investigation_Window::BY_ROW ),
 			$rows,
-			$w->drill( array( 'route_reason' => 'live' ) )
+			$w->drill( array( 'route_reason' => 'live' ) ),
+			array( Investigation_Window::SECONDS, Investigation_Window::SECONDS, Investigation_Window::SHARE, Investigation_Window::SHARE )
 		);
 		return $steps;
 	}
@@ -266,6 +275,7 @@ final class Operations_Investigation {
 					'' !== (string) ( $w->alert['figures']['error'] ?? '' ) ? (string) $w->alert['figures']['error'] : __( 'none recorded', 'handoff-bot' )
 				),
 				array( __( 'Last attempt (UTC)', 'handoff-bot' ), __( 'Status', 'handoff-bot' ), __( 'Attempts', 'handoff-bot' ), __( 'Response code', 'handoff-bot' ), __( 'Error', 'handoff-bot' ) ),
+				array( Investigation_Window::TEXT, Investigation_Window::TEXT, Investigation_Window::COUNT, Investigation_Window::TEXT, Investigation_Window::TEXT ),
 				$rows,
 				null
 			),

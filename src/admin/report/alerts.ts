@@ -7,12 +7,19 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import type {
+	CellKind,
 	DrillFilter,
+	InvestigationStep,
 	PeriodPreset,
 	ReportAlert,
 	ReportQuery,
 } from '../../shared/types/reports';
-import { formatShare } from './format';
+import {
+	formatChange,
+	formatSeconds,
+	formatShare,
+	formatValue,
+} from './format';
 
 const RULES = (): Record< string, string > => ( {
 	new_top_reason: __(
@@ -88,6 +95,7 @@ const FILTER_KEYS: Array< keyof DrillFilter > = [
 	'outcome',
 	'topic',
 	'tag',
+	'accepted',
 ];
 
 /**
@@ -121,14 +129,31 @@ export function splitDrill( drill: Record< string, string | number > ): {
 }
 
 /**
- * A cell of a step's data table: a number in a share's or a rate's row or column reads as a
- * percentage, other numbers with at most two decimals, no value as a dash.
+ * How a cell of a step's data table reads: its column's kind, or its row's where the column
+ * reads by row (a table of figures of mixed kinds).
+ * @param data The step's data.
+ * @param row  The row's index.
+ * @param col  The column's index.
+ */
+export function cellKind(
+	data: Pick< InvestigationStep[ 'data' ], 'kinds' | 'row_kinds' >,
+	row: number,
+	col: number
+): CellKind {
+	const kind = data.kinds?.[ col ] ?? 'text';
+	return kind === 'by_row' ? ( data.row_kinds?.[ row ] ?? 'text' ) : kind;
+}
+
+/**
+ * A cell of a step's data table as the server says it reads: a share as a percentage, a
+ * difference of shares in points, seconds as a duration, a count whole, a number with at most
+ * two decimals; no value as a dash.
  * @param value The cell.
- * @param hint  The cell's column heading and row label.
+ * @param kind  How it reads.
  */
 export function cellText(
 	value: string | number | boolean | null,
-	hint = ''
+	kind: CellKind = 'text'
 ): string {
 	if ( value === null ) {
 		return '—';
@@ -136,11 +161,23 @@ export function cellText(
 	if ( typeof value === 'boolean' ) {
 		return value ? __( 'Yes', 'handoff-bot' ) : __( 'No', 'handoff-bot' );
 	}
-	if ( typeof value === 'number' ) {
-		if ( /share|rate\b|completeness|abandonment/i.test( hint ) ) {
-			return formatShare( value );
-		}
-		return String( Number( value.toFixed( 2 ) ) );
+	if ( typeof value !== 'number' ) {
+		return value;
 	}
-	return value;
+	switch ( kind ) {
+		case 'share':
+			return formatShare( value );
+		case 'points':
+			return formatChange(
+				{ current: null, previous: null, delta: value, relative: null },
+				'share'
+			);
+		case 'seconds':
+			return formatSeconds( value );
+		case 'count':
+		case 'mean':
+			return formatValue( value, 'mean' );
+		default:
+			return String( value );
+	}
 }

@@ -88,7 +88,8 @@ function outcomes( summary: ReportSummary ): Signal {
 				__( 'Agent save rate', 'handoff-bot' ),
 				m.saves.rate,
 				'share',
-				summary
+				summary,
+				{ accepted: '1' }
 			),
 			figure(
 				'escalation_failed_rate',
@@ -114,7 +115,7 @@ function outcomes( summary: ReportSummary ): Signal {
 				__( 'Reason', 'handoff-bot' ),
 				m.saves.by_reason,
 				reasonLabel,
-				( key ) => ( { reason: key } )
+				( key ) => ( { reason: key, accepted: '1' } )
 			),
 			saveBlock(
 				'saves-intent',
@@ -122,7 +123,7 @@ function outcomes( summary: ReportSummary ): Signal {
 				__( 'Intent', 'handoff-bot' ),
 				m.saves.by_intent,
 				( key ) => intentName( '', key ),
-				( key ) => ( { intent: key } )
+				( key ) => ( { intent: key, accepted: '1' } )
 			),
 			saveBlock(
 				'saves-team',
@@ -130,7 +131,7 @@ function outcomes( summary: ReportSummary ): Signal {
 				__( 'Team', 'handoff-bot' ),
 				m.saves.by_team,
 				orNone,
-				( key ) => ( { team: key } )
+				( key ) => ( { team: key, accepted: '1' } )
 			),
 			{
 				id: 'automation-topics',

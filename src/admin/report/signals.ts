@@ -406,7 +406,9 @@ function turns( summary: ReportSummary ): Signal {
 
 function completeness( summary: ReportSummary ): Signal {
 	const c = summary.metrics.completeness;
-	const fields = new Map( entries( c.fields ) );
+	const fields = new Map(
+		Array.isArray( c.fields ) ? [] : Object.entries( c.fields )
+	);
 	const days = c.days.map( ( day ) => day.day );
 	return {
 		id: 'completeness',

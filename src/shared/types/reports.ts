@@ -79,7 +79,8 @@ export type ReportMetrics = {
 	completeness: {
 		handoffs: number;
 		score: Share;
-		fields: CountMap;
+		/** Every context field => the share of packages with it (null without packages). */
+		fields: Record< string, Share > | [];
 		days: Array< { day: string; handoffs: number; score: Share } >;
 	};
 	saves: {
@@ -188,7 +189,9 @@ export type DrillFilter = Partial<
 		| 'status'
 		| 'outcome'
 		| 'topic'
-		| 'tag',
+		| 'tag'
+		/** '1': only handoffs an agent accepted (those a save rate counts). */
+		| 'accepted',
 		string
 	>
 >;
@@ -238,6 +241,13 @@ export type ReportAlert = {
 export type DrillQuery = Partial< ReportQuery > &
 	DrillFilter & { period?: PeriodPreset };
 
+/**
+ * How an investigation table's cells read: as they are, a count, a share (0–1), a difference of
+ * shares (percentage points), seconds, a number with decimals, or as the row says (row_kinds).
+ */
+export type CellKind =
+	'text' | 'count' | 'share' | 'points' | 'seconds' | 'mean' | 'by_row';
+
 /** One check of an alert's investigation, with its data already read. */
 export type InvestigationStep = {
 	key: string;
@@ -245,6 +255,10 @@ export type InvestigationStep = {
 	finding: string;
 	data: {
 		columns: string[];
+		/** How each column reads, one per column. */
+		kinds: CellKind[];
+		/** How each row reads in the columns of kind 'by_row', one per row (else empty). */
+		row_kinds: CellKind[];
 		rows: Array< Array< string | number | boolean | null > >;
 	};
 	drill_down: Record< string, string | number > | null;

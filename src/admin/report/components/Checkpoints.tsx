@@ -1,7 +1,8 @@
 /**
  * The release checkpoints, newest first: the change (area, version, note and expected impact),
- * its state (waiting for conversations, ready, checked), expected against actual once ready, a
- * re-check with a note, and "document the change": what was tuned after it.
+ * its state (waiting for conversations, ready, checked), expected against actual once ready (read
+ * when asked for: it runs two reports on the server), a re-check with a note, and "document the
+ * change": what was tuned after it.
  */
 import {
 	Button,
@@ -71,15 +72,24 @@ function Item( { checkpoint: first }: { checkpoint: Checkpoint } ) {
 	const [ tuned, setTuned ] = useState( first.tuned?.text ?? '' );
 	const [ error, setError ] = useState( '' );
 	const [ busy, setBusy ] = useState( false );
+	const [ loading, setLoading ] = useState( false );
 	const ready = checkpoint.state !== 'waiting';
 
-	useEffect( () => {
-		if ( ready && checkpoint.actual === undefined ) {
-			getCheckpoint( checkpoint.id ).then( setCheckpoint, ( caught ) =>
-				setError( errorMessage( caught ) )
-			);
-		}
-	}, [ ready, checkpoint.id, checkpoint.actual ] );
+	// Expected against actual reads two full reports on the server: only when asked for.
+	const showActual = () => {
+		setLoading( true );
+		getCheckpoint( checkpoint.id ).then(
+			( stored ) => {
+				setCheckpoint( stored );
+				setError( '' );
+				setLoading( false );
+			},
+			( caught ) => {
+				setError( errorMessage( caught ) );
+				setLoading( false );
+			}
+		);
+	};
 
 	const run = ( call: () => Promise< Checkpoint > ) => {
 		setBusy( true );
@@ -141,6 +151,27 @@ function Item( { checkpoint: first }: { checkpoint: Checkpoint } ) {
 				<Notice status="error" isDismissible={ false }>
 					{ error }
 				</Notice>
+			) }
+			{ ready && checkpoint.actual === undefined && (
+				<p>
+					<Button
+						variant="secondary"
+						isBusy={ loading }
+						disabled={ loading }
+						accessibleWhenDisabled
+						onClick={ showActual }
+					>
+						{ __( 'Show expected against actual', 'handoff-bot' ) }
+					</Button>
+				</p>
+			) }
+			{ checkpoint.actual === null && (
+				<p>
+					{ __(
+						'No figures to compare: no conversation was started under this version or the one before.',
+						'handoff-bot'
+					) }
+				</p>
 			) }
 			{ checkpoint.actual && (
 				<table className="widefat striped">

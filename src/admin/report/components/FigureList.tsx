@@ -15,6 +15,35 @@ type Props = {
 	onDrill: ( filter: DrillFilter, category: string ) => void;
 };
 
+function known( value: number | null | undefined ): boolean {
+	return typeof value === 'number' && Number.isFinite( value );
+}
+
+/**
+ * What a compared figure says of its change: the change, or why there is none — no previous
+ * figure when only this period has one, not enough data when this period has none.
+ * @param change   The change as text ('' when it cannot be told).
+ * @param value    This period's figure.
+ * @param previous The previous period's figure.
+ */
+export function changeText(
+	change: string,
+	value: number | null,
+	previous: number | null | undefined
+): string {
+	if ( change ) {
+		return sprintf(
+			/* translators: %s: the change, e.g. +4.5 pts. */
+			__( '%s from the previous period', 'handoff-bot' ),
+			change
+		);
+	}
+	if ( known( value ) && ! known( previous ) ) {
+		return __( 'No previous figure', 'handoff-bot' );
+	}
+	return __( 'Not enough data to compare', 'handoff-bot' );
+}
+
 export default function FigureList( { figures, compared, onDrill }: Props ) {
 	if ( ! figures.length ) {
 		return null;
@@ -36,19 +65,11 @@ export default function FigureList( { figures, compared, onDrill }: Props ) {
 							</span>
 							{ compared && (
 								<span className="handoff-bot-report__change">
-									{ change
-										? sprintf(
-												/* translators: %s: the change, e.g. +4.5 pts. */
-												__(
-													'%s from the previous period',
-													'handoff-bot'
-												),
-												change
-											)
-										: __(
-												'No previous figure',
-												'handoff-bot'
-											) }
+									{ changeText(
+										change,
+										item.value,
+										item.change?.previous
+									) }
 								</span>
 							) }
 							{ item.drill && (

@@ -13,7 +13,7 @@ import type {
 	ReportAlertDetail,
 	ReportQuery,
 } from '../../../shared/types/reports';
-import { alertWhy, cellText, splitDrill } from '../alerts';
+import { alertWhy, cellKind, cellText, splitDrill } from '../alerts';
 
 type Props = {
 	alertId: number;
@@ -126,16 +126,11 @@ export default function Investigation( { alertId, onDrill, onClose }: Props ) {
 																<td key={ c }>
 																	{ cellText(
 																		cell,
-																		`${
-																			step
-																				.data
-																				.columns[
-																				c
-																			] ??
-																			''
-																		} ${ String(
-																			row[ 0 ]
-																		) }`
+																		cellKind(
+																			step.data,
+																			r,
+																			c
+																		)
 																	) }
 																</td>
 															)

@@ -2,8 +2,14 @@
  * What the report says of an alert: why it fired, the alert an address opens, a step's
  * drill-down split into period and filter, and a data cell as text.
  */
-import { alertIdFromSearch, alertWhy, cellText, splitDrill } from '../alerts';
-import type { ReportAlert } from '../../../shared/types/reports';
+import {
+	alertIdFromSearch,
+	alertWhy,
+	cellKind,
+	cellText,
+	splitDrill,
+} from '../alerts';
+import type { CellKind, ReportAlert } from '../../../shared/types/reports';
 
 const ALERT: ReportAlert = {
 	id: 12,
@@ -56,15 +62,38 @@ describe( 'alerts', () => {
 		} );
 	} );
 
-	it( 'writes shares as percentages, other numbers plainly, no value as a dash', () => {
-		expect( cellText( 0.8, 'Share Missing knowledge' ) ).toBe( '80%' );
-		expect( cellText( 0.5, 'Now Save rate' ) ).toBe( '50%' );
-		expect( cellText( 4, 'Handoffs Missing knowledge' ) ).toBe( '4' );
-		expect( cellText( 1.23456, 'Now Live handoffs per agent' ) ).toBe(
-			'1.23'
-		);
-		expect( cellText( null, 'Now' ) ).toBe( '—' );
-		expect( cellText( 'rules', 'Area' ) ).toBe( 'rules' );
+	it( 'writes each cell as its column or row says it reads, whatever the headings', () => {
+		expect( cellText( 0.8, 'share' ) ).toBe( '80%' );
+		expect( cellText( 0.125, 'share' ) ).toBe( '12.5%' );
+		expect( cellText( -0.2, 'points' ) ).toBe( '-20 pts' );
+		expect( cellText( 0.05, 'points' ) ).toBe( '+5 pts' );
+		expect( cellText( 300, 'seconds' ) ).toBe( '5 min' );
+		expect( cellText( 4, 'count' ) ).toBe( '4' );
+		expect( cellText( 1.23456, 'mean' ) ).toBe( '1.23' );
+		expect( cellText( 0.8, 'text' ) ).toBe( '0.8' );
+		expect( cellText( null, 'share' ) ).toBe( '—' );
+		expect( cellText( 'rules', 'text' ) ).toBe( 'rules' );
 		expect( cellText( true ) ).toBe( 'Yes' );
+	} );
+
+	it( 'takes a cell’s kind from its column, or from its row in a table of figures', () => {
+		// The completeness alert's "Which fields went missing?" as the server sends it.
+		const fields = {
+			kinds: [ 'text', 'share', 'share', 'points' ] as CellKind[],
+			row_kinds: [] as CellKind[],
+		};
+		const row = [ 'summary', 1, 0.5, -0.5 ];
+		expect(
+			row.map( ( cell, c ) => cellText( cell, cellKind( fields, 0, c ) ) )
+		).toEqual( [ 'summary', '100%', '50%', '-50 pts' ] );
+		// The queue step: seconds first, then shares, in the same Before and Now columns.
+		const queue = {
+			kinds: [ 'text', 'by_row', 'by_row' ] as CellKind[],
+			row_kinds: [ 'seconds', 'seconds', 'share', 'share' ] as CellKind[],
+		};
+		expect( cellText( 300, cellKind( queue, 0, 2 ) ) ).toBe( '5 min' );
+		expect( cellText( 0.75, cellKind( queue, 3, 2 ) ) ).toBe( '75%' );
+		expect( cellKind( queue, 3, 0 ) ).toBe( 'text' );
+		expect( cellKind( queue, 9, 1 ) ).toBe( 'text' );
 	} );
 } );

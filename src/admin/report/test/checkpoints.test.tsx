@@ -130,6 +130,12 @@ function item( id: number ): HTMLElement {
 	) as HTMLElement;
 }
 
+function showButton( id: number ): HTMLButtonElement | undefined {
+	return Array.from( item( id ).querySelectorAll( 'button' ) ).find(
+		( b ) => b.textContent === 'Show expected against actual'
+	);
+}
+
 afterEach( unmount );
 
 describe( 'release checkpoints', () => {
@@ -150,6 +156,20 @@ describe( 'release checkpoints', () => {
 		const ready = item( 3 );
 		expect( ready.textContent ).toContain( 'Ready to re-check' );
 		expect( ready.textContent ).toContain( 'Escalation rate up.' );
+		// Opening the list runs no report: expected against actual is read when asked for.
+		expect(
+			requests.filter( ( r ) =>
+				/\/reports\/checkpoints\/\d+$/.test( r.path )
+			)
+		).toEqual( [] );
+		expect( ready.querySelector( 'table' ) ).toBeNull();
+		expect( showButton( 4 ) ).toBeUndefined();
+		click( showButton( 3 ) as HTMLButtonElement );
+		await settle();
+		expect( requests.at( -1 )?.path ).toBe(
+			'/handoff-bot/v1/reports/checkpoints/3'
+		);
+		expect( showButton( 3 ) ).toBeUndefined();
 		const rows = Array.from( ready.querySelectorAll( 'tbody tr' ) ).map(
 			( row ) =>
 				Array.from( row.querySelectorAll( 'th, td' ) ).map(
@@ -160,11 +180,18 @@ describe( 'release checkpoints', () => {
 			[ 'Conversations', '4', '10' ],
 			[ 'Escalation rate', '50%', '10%' ],
 		] );
+		expect( item( 5 ).querySelector( 'table' ) ).toBeNull();
+		click( showButton( 5 ) as HTMLButtonElement );
+		await settle();
+		expect( item( 5 ).textContent ).toContain( 'No figures to compare' );
+		expect( item( 5 ).querySelector( 'table' ) ).toBeNull();
 	} );
 
 	it( 'marks a ready checkpoint checked with a note, and documents the change', async () => {
 		const requests = serve();
 		mountAt( <Checkpoints />, 'handoff-bot-report-root' );
+		await settle();
+		click( showButton( 3 ) as HTMLButtonElement );
 		await settle();
 		type( field< HTMLTextAreaElement >( 'Re-check note' ), 'As expected.' );
 		click( button( 'Mark checked' ) );

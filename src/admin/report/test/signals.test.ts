@@ -6,7 +6,15 @@ import { formatChange, formatSeconds, formatShare } from '../format';
 import { dayNotes, headline, localDay } from '../signals';
 import { buildSignals } from '../signals-more';
 import { chartTable, hasData, plotted } from '../table';
-import { emptySummary, weekSummary } from './fixtures';
+import type { ReportSummary } from '../../../shared/types/reports';
+import { changeText } from '../components/FigureList';
+import {
+	REASONS,
+	changes,
+	emptyMetrics,
+	emptySummary,
+	weekSummary,
+} from './fixtures';
 
 function block( id: string, summary = weekSummary() ) {
 	for ( const signal of buildSignals( summary ) ) {
@@ -27,6 +35,7 @@ describe( 'chart data as a table', () => {
 			'Handoffs',
 			'Share',
 		] );
+		// Every reason code is sent, in the server's order, with its change from the days before.
 		expect( table.rows.map( ( row ) => row.cells ) ).toEqual( [
 			{
 				category: 'Asked for a person',
@@ -35,16 +44,86 @@ describe( 'chart data as a table', () => {
 				share: '75%',
 			},
 			{
+				category: 'Business rule',
+				change: '-1 (-100%)',
+				handoffs: '0',
+				share: '0%',
+			},
+			{
+				category: 'Sensitive account matter',
+				change: 'No change',
+				handoffs: '0',
+				share: '0%',
+			},
+			{
 				category: 'Low confidence',
-				change: '',
+				change: '+1',
 				handoffs: '1',
 				share: '25%',
 			},
+			...[
+				'Missing knowledge',
+				'Repeated failure',
+				'Frustration',
+				'Action required',
+			].map( ( category ) => ( {
+				category,
+				change: 'No change',
+				handoffs: '0',
+				share: '0%',
+			} ) ),
 		] );
-		expect( table.rows.map( ( row ) => row.drill ) ).toEqual( [
-			{ reason: 'user_requested' },
-			{ reason: 'low_confidence' },
-		] );
+		expect( table.rows.map( ( row ) => row.drill ) ).toEqual(
+			REASONS.map( ( reason ) => ( { reason } ) )
+		);
+	} );
+
+	it( 'shows the change of every compared figure, effort and unproductive turns too', () => {
+		const summary = weekSummary();
+		const effort = chartTable( block( 'effort', summary ) );
+		expect(
+			effort.rows.map( ( row ) => [
+				row.cells.category,
+				row.cells.share,
+				row.cells.change,
+			] )
+		).toContainEqual( [ 'Asked for an agent', '25%', '+5 pts' ] );
+		const unproductive = buildSignals( summary )
+			.flatMap( ( signal ) => signal.figures )
+			.find( ( item ) => item.id === 'handoffs_after_unproductive' );
+		expect( unproductive?.value ).toBe( 1 );
+		expect(
+			formatChange( unproductive?.change, unproductive?.kind ?? 'count' )
+		).toBe( '+1' );
+		// Every figure the report compares has a change the server sends.
+		for ( const signal of buildSignals( summary ) ) {
+			for ( const item of signal.figures ) {
+				expect( [ item.id, item.change ] ).toEqual( [
+					item.id,
+					expect.objectContaining( { current: item.value } ),
+				] );
+			}
+		}
+	} );
+
+	it( 'drills a save rate to the accepted handoffs it counts', () => {
+		const summary = weekSummary();
+		summary.metrics.saves.by_reason = [
+			{ key: 'user_requested', accepted: 2, resolved: 1, rate: 0.5 },
+		];
+		summary.metrics.saves.by_team = [
+			{ key: 'support', accepted: 1, resolved: 1, rate: 1 },
+		];
+		expect(
+			chartTable( block( 'saves-reason', summary ) ).rows[ 0 ]?.drill
+		).toEqual( { reason: 'user_requested', accepted: '1' } );
+		expect(
+			chartTable( block( 'saves-team', summary ) ).rows[ 0 ]?.drill
+		).toEqual( { team: 'support', accepted: '1' } );
+		const saveRate = buildSignals( summary )
+			.flatMap( ( signal ) => signal.figures )
+			.find( ( item ) => item.id === 'save_rate' );
+		expect( saveRate?.drill ).toEqual( { accepted: '1' } );
 	} );
 
 	it( 'marks each intent as expected or a warning by its policy, and drills by intent', () => {
@@ -114,9 +193,35 @@ describe( 'an empty period', () => {
 				expect( text ).not.toMatch( /NaN|Infinity|undefined/ );
 			}
 		}
-		for ( const figure of headline( summary ) ) {
-			expect( formatChange( figure.change, figure.kind ) ).toBe( '' );
+		// Compared with an empty period before: nothing to compare is never a made-up change.
+		const compared: ReportSummary = {
+			...summary,
+			comparison: {
+				period: summary.period,
+				metrics: emptyMetrics(),
+				changes: changes( emptyMetrics(), emptyMetrics() ),
+			},
+		};
+		const figures = headline( compared );
+		expect( figures.length ).toBeGreaterThan( 0 );
+		for ( const figure of figures ) {
+			expect( figure.change ).toBeDefined();
+			expect( formatChange( figure.change, figure.kind ) ).toBe(
+				figure.kind === 'count' ? 'No change' : ''
+			);
+			expect(
+				changeText(
+					formatChange( figure.change, figure.kind ),
+					figure.value,
+					figure.change?.previous
+				)
+			).toBe(
+				figure.kind === 'count'
+					? 'No change from the previous period'
+					: 'Not enough data to compare'
+			);
 		}
+		expect( changeText( '', 0.5, null ) ).toBe( 'No previous figure' );
 		expect(
 			chartTable( block( 'completeness-fields', summary ) ).rows[ 0 ]
 				?.cells.share

@@ -390,6 +390,15 @@ final class Metrics_Test extends Test_Case {
 		$this->assertSame( 1.0, $changes['save_rate']['previous'] );
 		$this->assertNull( $changes['satisfaction_bot']['previous'], 'nobody rated the previous week' );
 		$this->assertNull( $changes['satisfaction_bot']['delta'] );
+		foreach ( array(
+			'handoffs_after_unproductive' => 'turns',
+			'asked_for_person_share'      => 'effort',
+		) as $figure => $group ) {
+			$this->assertSame( $report['metrics'][ $group ][ $figure ], $changes[ $figure ]['current'], "{$figure} is compared with the previous period" );
+			$this->assertSame( $previous[ $group ][ $figure ], $changes[ $figure ]['previous'] );
+		}
+		$this->assertNotNull( $changes['handoffs_after_unproductive']['delta'] );
+		$this->assertNotNull( $changes['asked_for_person_share']['delta'] );
 	}
 
 	/**

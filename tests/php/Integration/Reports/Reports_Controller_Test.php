@@ -257,4 +257,41 @@ final class Reports_Controller_Test extends Test_Case {
 			array_intersect_key( $row, array_flip( array( 'conversation_id', 'handoff_id', 'reason', 'intent', 'route', 'outcome', 'requested_at' ) ) )
 		);
 	}
+
+	/**
+	 * The conversations behind a save rate are the handoffs it counts: accepted=1 with the
+	 * reason, intent or team lists as many handoffs as the figure's `accepted`.
+	 */
+	public function test_the_save_rates_drill_down_lists_the_handoffs_they_count(): void {
+		wp_set_current_user( $this->create_user( 'administrator' ) );
+		$total = function ( array $params ): int {
+			$response = $this->rest( 'GET', '/handoff-bot/v1/reports/conversations', self::WEEK + $params );
+			$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+			return (int) $response->get_headers()['X-WP-Total'];
+		};
+		$saves = $this->rest( 'GET', '/handoff-bot/v1/reports/summary', self::WEEK )->get_data()['metrics']['saves'];
+		$this->assertGreaterThan( 0, $saves['accepted'], 'the scenario has accepted handoffs' );
+		$this->assertSame( $saves['accepted'], $total( array( 'accepted' => '1' ) ) );
+		$this->assertSame( 5 - $saves['accepted'], $total( array( 'accepted' => '0' ) ), 'the week\'s other handoffs' );
+		$compared = 0;
+		foreach ( array( 'reason', 'intent', 'team' ) as $by ) {
+			foreach ( $saves[ 'by_' . $by ] as $row ) {
+				$this->assertSame(
+					$row['accepted'],
+					$total(
+						array(
+							$by        => $row['key'],
+							'accepted' => '1',
+						)
+					),
+					"the save rate of {$by} “{$row['key']}”"
+				);
+				$all       = $total( array( $by => $row['key'] ) );
+				$compared += $all > $row['accepted'] ? 1 : 0;
+			}
+		}
+		$this->assertGreaterThan( 0, $compared, 'without accepted=1 some drill-down lists more handoffs than its save rate counts' );
+		$bad = $this->rest( 'GET', '/handoff-bot/v1/reports/conversations', self::WEEK + array( 'accepted' => 'maybe' ) );
+		$this->assertSame( 400, $bad->get_status() );
+	}
 }

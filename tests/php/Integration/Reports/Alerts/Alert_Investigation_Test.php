@@ -90,6 +90,10 @@ final class Alert_Investigation_Test extends Test_Case {
 		$steps = self::steps( $alert );
 
 		$this->assertSame( array( 'billing', 10, 0.2, 0.4, 0.2 ), $steps['intents_changed']['data']['rows'][0] );
+		$this->assertSame( array( 'text', 'count', 'share', 'share', 'points' ), $steps['intents_changed']['data']['kinds'], 'the rates read as percentages, their change in points' );
+		$this->assertSame( array( 'text', 'by_row', 'by_row' ), $steps['agents_resolved']['data']['kinds'] );
+		$this->assertSame( array( 'count', 'count', 'share' ), $steps['agents_resolved']['data']['row_kinds'], 'the save rate row reads as a percentage' );
+		$this->assertSame( array( 'text', 'text', 'text', 'text', 'text' ), $steps['config_changed']['data']['kinds'] );
 		$this->assertSame(
 			array(
 				'period' => 'custom',
@@ -227,6 +231,11 @@ final class Alert_Investigation_Test extends Test_Case {
 			$steps['agents']['data']['rows']
 		);
 		$this->assertSame( array( 'Median delay to the first human reply (s)', 60.0, 300.0 ), $steps['queue']['data']['rows'][0] );
+		$this->assertSame( array( 'text', 'count', 'count' ), $steps['volume']['data']['kinds'] );
+		$this->assertSame( array( 'count', 'mean', 'count' ), $steps['agents']['data']['row_kinds'] );
+		$this->assertSame( array( 'text', 'by_row', 'by_row' ), $steps['queue']['data']['kinds'] );
+		$this->assertSame( array( 'seconds', 'seconds', 'share', 'share' ), $steps['queue']['data']['row_kinds'], 'abandonment and transfer success read as percentages' );
+		$this->assertCount( count( $steps['queue']['data']['rows'] ), $steps['queue']['data']['row_kinds'] );
 		$this->assertStringContainsString( 'carried more live handoffs', $steps['queue']['finding'] );
 	}
 
@@ -252,6 +261,9 @@ final class Alert_Investigation_Test extends Test_Case {
 		$this->assertSame( array( 'intents_changed', 'unproductive_turns', 'abandonment', 'later_angrier' ), array_column( $alert['investigation'], 'key' ) );
 		$steps = self::steps( $alert );
 		$this->assertSame( array( 'Abandonment while waiting', 0.0, 1.0 ), $steps['abandonment']['data']['rows'][0] );
+		$this->assertSame( array( 'share', 'share' ), $steps['abandonment']['data']['row_kinds'], 'offers left unanswered read as a percentage' );
+		$this->assertSame( array( 'mean', 'share' ), $steps['later_angrier']['data']['row_kinds'] );
+		$this->assertSame( array( 'count', 'count' ), $steps['unproductive_turns']['data']['row_kinds'] );
 		$this->assertStringStartsWith( 'Yes:', $steps['abandonment']['finding'] );
 		$this->assertStringStartsWith( 'No:', $steps['unproductive_turns']['finding'] );
 	}
@@ -321,6 +333,8 @@ final class Alert_Investigation_Test extends Test_Case {
 		$this->assertSame( -1.0, $drops['language'] );
 		$this->assertSame( 0.0, $drops['transcript'] );
 		$this->assertContains( $steps['fields']['data']['rows'][0][0], array( 'summary', 'language' ), 'the largest drop first' );
+		$this->assertSame( array( 'text', 'share', 'share', 'points' ), $steps['fields']['data']['kinds'], 'the fields’ presence reads as percentages' );
+		$this->assertSame( array(), $steps['fields']['data']['row_kinds'] );
 	}
 
 	/**
