@@ -3,9 +3,11 @@
  * (fixtures/report-seed.php): an admin opens the report, reads the last 30 days against the
  * previous period, changes to the last 7 days, opens the reason codes as a table, exports it as
  * CSV (whose rows are the table's), drills down from a reason code to the conversations behind it
- * and opens one with its brief; an admin opens an alert's investigation from its link and drills
- * down from a step, completes the monthly checklist (still done, with the admin's name, after a
- * reload) and marks a sampled conversation reviewed. Each view is scanned for accessibility
+ * and opens one with its brief (back to the same list, focus on what opened it); an admin opens an
+ * alert's investigation from its link and drills down from a step, has a refused alert setting
+ * explained under its field (and not saved), completes the monthly checklist (a note then a tick,
+ * still done, with the admin's name, after a reload), marks a sampled conversation reviewed and
+ * follows an item to the report for the review's month. Each view is scanned for accessibility
  * problems, and other screens load nothing of the report.
  */
 import { readFileSync } from 'node:fs';
@@ -171,18 +173,18 @@ test( 'an admin reads the report, changes the period, exports a table and drills
 	await expect( drill ).toBeVisible();
 	await expect( drill.locator( 'tbody tr' ) ).toHaveCount( 2 );
 	const open = drill.getByRole( 'button', {
-		name: `Open conversation ${ seeded.asked_live.conversation_id } with its brief`,
+		name: `Conversation ${ seeded.asked_live.conversation_id }: open it with its brief`,
 	} );
 	await expect( open ).toBeVisible();
 	await expect(
 		drill.getByRole( 'button', {
-			name: `Open conversation ${ seeded.asked_ticket.conversation_id } with its brief`,
+			name: `Conversation ${ seeded.asked_ticket.conversation_id }: open it with its brief`,
 		} )
 	).toBeVisible();
 	// The older one is outside the last 7 days.
 	await expect(
 		drill.getByRole( 'button', {
-			name: `Open conversation ${ seeded.old_asked.conversation_id } with its brief`,
+			name: `Conversation ${ seeded.old_asked.conversation_id }: open it with its brief`,
 		} )
 	).toHaveCount( 0 );
 	expect( await axeViolations( page ) ).toEqual( [] );
@@ -200,11 +202,22 @@ test( 'an admin reads the report, changes the period, exports a table and drills
 	).toContainText( seeded.asked_live.question );
 	expect( await axeViolations( page ) ).toEqual( [] );
 
-	// Back to the list.
+	// Back to the list: the same list, with focus on the conversation that was opened.
 	await conversation
 		.getByRole( 'button', { name: 'Back to the list' } )
 		.click();
 	await expect( drill ).toBeVisible();
+	await expect( drill.locator( 'tbody tr' ) ).toHaveCount( 2 );
+	await expect( open ).toBeFocused();
+
+	// Closing the list gives focus back to the row's button that opened it.
+	await drill.getByRole( 'button', { name: 'Close' } ).click();
+	await expect( drill ).toHaveCount( 0 );
+	await expect(
+		table.getByRole( 'button', {
+			name: 'View conversations: Asked for a person',
+		} )
+	).toBeFocused();
 } );
 
 test( 'a period with no conversations says so, without NaN', async ( {
@@ -236,9 +249,14 @@ test( 'a period with no conversations says so, without NaN', async ( {
 	).toBeVisible();
 	await expect( figure( page, 'escalation_rate' ) ).toHaveText( '—' );
 	await root.getByRole( 'tab', { name: 'Signals' } ).click();
+	// Every chart of the page says so; none draws an empty chart.
+	const blocks = root.locator( '[data-block]' );
+	const count = await blocks.count();
+	expect( count ).toBeGreaterThanOrEqual( 10 );
 	await expect(
-		root.getByText( 'Nothing to show for this period.' ).first()
-	).toBeVisible();
+		root.getByText( 'Nothing to show for this period.' )
+	).toHaveCount( count );
+	await expect( root.locator( 'canvas' ) ).toHaveCount( 0 );
 	await expect( root ).not.toContainText( 'NaN' );
 	expect( await axeViolations( page ) ).toEqual( [] );
 } );
@@ -281,12 +299,17 @@ test( 'an admin investigates an alert, completes the monthly checklist and revie
 	await expect( drill ).toBeVisible();
 	await expect(
 		drill.getByRole( 'button', {
-			name: `Open conversation ${ seeded.asked_live.conversation_id } with its brief`,
+			name: `Conversation ${ seeded.asked_live.conversation_id }: open it with its brief`,
 		} )
 	).toBeVisible();
 	await drill.getByRole( 'button', { name: 'Close' } ).click();
+	await expect(
+		steps.first().getByRole( 'button', {
+			name: /^View the conversations behind this step/,
+		} )
+	).toBeFocused();
 
-	// The alert settings.
+	// The alert settings: a refused value is explained under its field, in its words, and not saved.
 	await root.getByRole( 'button', { name: 'Alert settings' } ).click();
 	const settings = root.getByRole( 'region', { name: 'Alert settings' } );
 	await expect( settings.getByLabel( 'Window (days)' ) ).toHaveValue( '7' );
@@ -294,7 +317,12 @@ test( 'an admin investigates an alert, completes the monthly checklist and revie
 	await settings
 		.getByRole( 'button', { name: 'Save alert settings' } )
 		.click();
-	await expect( settings ).toContainText( 'alerts_window_days' );
+	const windowDays = settings.getByLabel( 'Window (days)' );
+	await expect( windowDays ).toHaveAccessibleDescription(
+		'Window (days): enter a whole number from 7 to 90.'
+	);
+	await expect( windowDays ).toHaveAttribute( 'aria-invalid', 'true' );
+	await expect( settings ).not.toContainText( 'alerts_' );
 	expect( await axeViolations( page ) ).toEqual( [] );
 
 	// The monthly checklist, every item ticked.
@@ -304,6 +332,11 @@ test( 'an admin investigates an alert, completes the monthly checklist and revie
 	const boxes = monthly.getByRole( 'checkbox' );
 	const items = await boxes.count();
 	expect( items ).toBeGreaterThanOrEqual( 9 );
+	// A note typed, then its box ticked at once: both are kept.
+	await monthly
+		.getByRole( 'textbox', { name: /^Note: / } )
+		.first()
+		.fill( 'Top three unchanged.' );
 	for ( let i = 0; i < items; i++ ) {
 		await boxes.nth( i ).check();
 		await expect( monthly.locator( 'li' ).nth( i ) ).toContainText(
@@ -327,8 +360,14 @@ test( 'an admin investigates an alert, completes the monthly checklist and revie
 	).toContainText( /By admin, / );
 	expect( await axeViolations( page ) ).toEqual( [] );
 
-	// After a reload, still done, with who did it.
+	// After a reload, still done, with who did it; the refused window was not saved.
 	await page.reload();
+	await root.getByRole( 'button', { name: 'Alert settings' } ).click();
+	await expect(
+		root
+			.getByRole( 'region', { name: 'Alert settings' } )
+			.getByLabel( 'Window (days)' )
+	).toHaveValue( '7' );
 	await root.getByRole( 'tab', { name: 'Reviews' } ).click();
 	const again = root.getByRole( 'region', { name: /^Monthly review / } );
 	await expect( again ).toContainText( `${ items } of ${ items } done` );
@@ -337,12 +376,16 @@ test( 'an admin investigates an alert, completes the monthly checklist and revie
 	}
 	await expect( again.locator( 'li' ).first() ).toContainText( /By admin, / );
 	await expect(
+		again.getByRole( 'textbox', { name: /^Note: / } ).first()
+	).toHaveValue( 'Top three unchanged.' );
+	await expect(
 		root.getByRole( 'checkbox', {
 			name: `Reviewed conversation ${ seeded.asked_live.conversation_id }`,
 		} )
 	).toBeChecked();
 
-	// An item's target: the reason codes, on the Signals tab.
+	// An item's target: the reason codes, on the Signals tab, for the review's month.
+	const month = await again.getByRole( 'heading' ).first().textContent();
 	await again
 		.getByRole( 'button', {
 			name: /^Open in the report: Read the top reason/,
@@ -351,4 +394,14 @@ test( 'an admin investigates an alert, completes the monthly checklist and revie
 	await expect(
 		root.getByRole( 'heading', { name: '10. Reason codes' } )
 	).toBeFocused();
+	await expect( root.getByLabel( 'Period', { exact: true } ) ).toHaveValue(
+		'month'
+	);
+	await expect(
+		root.getByText(
+			new RegExp(
+				`^Showing ${ ( month ?? '' ).replace( 'Monthly review ', '' ) }-01 to `
+			)
+		)
+	).toBeVisible();
 } );

@@ -38,6 +38,7 @@ import SignalSection from './components/SignalSection';
 import {
 	DEFAULT_CHOICE,
 	describePeriod,
+	reviewChoice,
 	toQuery,
 	type PeriodChoice,
 } from './period';
@@ -62,6 +63,36 @@ function bringTo( element: HTMLElement | null ) {
 	element.focus();
 }
 
+/**
+ * The element that has keyboard focus in a node's document, if any (not the page itself).
+ * @param node A node of the screen.
+ */
+function focused( node: HTMLElement | null ): HTMLElement | null {
+	const active = node?.ownerDocument.activeElement;
+	return active instanceof HTMLElement && active !== node?.ownerDocument.body
+		? active
+		: null;
+}
+
+/**
+ * Gives keyboard focus back, after the screen has redrawn, to the control that opened a panel
+ * just closed; when it is gone, to the tab shown.
+ * @param opener The control.
+ */
+function giveBack( opener: HTMLElement | null ) {
+	window.requestAnimationFrame( () => {
+		if ( opener && opener.isConnected ) {
+			opener.focus();
+			return;
+		}
+		document
+			.querySelector< HTMLElement >(
+				'.handoff-bot-report__tabs [role="tab"][aria-selected="true"]'
+			)
+			?.focus();
+	} );
+}
+
 export default function App() {
 	const [ choice, setChoice ] = useState< PeriodChoice >( DEFAULT_CHOICE );
 	const [ version, setVersion ] = useState( 0 );
@@ -80,6 +111,10 @@ export default function App() {
 	const [ tabKey, setTabKey ] = useState( 0 );
 	const [ pendingTarget, setPendingTarget ] = useState( '' );
 	const drillRef = useRef< HTMLDivElement >( null );
+	// The controls that opened the drill-down, the conversation and the investigation.
+	const drillOpener = useRef< HTMLElement | null >( null );
+	const conversationOpener = useRef< HTMLElement | null >( null );
+	const alertOpener = useRef< HTMLElement | null >( null );
 	const query = useMemo(
 		() => toQuery( choice, version ),
 		[ choice, version ]
@@ -118,6 +153,7 @@ export default function App() {
 
 	const onDrill = useCallback(
 		( filter: DrillFilter, title: string, from?: ReportQuery ) => {
+			drillOpener.current = focused( drillRef.current );
 			setOpenId( null );
 			setDrill( { filter, title, query: from } );
 			// The list opens above the tabs: bring it, and keyboard focus, to it.
@@ -127,13 +163,44 @@ export default function App() {
 	);
 
 	const openConversation = useCallback( ( handoffId: number ) => {
+		conversationOpener.current = focused( drillRef.current );
 		setOpenId( handoffId );
 		window.requestAnimationFrame( () => bringTo( drillRef.current ) );
 	}, [] );
 
-	// A checklist item's target: switch to its tab, then bring its section into view.
+	const closeDrill = useCallback( () => {
+		setDrill( null );
+		giveBack( drillOpener.current );
+	}, [] );
+	const closeConversation = useCallback( () => {
+		setOpenId( null );
+		giveBack( conversationOpener.current );
+	}, [] );
+	const investigate = useCallback( ( id: number ) => {
+		alertOpener.current = focused( drillRef.current );
+		setAlertId( id );
+	}, [] );
+	const closeInvestigation = useCallback( () => {
+		setAlertId( null );
+		giveBack( alertOpener.current );
+	}, [] );
+
+	// A checklist item's target: the review's month or quarter, on the target's tab, with its
+	// section brought into view.
 	const onTarget = useCallback(
-		( target: string ) => {
+		( target: string, review?: string ) => {
+			const period = review ? reviewChoice( review ) : null;
+			if ( period ) {
+				setChoice( ( current ) =>
+					current.preset === period.preset &&
+					current.from === period.from &&
+					current.to === period.to
+						? current
+						: period
+				);
+				setDrill( null );
+				setOpenId( null );
+			}
 			const where = targetOf( target );
 			if ( where.tab !== tab ) {
 				setTab( where.tab );
@@ -226,21 +293,24 @@ export default function App() {
 				tabIndex={ -1 }
 				className="handoff-bot-report__focus"
 			>
-				{ summary && drill && openId === null && (
-					<DrillDown
-						query={ drill.query ?? query }
-						filter={ drill.filter }
-						title={ drill.title }
-						from={ drill.query?.from ?? from }
-						to={ drill.query?.to ?? to }
-						onOpen={ setOpenId }
-						onClose={ () => setDrill( null ) }
-					/>
+				{ /* Kept while a conversation is open, so it keeps its page. */ }
+				{ summary && drill && (
+					<div hidden={ openId !== null }>
+						<DrillDown
+							query={ drill.query ?? query }
+							filter={ drill.filter }
+							title={ drill.title }
+							from={ drill.query?.from ?? from }
+							to={ drill.query?.to ?? to }
+							onOpen={ openConversation }
+							onClose={ closeDrill }
+						/>
+					</div>
 				) }
 				{ openId !== null && (
 					<ConversationPanel
 						handoffId={ openId }
-						onClose={ () => setOpenId( null ) }
+						onClose={ closeConversation }
 					/>
 				) }
 			</div>
@@ -277,12 +347,12 @@ export default function App() {
 						}
 						return shown.name === 'overview' ? (
 							<div className="handoff-bot-report__overview">
-								<AlertList onInvestigate={ setAlertId } />
+								<AlertList onInvestigate={ investigate } />
 								{ alertId !== null && (
 									<Investigation
 										alertId={ alertId }
 										onDrill={ onDrill }
-										onClose={ () => setAlertId( null ) }
+										onClose={ closeInvestigation }
 									/>
 								) }
 								<Button

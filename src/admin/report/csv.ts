@@ -4,14 +4,26 @@
  */
 import type { TableModel } from './table';
 
+/** A number as the report writes it: signed, with thousands separators and decimals. */
+const NUMBER = '[+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+
+/**
+ * A whole cell that is only a figure: a number, a percentage or a change, with at most one unit
+ * word ("+4.5 pts", "-12.5%", "1,234", "+30 s", "-2 (-50%)").
+ */
+const FIGURE = new RegExp(
+	`^${ NUMBER }(?: ?%| \\p{L}{1,8})?(?: \\(${ NUMBER } ?%\\))?$`,
+	'u'
+);
+
 /**
  * One cell.
  * @param value The cell's text.
  */
 export function csvCell( value: string ): string {
 	let text = value;
-	// "=", "@", a tab or a carriage return first, or "+" / "-" not starting a number.
-	if ( /^[=@\t\r]/.test( text ) || /^[+-](?![\d.])/.test( text ) ) {
+	// "=", "+", "-", "@", a tab or a carriage return first, unless the whole cell is a figure.
+	if ( /^[=+\-@\t\r]/.test( text ) && ! FIGURE.test( text ) ) {
 		text = `'${ text }`;
 	}
 	return /[",\r\n]/.test( text ) || text !== text.trim()

@@ -154,3 +154,25 @@ export function describePeriod( period: ReportPeriod ): string {
 		period.days
 	);
 }
+
+/**
+ * The period of a review: its calendar month (`2026-11`) or quarter (`2026-Q4`), from its first
+ * day; null for a name that is neither.
+ * @param review The review's name.
+ */
+export function reviewChoice( review: string ): PeriodChoice | null {
+	const month = /^(\d{4})-(\d{2})$/.exec( review );
+	if ( month && Number( month[ 2 ] ) >= 1 && Number( month[ 2 ] ) <= 12 ) {
+		return { preset: 'month', from: `${ review }-01`, to: '' };
+	}
+	const quarter = /^(\d{4})-Q([1-4])$/.exec( review );
+	if ( quarter ) {
+		const first = ( Number( quarter[ 2 ] ) - 1 ) * 3 + 1;
+		return {
+			preset: 'quarter',
+			from: `${ quarter[ 1 ] }-${ String( first ).padStart( 2, '0' ) }-01`,
+			to: '',
+		};
+	}
+	return null;
+}

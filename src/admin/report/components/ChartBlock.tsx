@@ -1,10 +1,11 @@
 /**
- * A chart with its title, a "Show as table" switch, and its CSV. A chart with nothing to draw in
- * the period says so instead.
+ * A chart with its title, a "Show as table" switch, and its CSV. The table is always there: while
+ * the chart shows, only screen readers read it (the chart points to it). A chart with nothing to
+ * draw in the period says so instead.
  */
 import { Button, ToggleControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 import type { DrillFilter } from '../../../shared/types/reports';
 import { csvFilename, downloadCsv, toCsv } from '../csv';
@@ -32,13 +33,21 @@ export default function ChartBlock( {
 	const [ asTable, setAsTable ] = useState( false );
 	const table = chartTable( chart );
 	const empty = ! hasData( chart );
+	const tableId = `handoff-bot-report-table-${ id }`;
 	return (
 		<div className="handoff-bot-report__block" data-block={ id }>
 			<div className="handoff-bot-report__block-head">
 				<h3>{ title }</h3>
 				<ToggleControl
 					__nextHasNoMarginBottom
-					label={ __( 'Show as table', 'handoff-bot' ) }
+					label={
+						<>
+							{ __( 'Show as table', 'handoff-bot' ) }
+							<span className="screen-reader-text">
+								{ `: ${ title }` }
+							</span>
+						</>
+					}
 					checked={ asTable }
 					onChange={ setAsTable }
 				/>
@@ -46,6 +55,11 @@ export default function ChartBlock( {
 					variant="secondary"
 					size="compact"
 					disabled={ ! table.rows.length }
+					aria-label={ sprintf(
+						/* translators: %s: the chart's title. */
+						__( 'Download CSV: %s', 'handoff-bot' ),
+						title
+					) }
 					onClick={ () =>
 						downloadCsv(
 							csvFilename( id, from, to ),
@@ -62,14 +76,26 @@ export default function ChartBlock( {
 				</p>
 			) }
 			{ ! empty && ! asTable && (
-				<ChartView
-					chart={ chart }
-					title={ title }
-					onDrill={ onDrill }
-				/>
+				<>
+					<ChartView
+						chart={ chart }
+						title={ title }
+						tableId={ tableId }
+						onDrill={ onDrill }
+					/>
+					{ /* The figures for screen readers; its buttons come with "Show as table". */ }
+					<div className="screen-reader-text">
+						<DataTable
+							id={ tableId }
+							table={ table }
+							caption={ title }
+						/>
+					</div>
+				</>
 			) }
 			{ asTable && (
 				<DataTable
+					id={ tableId }
 					table={ table }
 					caption={ title }
 					onDrill={ onDrill }

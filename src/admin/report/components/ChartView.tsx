@@ -47,6 +47,8 @@ const TONES = { expected: '#00a32a', warning: '#dba617' };
 type Props = {
 	chart: ChartSpec;
 	title: string;
+	/** The id of the table holding the chart's figures. */
+	tableId: string;
 	onDrill?: ( filter: DrillFilter, category: string ) => void;
 };
 
@@ -76,7 +78,7 @@ function data( chart: ChartSpec ) {
 	};
 }
 
-export default function ChartView( { chart, title, onDrill }: Props ) {
+export default function ChartView( { chart, title, tableId, onDrill }: Props ) {
 	const ref = useRef< ChartJS< 'bar' | 'line' > >( null );
 	const options: ChartOptions< 'bar' | 'line' > = {
 		responsive: true,
@@ -104,7 +106,7 @@ export default function ChartView( { chart, title, onDrill }: Props ) {
 	};
 	const label = sprintf(
 		/* translators: %s: the chart's title. */
-		__( 'Chart: %s. Its figures are in the table.', 'handoff-bot' ),
+		__( 'Chart: %s', 'handoff-bot' ),
 		title
 	);
 	const shown = data( chart );
@@ -117,6 +119,7 @@ export default function ChartView( { chart, title, onDrill }: Props ) {
 					options={ options as ChartOptions< 'line' > }
 					role="img"
 					aria-label={ label }
+					aria-describedby={ tableId }
 				/>
 			) : (
 				<Bar
@@ -125,6 +128,7 @@ export default function ChartView( { chart, title, onDrill }: Props ) {
 					options={ options as ChartOptions< 'bar' > }
 					role="img"
 					aria-label={ label }
+					aria-describedby={ tableId }
 				/>
 			) }
 		</div>

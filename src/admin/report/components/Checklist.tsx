@@ -10,7 +10,7 @@ import {
 	Spinner,
 	TextControl,
 } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { errorMessage } from '../../../shared/api';
@@ -22,14 +22,17 @@ import { doneBy } from '../review';
 type Props = {
 	review: string;
 	title: string;
-	onTarget: ( target: string ) => void;
+	/** Opens an item's target for the review's period. */
+	onTarget: ( target: string, review: string ) => void;
 };
 
 export default function Checklist( { review, title, onTarget }: Props ) {
 	const [ found, setFound ] = useState< Review | null >( null );
 	const [ notes, setNotes ] = useState< Record< string, string > >( {} );
 	const [ error, setError ] = useState( '' );
-	const [ saving, setSaving ] = useState( '' );
+	// Each item's saves go one after another; only the newest one's answer is shown.
+	const queues = useRef< Record< string, Promise< void > > >( {} );
+	const newest = useRef< Record< string, number > >( {} );
 
 	useEffect( () => {
 		let live = true;
@@ -75,21 +78,29 @@ export default function Checklist( { review, title, onTarget }: Props ) {
 					done: items.filter( ( i ) => i.done ).length,
 				};
 			} );
-		// The box shows the new state at once; a refusal puts the stored one back.
-		put( { ...item, done } );
-		setSaving( item.id );
-		saveReviewItem( review, item.id, done, note ).then(
-			( stored ) => {
-				put( stored );
-				setError( '' );
-				setSaving( '' );
-			},
-			( caught ) => {
-				put( item );
-				setError( errorMessage( caught ) );
-				setSaving( '' );
-			}
-		);
+		// The box shows the new state at once; a refusal puts the stored one back. The box stays
+		// usable while saving: a tick right after a note is saved after it.
+		put( { ...item, done, note } );
+		const turn = ( newest.current[ item.id ] ?? 0 ) + 1;
+		newest.current[ item.id ] = turn;
+		const latest = () => newest.current[ item.id ] === turn;
+		const before = queues.current[ item.id ] ?? Promise.resolve();
+		queues.current[ item.id ] = before
+			.then( () => saveReviewItem( review, item.id, done, note ) )
+			.then(
+				( stored ) => {
+					if ( latest() ) {
+						put( stored );
+						setError( '' );
+					}
+				},
+				( caught ) => {
+					if ( latest() ) {
+						put( item );
+					}
+					setError( errorMessage( caught ) );
+				}
+			);
 	};
 
 	const headingId = `handoff-bot-report-review-${ review }`;
@@ -127,7 +138,6 @@ export default function Checklist( { review, title, onTarget }: Props ) {
 									__nextHasNoMarginBottom
 									label={ item.label }
 									checked={ item.done }
-									disabled={ saving === item.id }
 									onChange={ ( done ) => save( item, done ) }
 								/>
 								<div className="handoff-bot-report__item-more">
@@ -142,7 +152,7 @@ export default function Checklist( { review, title, onTarget }: Props ) {
 										) }
 										variant="link"
 										onClick={ () =>
-											onTarget( item.target )
+											onTarget( item.target, review )
 										}
 									>
 										{ __(

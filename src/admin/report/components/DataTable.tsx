@@ -9,15 +9,17 @@ import type { DrillFilter } from '../../../shared/types/reports';
 import type { TableModel } from '../table';
 
 type Props = {
+	/** The table's element id (what its chart points to). */
+	id?: string;
 	table: TableModel;
 	caption: string;
 	onDrill?: ( filter: DrillFilter, category: string ) => void;
 };
 
-export default function DataTable( { table, caption, onDrill }: Props ) {
+export default function DataTable( { id, table, caption, onDrill }: Props ) {
 	const drillable = !! onDrill && table.rows.some( ( row ) => row.drill );
 	return (
-		<table className="widefat striped handoff-bot-report__table">
+		<table id={ id } className="widefat striped handoff-bot-report__table">
 			<caption>{ caption }</caption>
 			<thead>
 				<tr>

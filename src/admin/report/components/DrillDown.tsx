@@ -1,7 +1,7 @@
 /**
  * The conversations behind a figure (a DataViews list from /reports/conversations with the
  * figure's filter, newest first, paged by the server), each opening the conversation with its
- * brief; the rows shown can be saved as CSV.
+ * brief; all of its conversations (up to CSV_LIMIT) can be saved as CSV.
  */
 import { Button, Notice } from '@wordpress/components';
 import { DataViews, type Field, type View } from '@wordpress/dataviews';
@@ -27,6 +27,35 @@ type Props = {
 	onOpen: ( handoffId: number ) => void;
 	onClose: () => void;
 };
+
+/** The most rows the CSV holds, fetched EXPORT_PAGE at a time. */
+export const CSV_LIMIT = 5000;
+const EXPORT_PAGE = 100;
+
+/**
+ * Every conversation behind the figure, page after page, up to CSV_LIMIT.
+ * @param query  The period.
+ * @param filter The figure's filter.
+ */
+async function allRows(
+	query: ReportQuery,
+	filter: DrillFilter
+): Promise< ReportConversation[] > {
+	const out: ReportConversation[] = [];
+	for ( let page = 1; out.length < CSV_LIMIT; page++ ) {
+		const found = await getReportConversations(
+			query,
+			filter,
+			page,
+			EXPORT_PAGE
+		);
+		out.push( ...found.rows );
+		if ( ! found.rows.length || out.length >= found.total ) {
+			break;
+		}
+	}
+	return out.slice( 0, CSV_LIMIT );
+}
 
 const FIRST_VIEW: View = {
 	type: 'table',
@@ -62,6 +91,7 @@ export default function DrillDown( {
 	const [ total, setTotal ] = useState( 0 );
 	const [ loading, setLoading ] = useState( true );
 	const [ error, setError ] = useState( '' );
+	const [ exporting, setExporting ] = useState( false );
 	const page = view.page ?? 1;
 	const perPage = view.perPage ?? 20;
 	const key = JSON.stringify( [ query, filter ] );
@@ -110,9 +140,9 @@ export default function DrillDown( {
 								<Button
 									variant="link"
 									aria-label={ sprintf(
-										/* translators: %d: conversation number. */
+										/* translators: %d: conversation number, shown as "Conversation 12". */
 										__(
-											'Open conversation %d with its brief',
+											'Conversation %d: open it with its brief',
 											'handoff-bot'
 										),
 										item.conversation_id
@@ -126,6 +156,23 @@ export default function DrillDown( {
 			} ) ),
 		[ onOpen ]
 	);
+
+	const download = () => {
+		setExporting( true );
+		allRows( query, filter ).then(
+			( all ) => {
+				downloadCsv(
+					csvFilename( 'conversations', from, to ),
+					toCsv( drillTable( all ) )
+				);
+				setExporting( false );
+			},
+			( caught ) => {
+				setError( errorMessage( caught ) );
+				setExporting( false );
+			}
+		);
+	};
 
 	return (
 		<section
@@ -144,15 +191,21 @@ export default function DrillDown( {
 				<Button
 					variant="secondary"
 					size="compact"
-					disabled={ ! rows.length }
-					onClick={ () =>
-						downloadCsv(
-							csvFilename( 'conversations', from, to ),
-							toCsv( drillTable( rows ) )
-						)
-					}
+					disabled={ ! rows.length || exporting }
+					accessibleWhenDisabled
+					isBusy={ exporting }
+					onClick={ download }
 				>
-					{ __( 'Download CSV', 'handoff-bot' ) }
+					{ total > CSV_LIMIT
+						? sprintf(
+								/* translators: %d: the most rows a CSV holds. */
+								__(
+									'Download the first %d as CSV',
+									'handoff-bot'
+								),
+								CSV_LIMIT
+							)
+						: __( 'Download all as CSV', 'handoff-bot' ) }
 				</Button>
 				<Button variant="tertiary" onClick={ onClose }>
 					{ __( 'Close', 'handoff-bot' ) }

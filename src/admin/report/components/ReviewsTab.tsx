@@ -15,7 +15,7 @@ import Samples from './Samples';
 type Props = {
 	query: ReportQuery;
 	today?: string;
-	onTarget: ( target: string ) => void;
+	onTarget: ( target: string, review: string ) => void;
 	onOpen: ( handoffId: number ) => void;
 };
 

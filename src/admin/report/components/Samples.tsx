@@ -10,7 +10,7 @@ import {
 	Spinner,
 	TextControl,
 } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { errorMessage } from '../../../shared/api';
@@ -35,6 +35,9 @@ export default function Samples( { query, onOpen }: Props ) {
 	const [ found, setFound ] = useState< SamplesData | null >( null );
 	const [ notes, setNotes ] = useState< Record< number, string > >( {} );
 	const [ error, setError ] = useState( '' );
+	// Each conversation's saves go one after another; only the newest one's answer is shown.
+	const queues = useRef< Record< number, Promise< void > > >( {} );
+	const newest = useRef< Record< number, number > >( {} );
 	const key = JSON.stringify( query );
 
 	useEffect( () => {
@@ -94,16 +97,27 @@ export default function Samples( { query, onOpen }: Props ) {
 			reviewer: row.review?.reviewer ?? null,
 			updated_at: row.review?.updated_at ?? null,
 		} );
-		markSample( row.conversation_id, reviewed, note ).then(
-			( stored ) => {
-				put( stored );
-				setError( '' );
-			},
-			( caught ) => {
-				put( row.review );
-				setError( errorMessage( caught ) );
-			}
-		);
+		const id = row.conversation_id;
+		const turn = ( newest.current[ id ] ?? 0 ) + 1;
+		newest.current[ id ] = turn;
+		const latest = () => newest.current[ id ] === turn;
+		const before = queues.current[ id ] ?? Promise.resolve();
+		queues.current[ id ] = before
+			.then( () => markSample( id, reviewed, note ) )
+			.then(
+				( stored ) => {
+					if ( latest() ) {
+						put( stored );
+						setError( '' );
+					}
+				},
+				( caught ) => {
+					if ( latest() ) {
+						put( row.review );
+					}
+					setError( errorMessage( caught ) );
+				}
+			);
 	};
 
 	return (
@@ -178,9 +192,9 @@ export default function Samples( { query, onOpen }: Props ) {
 										<Button
 											variant="link"
 											aria-label={ sprintf(
-												/* translators: %d: conversation number. */
+												/* translators: %d: conversation number, shown as #12. */
 												__(
-													'Open conversation %d with its brief',
+													'#%d: open the conversation with its brief',
 													'handoff-bot'
 												),
 												row.conversation_id

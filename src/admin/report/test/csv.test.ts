@@ -20,6 +20,26 @@ describe( 'CSV', () => {
 		expect( csvCell( '—' ) ).toBe( '—' );
 	} );
 
+	it( 'guards a cell that only starts like a number', () => {
+		expect( csvCell( "-1+cmd|' /C calc'!A0" ) ).toBe(
+			"'-1+cmd|' /C calc'!A0"
+		);
+		expect( csvCell( '+1+1' ) ).toBe( "'+1+1" );
+		expect( csvCell( '-2-3' ) ).toBe( "'-2-3" );
+		expect( csvCell( '+.5' ) ).toBe( "'+.5" );
+		expect( csvCell( '\t5' ) ).toBe( "'\t5" );
+		expect( csvCell( '-1 (SUM(A1))' ) ).toBe( "'-1 (SUM(A1))" );
+	} );
+
+	it( 'leaves a cell that is wholly a figure alone', () => {
+		expect( csvCell( '+5' ) ).toBe( '+5' );
+		expect( csvCell( '-12.5%' ) ).toBe( '-12.5%' );
+		expect( csvCell( '1,234' ) ).toBe( '"1,234"' );
+		expect( csvCell( '-1,234.5' ) ).toBe( '"-1,234.5"' );
+		expect( csvCell( '+30 s' ) ).toBe( '+30 s' );
+		expect( csvCell( '-1.5 min (-20%)' ) ).toBe( '-1.5 min (-20%)' );
+	} );
+
 	it( 'writes a header and one CRLF line per row, in column order', () => {
 		const csv = toCsv( {
 			columns: [

@@ -6,6 +6,7 @@ import {
 	describePeriod,
 	parseDay,
 	periodError,
+	reviewChoice,
 	toQuery,
 } from '../period';
 
@@ -111,5 +112,21 @@ describe( 'period choice', () => {
 				end_utc: '',
 			} )
 		).toBe( '2026-03-02 to 2026-03-08 (7 days)' );
+	} );
+
+	it( "gives a review's month or quarter from its first day", () => {
+		expect( reviewChoice( '2026-11' ) ).toEqual( {
+			preset: 'month',
+			from: '2026-11-01',
+			to: '',
+		} );
+		expect( reviewChoice( '2026-Q4' ) ).toEqual( {
+			preset: 'quarter',
+			from: '2026-10-01',
+			to: '',
+		} );
+		expect( reviewChoice( '2026-Q1' )?.from ).toBe( '2026-01-01' );
+		expect( reviewChoice( '2026-13' ) ).toBeNull();
+		expect( reviewChoice( 'samples' ) ).toBeNull();
 	} );
 } );
