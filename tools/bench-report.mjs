@@ -24,8 +24,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ROOT, capture, parseArgs, run, step } from './lib.mjs';
-import { startMariaDb } from './mariadb.mjs';
-import { setup, WORDPRESS } from './setup.mjs';
+import { benchDatabase, runFacts } from './bench-db.mjs';
+import { setup } from './setup.mjs';
 import { prepareSite, serve } from './site.mjs';
 
 const args = parseArgs();
@@ -35,8 +35,6 @@ const requests = Number( args.requests || 30 );
 const conversations = Number( args.conversations || 100000 );
 const messages = Number( args.messages || 1000000 );
 const seed = Number( args.seed || 42 );
-
-const MARIADB_SETTINGS = { buffer_pool: '1G', flush_log_at_trx_commit: 1 };
 
 function get( urlPath, headers = {} ) {
 	const started = performance.now();
@@ -168,39 +166,14 @@ async function measure( auth ) {
 
 async function main() {
 	setup( 'test' );
-	let db = { engine: 'sqlite' };
-	let mariadb = null;
-	if ( engine === 'mariadb' ) {
-		mariadb = await startMariaDb( {
-			bufferPool: MARIADB_SETTINGS.buffer_pool,
-			flushLogAtCommit: MARIADB_SETTINGS.flush_log_at_trx_commit,
-			name: 'mariadb-bench-report',
-		} );
-		if ( ! args.reuse ) {
-			mariadb.query(
-				'DROP DATABASE IF EXISTS handoff_bot_bench_report; CREATE DATABASE handoff_bot_bench_report CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;'
-			);
-		}
-		db = {
-			engine: 'mariadb',
-			name: 'handoff_bot_bench_report',
-			user: 'root',
-			password: '',
-			host: mariadb.host,
-		};
-	}
+	const { db, mariadb } = await benchDatabase( {
+		engine,
+		database: 'handoff_bot_bench_report',
+		reuse: Boolean( args.reuse ),
+		server: 'mariadb-bench-report',
+	} );
 	const results = {
-		date: new Date().toISOString(),
-		machine: {
-			cpus: ( await import( 'node:os' ) ).cpus().length,
-			php: capture( 'php', [ '-r', 'echo PHP_VERSION;' ] ),
-			node: process.version,
-		},
-		wordpress: WORDPRESS.version,
-		database: engine,
-		...( engine === 'mariadb'
-			? { database_settings: { innodb: MARIADB_SETTINGS } }
-			: {} ),
+		...runFacts( engine ),
 		server: 'PHP built-in server, 1 worker, opcache on; client: sequential requests over loopback, a new connection each, the kinds in turn, after 3 rounds to warm up',
 		requests_per_measurement: requests,
 		report_facts: ! args[ 'from-rows' ],

@@ -30,8 +30,8 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { ROOT, capture, parseArgs, run, step } from './lib.mjs';
 import { ensureBuild } from './build.mjs';
-import { startMariaDb } from './mariadb.mjs';
-import { setup, WORDPRESS } from './setup.mjs';
+import { benchDatabase, runFacts } from './bench-db.mjs';
+import { setup } from './setup.mjs';
 import { prepareSite, serve } from './site.mjs';
 import { measureQueue } from './bench-queue.mjs';
 
@@ -47,8 +47,6 @@ const requests = Number( args.requests || 200 );
 const engine = args.db === 'mariadb' ? 'mariadb' : 'sqlite';
 const port = Number( args.port || 8897 );
 const base = `http://localhost:${ port }`;
-
-const MARIADB_SETTINGS = { buffer_pool: '1G', flush_log_at_trx_commit: 1 };
 
 const QUESTIONS = [
 	'How do I return my running shoes?',
@@ -422,40 +420,13 @@ async function measureWeight() {
 async function main() {
 	setup( 'test' );
 	ensureBuild();
-	let db = { engine: 'sqlite' };
-	let mariadb = null;
-	if ( engine === 'mariadb' ) {
-		// As a production server would run: the working set in memory (the 10k-post site's tables
-		// take about 400 MB), and every commit flushed to the log (the server's default).
-		mariadb = await startMariaDb( {
-			bufferPool: MARIADB_SETTINGS.buffer_pool,
-			flushLogAtCommit: MARIADB_SETTINGS.flush_log_at_trx_commit,
-		} );
-		if ( ! args.reuse ) {
-			mariadb.query(
-				'DROP DATABASE IF EXISTS handoff_bot_bench; CREATE DATABASE handoff_bot_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;'
-			);
-		}
-		db = {
-			engine: 'mariadb',
-			name: 'handoff_bot_bench',
-			user: 'root',
-			password: '',
-			host: mariadb.host,
-		};
-	}
+	const { db, mariadb } = await benchDatabase( {
+		engine,
+		database: 'handoff_bot_bench',
+		reuse: Boolean( args.reuse ),
+	} );
 	const results = {
-		date: new Date().toISOString(),
-		machine: {
-			cpus: ( await import( 'node:os' ) ).cpus().length,
-			php: capture( 'php', [ '-r', 'echo PHP_VERSION;' ] ),
-			node: process.version,
-		},
-		wordpress: WORDPRESS.version,
-		database: engine,
-		...( engine === 'mariadb'
-			? { database_settings: { innodb: MARIADB_SETTINGS } }
-			: {} ),
+		...runFacts( engine ),
 		server: 'PHP built-in server, 1 worker, opcache on; client: sequential requests over loopback, a new connection each, the three kinds in turn',
 		requests_per_measurement: requests,
 		sizes: [],
