@@ -268,33 +268,20 @@ final class Report_Alerts_Controller extends Controller {
 	 */
 	public function get_collection_params() {
 		return array(
-			'status'   => array(
+			'status' => array(
 				'description' => __( 'Open alerts, dismissed ones, or all.', 'handoff-bot' ),
 				'type'        => 'string',
 				'enum'        => array( 'open', 'dismissed', 'all' ),
 				'default'     => 'all',
 			),
-			'days'     => array(
+			'days'   => array(
 				'description' => __( 'Alerts raised in this many last days.', 'handoff-bot' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
 				'maximum'     => 400,
 				'default'     => 30,
 			),
-			'page'     => array(
-				'description' => __( 'Page, from 1.', 'handoff-bot' ),
-				'type'        => 'integer',
-				'default'     => 1,
-				'minimum'     => 1,
-			),
-			'per_page' => array(
-				'description' => __( 'Alerts per page.', 'handoff-bot' ),
-				'type'        => 'integer',
-				'default'     => 20,
-				'minimum'     => 1,
-				'maximum'     => 100,
-			),
-		);
+		) + self::paging_args( __( 'Alerts per page.', 'handoff-bot' ) );
 	}
 
 	/**

@@ -249,21 +249,7 @@ final class Report_Checkpoints_Controller extends Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params() {
-		return array(
-			'page'     => array(
-				'description' => __( 'Page, from 1.', 'handoff-bot' ),
-				'type'        => 'integer',
-				'default'     => 1,
-				'minimum'     => 1,
-			),
-			'per_page' => array(
-				'description' => __( 'Rows per page.', 'handoff-bot' ),
-				'type'        => 'integer',
-				'default'     => 20,
-				'minimum'     => 1,
-				'maximum'     => 100,
-			),
-		);
+		return array() + self::paging_args( __( 'Rows per page.', 'handoff-bot' ) );
 	}
 
 	/**

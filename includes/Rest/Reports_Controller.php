@@ -271,20 +271,7 @@ final class Reports_Controller extends Controller {
 				'description' => __( 'Only handoffs an agent accepted (1), or only those nobody accepted (0): the handoffs a save rate counts.', 'handoff-bot' ),
 				'type'        => 'boolean',
 			),
-			'page'         => array(
-				'description' => __( 'Page, from 1.', 'handoff-bot' ),
-				'type'        => 'integer',
-				'default'     => 1,
-				'minimum'     => 1,
-			),
-			'per_page'     => array(
-				'description' => __( 'Rows per page.', 'handoff-bot' ),
-				'type'        => 'integer',
-				'default'     => 20,
-				'minimum'     => 1,
-				'maximum'     => 100,
-			),
-		);
+		) + self::paging_args( __( 'Rows per page.', 'handoff-bot' ) );
 	}
 
 	/**
