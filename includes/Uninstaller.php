@@ -72,6 +72,8 @@ final class Uninstaller {
 	 * Removes the current site's data, if its administrator chose so.
 	 */
 	public static function clean_site(): void {
+		// The chats' change files are no data to keep: they go whatever was chosen.
+		Handoff\Poll_Signal::remove_all();
 		if ( ! get_option( Settings::UNINSTALL_OPTION ) ) {
 			return;
 		}

@@ -177,12 +177,25 @@ export type SendResponse = {
 	handoff?: VisitorHandoff | null;
 	/** What was written since the cursor sent, besides this message and its reply. */
 	missed?: ChatMessage[];
+	/** The change file to read while the handoff is open, where the site serves one. */
+	signal?: PollSignal | null;
 };
 
 /** `POST conversations/{id}/choice`. */
 export type ChoiceResponse = {
 	accepted: boolean;
 	reply: ChatMessage | null;
+};
+
+/**
+ * A static file whose version changes when the conversation has news: read between reads of the
+ * messages route while a handoff is open.
+ */
+export type PollSignal = {
+	url: string;
+	version: string;
+	/** Seconds until the messages route should be read anyway. */
+	check_in: number;
 };
 
 /** `GET conversations/{id}/messages?after=…`. */
@@ -192,6 +205,8 @@ export type MessagesResponse = {
 	status: string;
 	/** The open handoff, or null when none is open. */
 	handoff?: VisitorHandoff | null;
+	/** While a handoff is open, where the site serves one. */
+	signal?: PollSignal | null;
 };
 
 /** `GET conversations/{id}/handoff/ticket`: what the ticket form starts with, and its words. */

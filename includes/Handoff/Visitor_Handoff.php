@@ -53,6 +53,13 @@ final class Visitor_Handoff {
 	public const SEEN_EVERY = 30;
 
 	/**
+	 * The open handoff the last state() described, and the time it did.
+	 *
+	 * @var array{handoff: Handoff, typing: int, now: int}|null
+	 */
+	private ?array $described = null;
+
+	/**
 	 * Builds the service.
 	 *
 	 * @param Handoff_Repository      $handoffs      Handoffs.
@@ -86,6 +93,47 @@ final class Visitor_Handoff {
 	}
 
 	/**
+	 * The file the visitor's chat reads between its reads of the conversation (Poll_Signal), with
+	 * its version: asked for before state(), so that any change after it shows in the file.
+	 *
+	 * @param array $conversation The conversation (as the visitor's guard read it).
+	 * @phpstan-param Conversation $conversation
+	 * @return array{url: string, version: string}|null Null without an open handoff, or where the site serves no file.
+	 */
+	public function signal( array $conversation ): ?array {
+		return $conversation['handoff_id'] > 0 ? Poll_Signal::watch( $conversation['id'] ) : null;
+	}
+
+	/**
+	 * Seconds until the visitor's chat should read the conversation again even if its file has
+	 * not changed: the heartbeat that tells the site they are still there (at most two fifths of
+	 * the minutes after which a waiting visitor counts as gone), the moment a wait becomes too long
+	 * (noticed on a read), or the end of the agent's typing.
+	 */
+	public function check_in(): int {
+		try {
+			$store = Availability_Store::in_force();
+		} catch ( \RuntimeException $e ) {
+			// The settings cannot be read now: the defaults' times, the answer goes out.
+			$store = Availability::defaults();
+		}
+		$in = min( Poll_Signal::HEARTBEAT, max( 20, intdiv( $store->abandon_minutes() * MINUTE_IN_SECONDS * 2, 5 ) ) );
+		if ( null === $this->described ) {
+			return $in;
+		}
+		$handoff = $this->described['handoff'];
+		$now     = $this->described['now'];
+		if ( 'live' === $handoff['route'] && null === $handoff['accepted_at'] && in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && ! in_array( 'escalation_failed', $handoff['tags'], true ) && $store->escalation_failed_minutes() > 0 ) {
+			$due = (int) strtotime( $handoff['requested_at'] . ' UTC' ) + $store->escalation_failed_minutes() * MINUTE_IN_SECONDS - $now;
+			$in  = min( $in, $due + 1 );
+		}
+		if ( $this->described['typing'] > 0 ) {
+			$in = min( $in, $this->described['typing'] + 8 - $now + 1 );
+		}
+		return max( 1, $in );
+	}
+
+	/**
 	 * The conversation's open handoff as the visitor sees it, read afresh (after a message that
 	 * may have opened one), or null.
 	 *
@@ -106,12 +154,18 @@ final class Visitor_Handoff {
 	 * @throws Storage_Exception When the database cannot be read.
 	 */
 	private function describe( ?array $handoff ): ?array {
+		$this->described = null;
 		if ( null === $handoff || ! in_array( $handoff['status'], Handoff_Repository::OPEN, true ) ) {
 			return null;
 		}
-		$waiting = in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && Router::ROUTE_LIVE === $handoff['route'];
-		$typing  = 'accepted' === $handoff['status'] ? get_transient( 'handoff_bot_typing_' . $handoff['conversation_id'] ) : false;
-		$place   = $waiting ? $this->handoffs->place( $handoff ) : null;
+		$waiting         = in_array( $handoff['status'], Handoff_Repository::WAITING, true ) && Router::ROUTE_LIVE === $handoff['route'];
+		$typing          = 'accepted' === $handoff['status'] ? get_transient( 'handoff_bot_typing_' . $handoff['conversation_id'] ) : false;
+		$this->described = array(
+			'handoff' => $handoff,
+			'typing'  => false === $typing ? 0 : (int) $typing,
+			'now'     => time(),
+		);
+		$place           = $waiting ? $this->handoffs->place( $handoff ) : null;
 		if ( $waiting ) {
 			// Checked as the visitor waits: no scheduled job needed to notice a wait too long.
 			$this->inbox->check_escalation( $handoff, Availability_Store::in_force()->escalation_failed_minutes(), time() );

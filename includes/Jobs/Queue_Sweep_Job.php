@@ -11,6 +11,7 @@ namespace HandoffBot\Jobs;
 
 use HandoffBot\Contracts\Registrable;
 use HandoffBot\Handoff\Availability_Store;
+use HandoffBot\Handoff\Poll_Signal;
 use HandoffBot\Handoff\Queue_Sweep;
 use HandoffBot\Repositories\Storage_Exception;
 
@@ -100,5 +101,7 @@ final class Queue_Sweep_Job implements Registrable {
 			// The next minute's run tries again.
 			unset( $e );
 		}
+		// Chats' files nothing changed for an hour (a chat still reading one makes it again).
+		Poll_Signal::sweep( time() - HOUR_IN_SECONDS );
 	}
 }

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Repositories;
 
+use HandoffBot\Handoff\Poll_Signal;
 use HandoffBot\Settings;
 
 defined( 'ABSPATH' ) || exit;
@@ -47,6 +48,11 @@ final class Event_Repository extends Repository {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function record( string $type, int $conversation_id, array $data = array(), int $handoff_id = 0 ): void {
+		if ( $handoff_id > 0 ) {
+			// A handoff's step: the visitor's chat has news, and places in the queue may have moved.
+			Poll_Signal::changed( $conversation_id );
+			Poll_Signal::queue_changed();
+		}
 		$this->insert(
 			'events',
 			array(

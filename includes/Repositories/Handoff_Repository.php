@@ -267,6 +267,26 @@ final class Handoff_Repository extends Repository {
 	}
 
 	/**
+	 * The handoffs waiting for an agent, in the order of their queues (as place() counts), up to
+	 * a limit.
+	 *
+	 * @param int $limit The most to list.
+	 * @return list<array{conversation_id: int, route: string, team: string}>
+	 * @throws Storage_Exception When the database cannot be read.
+	 */
+	public function waiting_in_line( int $limit = 2000 ): array {
+		$out = array();
+		foreach ( $this->get_rows( "SELECT conversation_id, route, team FROM %i WHERE status IN ('requested', 'queued') ORDER BY id ASC LIMIT %d", $this->table( 'handoffs' ), $limit ) as $row ) {
+			$out[] = array(
+				'conversation_id' => (int) $row['conversation_id'],
+				'route'           => (string) $row['route'],
+				'team'            => (string) $row['team'],
+			);
+		}
+		return $out;
+	}
+
+	/**
 	 * A waiting handoff's place in its queue (1 for the next), or 0 when it does not wait.
 	 *
 	 * @param array $handoff The handoff.

@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace HandoffBot\Repositories;
 
+use HandoffBot\Handoff\Poll_Signal;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -45,6 +47,10 @@ final class Message_Repository extends Repository {
 			'created_at'      => $this->now(),
 		);
 		$row['id'] = $this->insert( 'messages', $row );
+		if ( 'agent' === $role || 'system' === $role ) {
+			// Written to the visitor by someone else: their chat's file changes (Handoff\Poll_Signal).
+			Poll_Signal::changed( $conversation_id );
+		}
 		return $this->hydrate( $row );
 	}
 

@@ -11,6 +11,7 @@ namespace HandoffBot\Rest;
 
 use HandoffBot\Conversations\Conversation_Service;
 use HandoffBot\Handoff\Inbox_Service;
+use HandoffBot\Handoff\Poll_Signal;
 use HandoffBot\Handoff\Visitor_Handoff;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Message_Repository;
@@ -312,6 +313,12 @@ final class Conversations_Controller extends Controller {
 		try {
 			$result = $this->service->handle_visitor_message( $conversation, $text, $key, (string) $request['page_url'], (string) $request['page_title'], (bool) $request['human'] );
 			$state  = $this->handoff->current( (int) $conversation['id'] );
+			$signal = null;
+			if ( null !== $state ) {
+				// The change file's version first, then the state again: a later change shows.
+				$signal = Poll_Signal::watch( (int) $conversation['id'] );
+				$state  = $this->handoff->current( (int) $conversation['id'] );
+			}
 		} catch ( Storage_Exception $e ) {
 			return $this->storage_error();
 		}
@@ -348,6 +355,7 @@ final class Conversations_Controller extends Controller {
 				'replayed' => $result['replayed'],
 				'handoff'  => $state,
 				'missed'   => $missed,
+				'signal'   => null !== $state && null !== $signal ? $signal + array( 'check_in' => $this->handoff->check_in() ) : null,
 			),
 			$result['replayed'] ? 200 : 201
 		);
@@ -362,6 +370,8 @@ final class Conversations_Controller extends Controller {
 	public function get_messages( $request ) {
 		$conversation = $this->guard->conversation( $request );
 		$after        = (int) $request['after'];
+		// Before the state: a change after this read shows in the file's version.
+		$signal = $this->handoff->signal( $conversation );
 		try {
 			// First: a wait found too long adds its notice, which this poll then carries.
 			$state = $this->handoff->state( $conversation );
@@ -380,6 +390,8 @@ final class Conversations_Controller extends Controller {
 				'cursor'   => $cursor,
 				'status'   => (string) $conversation['status'],
 				'handoff'  => $state,
+				// While a handoff is open: the file to read between reads of this route.
+				'signal'   => null !== $state && null !== $signal ? $signal + array( 'check_in' => $this->handoff->check_in() ) : null,
 			)
 		);
 	}

@@ -14,6 +14,7 @@ use HandoffBot\Capabilities;
 use HandoffBot\Handoff\Availability_Store;
 use HandoffBot\Handoff\Inbox_Refusal;
 use HandoffBot\Handoff\Inbox_Service;
+use HandoffBot\Handoff\Poll_Signal;
 use HandoffBot\Handoff\Presence;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Repositories\Message_Repository;
@@ -496,7 +497,13 @@ final class Handoffs_Controller extends Controller {
 				if ( 'accepted' !== $handoff['status'] || get_current_user_id() !== $handoff['agent_id'] ) {
 					return Inbox_Refusal::not_accepted();
 				}
-				set_transient( 'handoff_bot_typing_' . $handoff['conversation_id'], time(), 10 );
+				$key    = 'handoff_bot_typing_' . $handoff['conversation_id'];
+				$before = get_transient( $key );
+				set_transient( $key, time(), 10 );
+				if ( false === $before || time() - (int) $before >= 8 ) {
+					// The visitor's chat learns it from its file (and reads again when it may end).
+					Poll_Signal::changed( $handoff['conversation_id'] );
+				}
 				return new WP_REST_Response( array( 'typing' => true ) );
 			}
 		);

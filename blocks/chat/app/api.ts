@@ -25,7 +25,7 @@ export type FetchLike = (
 		method: string;
 		headers: Record< string, string >;
 		body?: string;
-		credentials?: 'same-origin';
+		credentials?: 'same-origin' | 'omit';
 		cache?: 'no-store';
 	}
 ) => Promise< ResponseLike >;
@@ -45,6 +45,13 @@ export type ApiFailure = {
 	limit?: string;
 };
 export type ApiResult< T > = ApiSuccess< T > | ApiFailure;
+
+/** A conversation's change file: its version, and the place in the queue while waiting. */
+export type SignalFile = {
+	version: string;
+	place?: number | null;
+	wait?: number | null;
+};
 
 /** What a conversation route needs to authenticate. */
 export type ConversationRef = { id: number; token: string };
@@ -217,6 +224,45 @@ export function createApi( options: {
 				conversation.token,
 				`after=${ after }`
 			),
+		/**
+		 * What a conversation's change file holds, or null when it cannot be read.
+		 * @param signalUrl The file's URL (from a read of the messages).
+		 */
+		async signal( signalUrl: string ): Promise< SignalFile | null > {
+			try {
+				const response = await fetch(
+					signalUrl +
+						( signalUrl.includes( '?' ) ? '&' : '?' ) +
+						now(),
+					{
+						method: 'GET',
+						headers: {},
+						credentials: 'omit',
+						cache: 'no-store',
+					}
+				);
+				if ( response.status !== 200 ) {
+					return null;
+				}
+				const data = JSON.parse( await response.text() ) as Record<
+					string,
+					unknown
+				> | null;
+				if ( ! data || typeof data.v !== 'string' ) {
+					return null;
+				}
+				const file: SignalFile = { version: data.v };
+				if ( 'place' in data ) {
+					file.place =
+						typeof data.place === 'number' ? data.place : null;
+					file.wait =
+						typeof data.wait === 'number' ? data.wait : null;
+				}
+				return file;
+			} catch {
+				return null;
+			}
+		},
 		addPage: ( conversation: ConversationRef, page: PageInfo ) =>
 			call< { page_trail: unknown[] } >(
 				'POST',

@@ -268,7 +268,7 @@ export function createChatClient( options: ChatClientOptions ) {
 			if ( Array.isArray( response.missed ) && response.missed.length ) {
 				listener.onMessages( response.missed );
 			}
-			live.handoff( response.handoff );
+			live.handoff( response.handoff, response.signal );
 		},
 		mark: () => conversation()?.cursor ?? 0,
 	} );

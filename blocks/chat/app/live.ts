@@ -1,9 +1,11 @@
 /**
  * The live handoff, client side: follows an open handoff to a person (place in the queue, the
  * agent, their messages) by polling the cheap read path while one is open, leaves the queue, and
- * sends the rating asked for when the agent closes the chat.
+ * sends the rating asked for when the agent closes the chat. Between reads of the route, where the
+ * site serves one, it reads the conversation's change file (a static file the web server answers)
+ * and reads the route only when its version changed or the server's check-in time came.
  */
-import type { ChatMessage, VisitorHandoff } from '../types';
+import type { ChatMessage, PollSignal, VisitorHandoff } from '../types';
 import type { Api, ApiFailure } from './api';
 import type { StoredConversation } from './client';
 import type { Clock } from './outbox';
@@ -34,8 +36,67 @@ export type LiveOptions = {
  * @param options The dependencies.
  */
 export function createLive( options: LiveOptions ) {
-	const { api, listener, conversation } = options;
+	const { api, listener, conversation, clock } = options;
 	const idle: PollResult = { active: false, fresh: false };
+	/** The change file of the conversation followed, from the last read of its messages. */
+	let signal: {
+		conversation: number;
+		url: string;
+		version: string;
+		/** When the messages must be read anyway (ms). */
+		until: number;
+		/** What that read found. */
+		found: PollResult;
+		/** The handoff as last shown. */
+		handoff: VisitorHandoff;
+	} | null = null;
+	/** Reads of the file that failed in a row; after three the chat reads the route only. */
+	let misses = 0;
+
+	/**
+	 * Whether the conversation's file says nothing changed since the last read of its messages
+	 * (then the route is not read: the web server answered, not WordPress).
+	 * @param id The conversation.
+	 */
+	async function unchanged( id: number ): Promise< boolean > {
+		if (
+			! signal ||
+			signal.conversation !== id ||
+			misses >= 3 ||
+			clock.now() >= signal.until
+		) {
+			return false;
+		}
+		const seen = await api.signal( signal.url );
+		if ( seen === null ) {
+			misses++;
+			return false;
+		}
+		misses = 0;
+		if ( seen.version !== signal.version ) {
+			return false;
+		}
+		const shown = signal.handoff;
+		const waiting =
+			shown.route === 'live' &&
+			( shown.status === 'requested' || shown.status === 'queued' );
+		if (
+			waiting &&
+			seen.place !== undefined &&
+			seen.place !== null &&
+			( seen.place !== shown.place ||
+				( seen.wait ?? null ) !== shown.expected_wait_minutes )
+		) {
+			// The queue moved: the new place from the file, without a read of the route.
+			signal.handoff = {
+				...shown,
+				place: seen.place,
+				expected_wait_minutes: seen.wait ?? null,
+			};
+			listener.onHandoff( signal.handoff );
+		}
+		return true;
+	}
 
 	async function poll(): Promise< PollResult > {
 		const current = conversation();
@@ -44,6 +105,12 @@ export function createLive( options: LiveOptions ) {
 		}
 		if ( options.sending() ) {
 			return { active: true, fresh: false };
+		}
+		if ( await unchanged( current.id ) ) {
+			if ( conversation()?.id !== current.id ) {
+				return idle;
+			}
+			return signal?.found ?? { active: true, fresh: false };
 		}
 		const result = await api.messages( current, current.cursor );
 		if ( conversation()?.id !== current.id ) {
@@ -74,12 +141,48 @@ export function createLive( options: LiveOptions ) {
 		}
 		const handoff = result.data.handoff ?? null;
 		listener.onHandoff( handoff );
-		return {
+		return follow(
+			current.id,
+			handoff,
+			result.data.signal,
+			batch.length > 0
+		);
+	}
+
+	/**
+	 * Keeps the change file a read of the messages (or a send's answer) gave.
+	 * @param id      The conversation.
+	 * @param handoff The open handoff, or null.
+	 * @param next    The change file, when the server gave one.
+	 * @param fresh   Whether the read brought new messages.
+	 * @return What the read found, for the poller.
+	 */
+	function follow(
+		id: number,
+		handoff: VisitorHandoff | null,
+		next: PollSignal | null | undefined,
+		fresh: boolean
+	): PollResult {
+		const found: PollResult = {
 			active: handoff !== null,
-			fresh: batch.length > 0,
+			fresh,
 			waiting:
 				handoff?.status === 'requested' || handoff?.status === 'queued',
 		};
+		signal =
+			handoff && next && typeof next.url === 'string' && next.version
+				? {
+						conversation: id,
+						url: next.url,
+						version: next.version,
+						until:
+							clock.now() +
+							Math.max( 1, Number( next.check_in ) || 0 ) * 1000,
+						found: { ...found, fresh: false },
+						handoff,
+					}
+				: null;
+		return found;
 	}
 
 	const poller = createPoller( {
@@ -92,10 +195,18 @@ export function createLive( options: LiveOptions ) {
 		/**
 		 * The server said how the handoff stands (a send's answer, a restored transcript).
 		 * @param handoff The open handoff, null for none; undefined when the server did not say.
+		 * @param next    The change file that came with it, if any.
 		 */
-		handoff( handoff: VisitorHandoff | null | undefined ): void {
+		handoff(
+			handoff: VisitorHandoff | null | undefined,
+			next?: PollSignal | null
+		): void {
 			if ( handoff === undefined ) {
 				return;
+			}
+			const current = conversation();
+			if ( current && next !== undefined ) {
+				follow( current.id, handoff, next, false );
 			}
 			listener.onHandoff( handoff );
 			if ( handoff ) {
@@ -105,8 +216,9 @@ export function createLive( options: LiveOptions ) {
 			}
 		},
 
-		/** News is awaited (the visitor accepted to be connected): read at once. */
+		/** News is awaited (the visitor accepted to be connected): read the messages at once. */
 		awaited(): void {
+			signal = null;
 			poller.watch( true );
 		},
 

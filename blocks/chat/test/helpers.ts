@@ -11,6 +11,7 @@ import { memoryStore, type KeyValueStore } from '../app/storage';
 import type {
 	ChatMessage,
 	Citation,
+	PollSignal,
 	SendResponse,
 	SystemKind,
 	TicketAnswers,
@@ -42,6 +43,10 @@ const TICKET_LABELS: Record< string, string > = {
 };
 
 export { flush, PAGE, renderPhp, REST };
+
+/** Where the fake site serves the chats' change files. */
+export const SIGNAL =
+	'https://shop.example/wp-content/uploads/handoff-bot/poll/';
 
 /** A clock that only moves when the test says so. */
 export class FakeClock implements Clock {
@@ -190,6 +195,15 @@ export class FakeServer {
 
 	/** Ticket forms the server took, in order. */
 	tickets: TicketAnswers[] = [];
+
+	/**
+	 * When set, reads of the messages give a change file to read between them (Poll_Signal), with
+	 * this check-in time in seconds.
+	 */
+	signals: { checkIn: number } | null = null;
+
+	/** When set, reads of a change file get this status (the uploads folder is not served). */
+	signalStatus: number | null = null;
 
 	/**
 	 * Makes the next request matching `match` (default: any message send) fail.
@@ -372,7 +386,94 @@ export class FakeServer {
 		return this.requests.filter( isSend );
 	}
 
+	/** When set, the version every change file holds (a change the server does not signal). */
+	private frozen: string | null = null;
+
+	/**
+	 * Keeps the conversation's change file as it is, whatever changes next (a state that lapses
+	 * with time, as the agent's typing does, changes no file).
+	 * @param id The conversation.
+	 */
+	freezeSignal( id = 1 ): this {
+		this.frozen = this.version( this.open( id ) );
+		return this;
+	}
+
+	/**
+	 * The change file a read of the messages or a send's answer gives, while a handoff is open.
+	 * @param conversation The conversation.
+	 * @param id           Its id.
+	 */
+	private signalOf(
+		conversation: Conversation,
+		id: number
+	): PollSignal | null {
+		return this.signals && conversation.handoff
+			? {
+					url: `${ SIGNAL }${ id }.json`,
+					version: this.version( conversation ),
+					check_in: this.signals.checkIn,
+				}
+			: null;
+	}
+
+	/** Reads of change files, in order. */
+	signalReads(): RecordedRequest[] {
+		return this.requests.filter( ( r ) => r.path.startsWith( 'signal/' ) );
+	}
+
+	/**
+	 * A conversation's change file version: it changes whenever what a read of its messages shows does.
+	 * @param conversation The conversation.
+	 */
+	private version( conversation: Conversation ): string {
+		if ( this.frozen !== null ) {
+			return this.frozen;
+		}
+		// The place and the wait are in the file itself; they change no version.
+		const {
+			place,
+			expected_wait_minutes: wait,
+			...rest
+		} = conversation.handoff ?? ( {} as Partial< VisitorHandoff > );
+		void place;
+		void wait;
+		return `${ conversation.messages.length }:${ JSON.stringify(
+			conversation.handoff ? rest : null
+		) }`;
+	}
+
 	fetch: FetchLike = async ( url, init ) => {
+		if ( url.startsWith( SIGNAL ) ) {
+			const [ name = '' ] = url.slice( SIGNAL.length ).split( '?' );
+			this.requests.push( {
+				method: init.method,
+				path: `signal/${ name }`,
+				query: url.split( '?' )[ 1 ] ?? '',
+				headers: { ...init.headers },
+				body: null,
+			} );
+			const conversation = this.conversations.get(
+				Number( name.replace( '.json', '' ) )
+			);
+			if ( this.signalStatus !== null || ! conversation ) {
+				return respond( this.signalStatus ?? 404, {} );
+			}
+			const handoff = conversation.handoff;
+			const waiting =
+				handoff?.route === 'live' &&
+				( handoff.status === 'requested' ||
+					handoff.status === 'queued' );
+			return respond( 200, {
+				v: this.version( conversation ),
+				...( waiting
+					? {
+							place: handoff.place,
+							wait: handoff.expected_wait_minutes,
+						}
+					: {} ),
+			} );
+		}
 		expect( url.startsWith( REST ) ).toBe( true );
 		const [ routePath = '', query = '' ] = url
 			.slice( REST.length )
@@ -458,6 +559,7 @@ export class FakeServer {
 						: after,
 					status: conversation.status,
 					handoff: conversation.handoff,
+					signal: this.signalOf( conversation, Number( match[ 1 ] ) ),
 				} );
 			}
 			case 'POST messages': {
@@ -534,6 +636,7 @@ export class FakeServer {
 					replayed: false,
 					handoff: conversation.handoff,
 					missed,
+					signal: this.signalOf( conversation, Number( match[ 1 ] ) ),
 				};
 				conversation.keys.set( key, response );
 				return respond( 201, response );

@@ -548,3 +548,130 @@ describe( 'polling', () => {
 		chat.controller.stop();
 	} );
 } );
+
+describe( 'reading the change file between reads of the messages', () => {
+	/**
+	 * A visitor waiting third in the queue, on a site that serves change files.
+	 * @param checkIn The server's check-in time, in seconds.
+	 */
+	async function following( checkIn = 90 ): Promise< Chat > {
+		const server = new FakeServer();
+		server.handoffOnRequest = { place: 3, expected_wait_minutes: 6 };
+		server.signals = { checkIn };
+		const chat = await mountChat( { server } );
+		chat.button( 'Talk to a person' )!.click();
+		await chat.clock.advance( 0 );
+		return chat;
+	}
+
+	it( 'reads the file from the first poll after the visitor asks for a person', async () => {
+		const server = new FakeServer();
+		server.handoffOnRequest = { place: 3, expected_wait_minutes: 6 };
+		server.signals = { checkIn: 90 };
+		const chat = await mountChat( { server } );
+		chat.button( 'Talk to a person' )!.click();
+		await chat.clock.advance( 0 );
+		await chat.clock.advance( 9000 );
+		expect( server.reads() ).toEqual( [] );
+		expect( server.signalReads() ).toHaveLength( 3 );
+		chat.controller.stop();
+	} );
+
+	it( 'reads only the file while nothing changes, every 3 seconds', async () => {
+		const chat = await following();
+		const reads = chat.server.reads().length;
+		await chat.clock.advance( 30000 );
+		expect( chat.server.reads() ).toHaveLength( reads );
+		expect( chat.server.signalReads() ).toHaveLength( 10 );
+		// Never cached on the way, never with the visitor's cookies.
+		expect( chat.server.signalReads()[ 0 ]!.query ).toMatch( /^\d+$/ );
+		expect( queueLine( chat ) ).toBe(
+			'Connecting you to a person — you are number 3 in the queue, about 6 minutes.'
+		);
+		chat.controller.stop();
+	} );
+
+	it( 'shows a new place from the file alone, and an agent’s message within one poll of their change', async () => {
+		const chat = await following();
+		await chat.clock.advance( 9000 );
+		const reads = chat.server.reads().length;
+
+		chat.server.setHandoff( { place: 2, expected_wait_minutes: 4 } );
+		await nextPoll( chat );
+		expect( queueLine( chat ) ).toBe(
+			'Connecting you to a person — you are number 2 in the queue, about 4 minutes.'
+		);
+		chat.server.setHandoff( { place: 1, expected_wait_minutes: null } );
+		await nextPoll( chat );
+		expect( queueLine( chat ) ).toBe(
+			'Connecting you to a person — you are number 1 in the queue, wait time unknown.'
+		);
+		expect( chat.server.reads() ).toHaveLength( reads );
+
+		chat.server.agentJoins( 'Samira' ).agentSays( 'Hello, I can help.' );
+		await nextPoll( chat );
+		expect( chat.transcript().slice( -2 ) ).toEqual( [
+			'Samira joined the chat.',
+			'Samira Hello, I can help.',
+		] );
+		chat.controller.stop();
+	} );
+
+	it( 'reads the messages anyway when the server’s check-in time comes', async () => {
+		const chat = await following( 30 );
+		const reads = chat.server.reads().length;
+		await chat.clock.advance( 27000 );
+		expect( chat.server.reads() ).toHaveLength( reads );
+		await chat.clock.advance( 6000 );
+		expect( chat.server.reads() ).toHaveLength( reads + 1 );
+		chat.controller.stop();
+	} );
+
+	it( 'reads the messages when the check-in time comes though the file did not change (the agent stopped typing)', async () => {
+		const chat = await following();
+		chat.server.signals = { checkIn: 8 };
+		chat.server.agentJoins( 'Samira' ).setHandoff( { agent_typing: true } );
+		await nextPoll( chat );
+		expect( typing( chat ) ).toBe( 'Samira is typing…' );
+		const reads = chat.server.reads().length;
+
+		// The typing lapses on the server: no file changes.
+		chat.server.freezeSignal().setHandoff( { agent_typing: false } );
+		await chat.clock.advance( 6000 );
+		expect( typing( chat ) ).toBe( 'Samira is typing…' );
+		expect( chat.server.reads() ).toHaveLength( reads );
+		await chat.clock.advance( 3000 );
+		expect( typing( chat ) ).toBeNull();
+		expect( chat.server.reads() ).toHaveLength( reads + 1 );
+		chat.controller.stop();
+	} );
+
+	it( 'falls back to reading the messages every 3 seconds when the file cannot be read', async () => {
+		const chat = await following();
+		chat.server.signalStatus = 404;
+		const reads = chat.server.reads().length;
+		await chat.clock.advance( 30000 );
+		// Every poll reads the messages; the file is tried three times, then no more.
+		expect( chat.server.reads() ).toHaveLength( reads + 10 );
+		expect( chat.server.signalReads() ).toHaveLength( 3 );
+
+		chat.server.agentJoins( 'Samira' );
+		await nextPoll( chat );
+		expect( chat.transcript().at( -1 ) ).toBe( 'Samira joined the chat.' );
+		chat.controller.stop();
+	} );
+
+	it( 'stops reading anything once the handoff is closed', async () => {
+		const chat = await following();
+		chat.server.agentJoins( 'Samira' ).resolve();
+		await nextPoll( chat );
+		const all = chat.server.requests.length;
+		await chat.clock.advance( 60000 );
+		expect(
+			chat.server.requests
+				.slice( all )
+				.filter( ( r ) => r.method === 'GET' )
+		).toEqual( [] );
+		chat.controller.stop();
+	} );
+} );
