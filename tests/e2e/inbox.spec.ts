@@ -117,6 +117,16 @@ test( 'a visitor is handed to an agent, transferred to another, and rates the ch
 	// The visitor, in their own browser, looks at the pricing page, then asks for a person.
 	const visitorContext = await browser.newContext();
 	const visitor = await visitorContext.newPage();
+	// While waiting, the chat reads its change file (a static file) between reads of the route.
+	const reads = { file: 0, route: 0 };
+	visitor.on( 'request', ( request ) => {
+		const url = request.url();
+		if ( url.includes( '/handoff-bot/poll/' ) ) {
+			reads.file++;
+		} else if ( /conversations\/\d+\/messages\?/.test( url ) ) {
+			reads.route++;
+		}
+	} );
 	await visitor.goto( '/help/' );
 	const input = visitor.getByRole( 'textbox', { name: 'Your question' } );
 	await input.fill(
@@ -147,6 +157,7 @@ test( 'a visitor is handed to an agent, transferred to another, and rates the ch
 			{ timeout: 20_000 }
 		)
 		.toBeGreaterThan( 0 );
+	expect( reads.file ).toBeGreaterThan( 0 );
 	const row = ada.page.getByText( /wrong company name/ ).first();
 	await expect( row ).toBeVisible( { timeout: 20_000 } );
 	await ada.page.getByRole( 'button', { name: 'Accept' } ).first().click();
@@ -172,6 +183,10 @@ test( 'a visitor is handed to an agent, transferred to another, and rates the ch
 	await reply.fill(
 		'Hi, I am Ada. Which company name should the invoice show?'
 	);
+	// The visitor sees her typing before the reply comes.
+	await expect(
+		visitor.locator( '.handoff-bot-chat__typing' )
+	).toContainText( 'Ada Agent is typing', { timeout: 7_000 } );
 	await ada.page.getByRole( 'button', { name: 'Send' } ).click();
 	await expect(
 		visitor.getByText(

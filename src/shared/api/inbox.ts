@@ -92,6 +92,17 @@ export function sendMessage(
 	} );
 }
 
+/**
+ * Tells the visitor the agent is typing (they see it for a few seconds).
+ * @param id The handoff.
+ */
+export function sendTyping( id: number ): Promise< { typing: boolean } > {
+	return apiFetch< { typing: boolean } >( {
+		path: `${ HANDOFFS }/${ id }/typing`,
+		method: 'POST',
+	} );
+}
+
 export function transferHandoff(
 	id: number,
 	request: TransferRequest

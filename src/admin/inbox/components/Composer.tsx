@@ -1,7 +1,8 @@
 /**
  * The reply box: a message to the visitor, or an internal note only agents see; saved replies to
  * insert; Enter sends and Shift+Enter starts a new line. A failed send keeps the text and its
- * idempotency key, so sending again never stores the message twice.
+ * idempotency key, so sending again never stores the message twice. While the agent types a reply
+ * (not a note), the visitor is told so, at most every few seconds.
  */
 import {
 	Button,
@@ -13,7 +14,7 @@ import { useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { errorMessage } from '../../../shared/api';
-import { sendMessage } from '../../../shared/api/inbox';
+import { sendMessage, sendTyping } from '../../../shared/api/inbox';
 import type { InboxMessage, SavedReply } from '../../../shared/types/inbox';
 import { newIdempotencyKey } from '../messages';
 import SavedReplies from './SavedReplies';
@@ -26,6 +27,9 @@ type Props = {
 	onSent: ( message: InboxMessage ) => void;
 };
 
+/** The visitor sees "typing" for 8 s after each hint: one every 4 s while the agent types. */
+export const TYPING_EVERY = 4000;
+
 export default function Composer( {
 	handoffId,
 	team,
@@ -37,6 +41,8 @@ export default function Composer( {
 	const [ busy, setBusy ] = useState( false );
 	const [ error, setError ] = useState( '' );
 	const key = useRef( newIdempotencyKey() );
+	/** When the visitor was last told the agent is typing. */
+	const told = useRef( 0 );
 	const area = useRef< HTMLTextAreaElement >( null );
 
 	const send = async () => {
@@ -108,6 +114,15 @@ export default function Composer( {
 					setText( value );
 					if ( ! value ) {
 						key.current = newIdempotencyKey();
+					}
+					if (
+						value.trim() &&
+						! internal &&
+						Date.now() - told.current >= TYPING_EVERY
+					) {
+						told.current = Date.now();
+						// Only a hint for the visitor: a failure is not worth a word.
+						sendTyping( handoffId ).catch( () => undefined );
 					}
 				} }
 				onKeyDown={ ( event ) => {

@@ -70,6 +70,12 @@ function serve(
 		) {
 			return handlers.resolve?.( request );
 		}
+		if (
+			path === '/handoff-bot/v1/handoffs/11/typing' &&
+			method === 'POST'
+		) {
+			return { typing: true };
+		}
 		throw new Error( `Unexpected ${ method } ${ path }` );
 	} );
 }
@@ -143,6 +149,37 @@ describe( 'the open chat', () => {
 		expect(
 			field< HTMLTextAreaElement >( 'Reply to the visitor' ).value
 		).toBe( '' );
+	} );
+
+	it( 'tells the visitor the agent is typing a reply, at most every 4 seconds, and never for a note', async () => {
+		const requests = serve();
+		const now = jest.spyOn( Date, 'now' ).mockReturnValue( 1_000_000 );
+		mount( panel() );
+		await settle();
+		const typing = () =>
+			posts( requests, '/handoff-bot/v1/handoffs/11/typing' );
+
+		const box = field< HTMLTextAreaElement >( 'Reply to the visitor' );
+		type( box, 'H' );
+		type( box, 'He' );
+		type( box, 'Hel' );
+		await settle();
+		expect( typing() ).toHaveLength( 1 );
+
+		now.mockReturnValue( 1_004_000 );
+		type( box, 'Hell' );
+		await settle();
+		expect( typing() ).toHaveLength( 2 );
+
+		now.mockReturnValue( 1_009_000 );
+		click( field( 'Internal note' ) );
+		type(
+			field( 'Internal note (the visitor never sees it)' ),
+			'Check Stripe'
+		);
+		await settle();
+		expect( typing() ).toHaveLength( 2 );
+		now.mockRestore();
 	} );
 
 	it( 'adds an internal note, marked as one, that is sent as internal', async () => {
