@@ -5,7 +5,9 @@
  * Usage:
  *   php bench/queue.php <site-dir> stage <visitors>   staff the site round the clock with one agent
  *                                                     online, and open <visitors> conversations,
- *                                                     each waiting in the live queue: [{id, token}]
+ *                                                     each waiting in the live queue: [{id, token,
+ *                                                     signal}] (signal: the change file their send's
+ *                                                     answer gave them)
  *   php bench/queue.php <site-dir> reply <conversation>  the agent takes that conversation (the
  *                                                     first time) and replies: {"message_id": N}
  *   php bench/queue.php <site-dir> fill <waiting>     tops the queue up to <waiting> handoffs, and
@@ -21,7 +23,9 @@ use HandoffBot\Handoff\Availability;
 use HandoffBot\Handoff\Availability_Store;
 use HandoffBot\Handoff\Inbox_Refusal;
 use HandoffBot\Handoff\Inbox_Service;
+use HandoffBot\Handoff\Poll_Signal;
 use HandoffBot\Handoff\Presence;
+use HandoffBot\Handoff\Visitor_Handoff;
 use HandoffBot\Plugin;
 use HandoffBot\Repositories\Conversation_Repository;
 use HandoffBot\Repositories\Event_Repository;
@@ -99,6 +103,14 @@ if ( 'stage' === $handoff_bot_mode ) {
 			'id'    => $handoff_bot_started['id'],
 			'token' => $handoff_bot_started['token'],
 		);
+	}
+	// The change file each visitor's send answer gave them (as Rest\Conversations_Controller does).
+	$handoff_bot_view = new Visitor_Handoff( new Handoff_Repository(), handoff_bot_bench_inbox(), new Conversation_Repository() );
+	foreach ( $handoff_bot_out as $handoff_bot_i => $handoff_bot_visitor ) {
+		$handoff_bot_signal = Poll_Signal::watch( $handoff_bot_visitor['id'] );
+		if ( null !== $handoff_bot_signal && null !== $handoff_bot_view->current( $handoff_bot_visitor['id'] ) ) {
+			$handoff_bot_out[ $handoff_bot_i ]['signal'] = $handoff_bot_signal + array( 'check_in' => $handoff_bot_view->check_in() );
+		}
 	}
 	echo wp_json_encode( $handoff_bot_out );
 	exit( 0 );

@@ -1,8 +1,10 @@
 /**
  * The live queue under load, for `npm run bench` (tools/bench.mjs runs it at the largest size):
  *
- * - visitors waiting in the queue, each polling `GET …/messages?after=cursor` every 3 s for a
- *   minute, started in turn over the first 3 s: the poll's median and p95 server time (the site is
+ * - visitors waiting in the queue, each polling every 3 s for a minute as the chat does (its
+ *   conversation's change file, or `GET …/messages?after=cursor` when that changed or the server's
+ *   check-in time came; `--no-signal`: the route every time), started in turn over the first 3 s:
+ *   the poll's median and p95 server time, and each kind's apart (the site is
  *   served with Server-Timing headers: from the request's start in a PHP worker to its response)
  *   and the errors, beside a bare REST request sent once a second during the same load (and the
  *   ratio of the poll's p95 to the bare request's median); the latency the clients saw, with the
@@ -172,7 +174,7 @@ function php( site, args ) {
 export async function measureQueue(
 	site,
 	port,
-	{ visitors = 200, seconds = 60 } = {}
+	{ visitors = 200, seconds = 60, useSignal = true } = {}
 ) {
 	const staged = JSON.parse(
 		capture( 'php', [
@@ -188,25 +190,73 @@ export async function measureQueue(
 	const bareTimes = [];
 	const pollServer = [];
 	const bareServer = [];
+	const signalTimes = [];
+	const signalServer = [];
+	const restTimes = [];
+	const restServer = [];
+	const signalFailed = {}; // status => file reads that got it
 	const failed = {}; // status => polls that got it (0: no response)
 	const replyDelays = [];
 	let errors = 0;
 	const awaited = new Map(); // conversation id => time the reply was stored
 	const end = performance.now() + seconds * 1000;
 
+	// As the chat does (blocks/chat/app/live.ts): read the conversation's change file while its
+	// version is the one the last read of the messages gave and its check-in time has not come,
+	// else the messages route.
 	async function poller( visitor, offset ) {
 		await new Promise( ( r ) => setTimeout( r, offset ) );
 		let cursor = 0;
+		// What the visitor's send answer gave them, when they asked for a person.
+		let signal =
+			useSignal && visitor.signal
+				? {
+						...visitor.signal,
+						until:
+							performance.now() + visitor.signal.check_in * 1000,
+					}
+				: null;
 		while ( performance.now() < end ) {
 			const next = performance.now() + POLL_MS;
+			if ( signal && performance.now() < signal.until ) {
+				const file = await get(
+					port,
+					`${ new URL( signal.url ).pathname }?${ Date.now() }`
+				);
+				pollTimes.push( file.ms );
+				signalTimes.push( file.ms );
+				if ( null !== file.server ) {
+					pollServer.push( file.server );
+					signalServer.push( file.server );
+				}
+				let seen = null;
+				try {
+					seen =
+						200 === file.status ? JSON.parse( file.body ).v : null;
+				} catch {
+					seen = null;
+				}
+				if ( 200 !== file.status ) {
+					signalFailed[ file.status ] =
+						( signalFailed[ file.status ] ?? 0 ) + 1;
+				}
+				if ( seen === signal.version ) {
+					await new Promise( ( r ) =>
+						setTimeout( r, Math.max( 0, next - performance.now() ) )
+					);
+					continue;
+				}
+			}
 			const result = await get(
 				port,
 				`/wp-json/handoff-bot/v1/conversations/${ visitor.id }/messages?after=${ cursor }`,
 				{ 'X-Handoff-Bot-Token': visitor.token }
 			);
 			pollTimes.push( result.ms );
+			restTimes.push( result.ms );
 			if ( null !== result.server ) {
 				pollServer.push( result.server );
+				restServer.push( result.server );
 			}
 			if ( result.status !== 200 ) {
 				errors++;
@@ -214,6 +264,15 @@ export async function measureQueue(
 			} else {
 				const data = JSON.parse( result.body );
 				cursor = data.cursor ?? cursor;
+				signal =
+					useSignal && data.signal
+						? {
+								...data.signal,
+								until:
+									performance.now() +
+									data.signal.check_in * 1000,
+							}
+						: null;
 				if (
 					awaited.has( visitor.id ) &&
 					data.messages.some( ( m ) => m.role === 'agent' )
@@ -279,9 +338,27 @@ export async function measureQueue(
 		poll_interval_ms: POLL_MS,
 		errors,
 		failed_polls_by_status: failed,
+		// Every 3 s each visitor reads either its change file (a static file) or, when that
+		// changed or the check-in time came, the messages route: `poll_server` is all of them.
+		change_file: useSignal,
 		// Server time: from the request's start in a PHP worker to its response's headers
-		// (Server-Timing), without the wait for a free worker.
+		// (Server-Timing), without the wait for a free worker. (The bench's PHP server passes
+		// static files through its router script; a web server in front serves them without PHP.)
 		poll_server: pollServerFigures,
+		poll_reads: {
+			change_file: {
+				server: figures( signalServer ),
+				latency: figures( signalTimes ),
+				failed_by_status: signalFailed,
+			},
+			messages_route: {
+				server: figures( restServer ),
+				latency: figures( restTimes ),
+			},
+			share_of_route_reads: pollServer.length
+				? +( restServer.length / pollServer.length ).toFixed( 3 )
+				: null,
+		},
 		bare_server: bareServerFigures,
 		poll_p95_ratio_to_bare: ratio(
 			pollServerFigures.p95_ms,

@@ -9,6 +9,10 @@
  *   npm run bench -- --reuse --sizes N    measure again on the site of the last run (which
  *                                         holds N posts), without generating or re-indexing
  *   npm run bench -- --skip-queue         without the live-queue load (tools/bench-queue.mjs)
+ *   npm run bench -- --reuse --queue-only only the live-queue load, on the site of the last run
+ *   npm run bench -- --queue-seconds 60   how long the visitors wait and poll (default 180)
+ *   npm run bench -- --no-signal          waiting visitors read the messages route every 3 s
+ *                                         rather than their change file between reads
  *   npm run bench -- --quality            answer quality on ../shared/eval-dev/ instead
  *                                         (tools/bench-quality.mjs)
  *   npm run bench -- --report             the handoff report on 100k generated conversations and
@@ -448,7 +452,7 @@ async function main() {
 			}
 		);
 		let have = 0;
-		for ( const size of sizes ) {
+		for ( const size of args[ 'queue-only' ] ? [] : sizes ) {
 			let index = { reused: true };
 			if ( ! args.reuse ) {
 				step( `Generating posts up to ${ size }` );
@@ -496,7 +500,7 @@ async function main() {
 		}
 		if ( ! args[ 'skip-queue' ] ) {
 			step(
-				'Measuring the live queue: 200 visitors polling every 3 s for a minute (4 PHP workers)'
+				`Measuring the live queue: 200 visitors polling every 3 s for ${ Number( args[ 'queue-seconds' ] || 180 ) } s (4 PHP workers)`
 			);
 			const server = await serve( site, port, {
 				workers: 4,
@@ -504,9 +508,13 @@ async function main() {
 				serverTiming: true,
 			} );
 			try {
-				results.queue = await measureQueue( site, port );
+				results.queue = await measureQueue( site, port, {
+					useSignal: ! args[ 'no-signal' ],
+					// Longer than the chats' check-in time (120 s), so that its reads are in the mix.
+					seconds: Number( args[ 'queue-seconds' ] || 180 ),
+				} );
 				process.stdout.write(
-					`  poll server time p50 ${ results.queue.poll_server.p50_ms } ms, p95 ${ results.queue.poll_server.p95_ms } ms (×${ results.queue.poll_p95_ratio_to_bare } of a bare request under the same load, ${ results.queue.bare_server.p50_ms } ms); latency p50 ${ results.queue.poll.p50_ms } ms, p95 ${ results.queue.poll.p95_ms } ms; ${ results.queue.errors } errors; reply shown after p95 ${ results.queue.reply_to_visitor.p95_ms } ms; inbox queue list of 500 ×${ results.queue.inbox.ratio_to_bare }\n`
+					`  poll server time p50 ${ results.queue.poll_server.p50_ms } ms, p95 ${ results.queue.poll_server.p95_ms } ms (change file p95 ${ results.queue.poll_reads.change_file.server.p95_ms } ms, messages route p50 ${ results.queue.poll_reads.messages_route.server.p50_ms } ms and p95 ${ results.queue.poll_reads.messages_route.server.p95_ms } ms, ${ results.queue.poll_reads.share_of_route_reads } of the reads) (×${ results.queue.poll_p95_ratio_to_bare } of a bare request under the same load, ${ results.queue.bare_server.p50_ms } ms); latency p50 ${ results.queue.poll.p50_ms } ms, p95 ${ results.queue.poll.p95_ms } ms; ${ results.queue.errors } errors; reply shown after p95 ${ results.queue.reply_to_visitor.p95_ms } ms; inbox queue list of 500 ×${ results.queue.inbox.ratio_to_bare }\n`
 				);
 			} finally {
 				server.stopGroup();
@@ -549,7 +557,7 @@ async function main() {
 	fs.mkdirSync( dir, { recursive: true } );
 	const text = JSON.stringify( results, null, '\t' ) + '\n';
 	// A --reuse run measures one size again and must not replace the full run's figures.
-	const file = `latest-${ engine }${ args.reuse ? '-reuse' : '' }.json`;
+	const file = `latest-${ engine }${ args[ 'queue-only' ] ? '-queue' : '' }${ args.reuse ? '-reuse' : '' }.json`;
 	fs.writeFileSync( path.join( dir, file ), text );
 	process.stdout.write(
 		`\nWrote bench/results/${ file }\n${ JSON.stringify( results.goals, null, 2 ) }\n`
