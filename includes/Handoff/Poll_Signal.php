@@ -43,6 +43,12 @@ final class Poll_Signal {
 	public const HEARTBEAT = 120;
 
 	/**
+	 * The events after which visitors' places in the queue may have moved: a handoff left the
+	 * waiting ones, or came back to them.
+	 */
+	public const QUEUE_EVENTS = array( 'agent_joined', 'transferred', 'handed_back', 'resolved', 'left_queue', 'abandoned', 'ticket_created', 'callback_requested' );
+
+	/**
 	 * The folder under uploads.
 	 */
 	public const FOLDER = 'handoff-bot/poll';
@@ -100,15 +106,6 @@ final class Poll_Signal {
 		if ( null === $folder ) {
 			return;
 		}
-		$places = array();
-		if ( $queue ) {
-			try {
-				$places = self::places( new Handoff_Repository(), time() );
-			} catch ( Storage_Exception $e ) {
-				// Their chats read the route at their next check-in.
-				unset( $e );
-			}
-		}
 		$lock = self::lock( $folder['path'] );
 		try {
 			foreach ( array_keys( $ids ) as $id ) {
@@ -118,16 +115,26 @@ final class Poll_Signal {
 					self::write( $file, array( 'v' => self::version() ) );
 				}
 			}
-			foreach ( $places as $id => $place ) {
-				$file    = $folder['path'] . '/' . self::name( $id );
-				$current = self::read( $file );
-				if ( null !== $current && ( ( $current['place'] ?? false ) !== $place['place'] || ( $current['wait'] ?? false ) !== $place['wait'] ) ) {
-					self::write( $file, array( 'v' => $current['v'] ) + $place );
+			// Places are written back under the version read: only under the lock, or a version
+			// written meanwhile could be undone. Worked out under it, so the latest write wins.
+			if ( $queue && null !== $lock ) {
+				try {
+					$places = self::places( new Handoff_Repository(), time() );
+				} catch ( Storage_Exception $e ) {
+					// Their chats read the route at their next check-in.
+					$places = array();
+				}
+				foreach ( $places as $id => $place ) {
+					$file    = $folder['path'] . '/' . self::name( $id );
+					$current = self::read( $file );
+					if ( null !== $current && ( ( $current['place'] ?? false ) !== $place['place'] || ( $current['wait'] ?? false ) !== $place['wait'] ) ) {
+						self::write( $file, array( 'v' => $current['v'] ) + $place );
+					}
 				}
 			}
 		} finally {
 			self::unlock( $lock );
-		}
+		}//end try
 	}
 
 	/**
@@ -247,6 +254,34 @@ final class Poll_Signal {
 	 * @return array{path: string, url: string}|null
 	 */
 	private static function folder( bool $create ): ?array {
+		// Only handing a file out asks the filter: a file handed out (before a theme turned the
+		// files off, say) is kept current, swept and removed whatever it says.
+		if ( $create && ! self::enabled() ) {
+			return null;
+		}
+		$uploads = wp_upload_dir( null, false );
+		// Stream-wrapped uploads (object storage) have no rename, lock or listing to rely on.
+		if ( ! empty( $uploads['error'] ) || '' === (string) $uploads['basedir'] || wp_is_stream( (string) $uploads['basedir'] ) ) {
+			return null;
+		}
+		$path = (string) $uploads['basedir'] . '/' . self::FOLDER;
+		if ( ! is_dir( $path ) ) {
+			if ( ! $create || ! wp_mkdir_p( $path ) ) {
+				return null;
+			}
+			// No listing of the folder where the server would show one.
+			@file_put_contents( $path . '/index.html', '' ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged, WordPress.WP.AlternativeFunctions.file_system_read_file_put_contents -- an empty file beside ours; nothing to report if it cannot be written.
+		}
+		return array(
+			'path' => $path,
+			'url'  => set_url_scheme( (string) $uploads['baseurl'] ) . '/' . self::FOLDER,
+		);
+	}
+
+	/**
+	 * Whether files are handed out.
+	 */
+	private static function enabled(): bool {
 		/**
 		 * Whether chats following a handoff read a static file in the uploads folder between their
 		 * reads through REST. Turn it off where the uploads folder is not served from this site (a
@@ -256,25 +291,7 @@ final class Poll_Signal {
 		 *
 		 * @param bool $enabled Default true.
 		 */
-		if ( ! apply_filters( 'handoff_bot_poll_signal', true ) ) {
-			return null;
-		}
-		$uploads = wp_upload_dir( null, false );
-		if ( ! empty( $uploads['error'] ) || '' === (string) $uploads['basedir'] ) {
-			return null;
-		}
-		$path = (string) $uploads['basedir'] . '/' . self::FOLDER;
-		if ( ! is_dir( $path ) ) {
-			if ( ! $create || ! wp_mkdir_p( $path ) ) {
-				return null;
-			}
-			// No listing of the folder where the server would show one.
-			file_put_contents( $path . '/index.html', '' ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_file_put_contents -- an empty file beside ours.
-		}
-		return array(
-			'path' => $path,
-			'url'  => set_url_scheme( (string) $uploads['baseurl'] ) . '/' . self::FOLDER,
-		);
+		return (bool) apply_filters( 'handoff_bot_poll_signal', true );
 	}
 
 	/**
@@ -284,7 +301,7 @@ final class Poll_Signal {
 	 * @return Signal_File|null
 	 */
 	private static function read( string $file ): ?array {
-		$text = is_file( $file ) ? file_get_contents( $file ) : false; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file of ours.
+		$text = is_file( $file ) ? @file_get_contents( $file ) : false; // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged, WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file of ours, which a sweep may delete meanwhile.
 		$data = false === $text ? null : json_decode( $text, true );
 		if ( ! is_array( $data ) || ! isset( $data['v'] ) || ! is_string( $data['v'] ) || '' === $data['v'] ) {
 			return null;
@@ -316,14 +333,14 @@ final class Poll_Signal {
 	private static function write( string $file, array $data ): bool {
 		$temp = $file . '.' . bin2hex( random_bytes( 4 ) ) . '.tmp';
 		// phpcs:disable WordPress.WP.AlternativeFunctions, WordPress.PHP.NoSilencedErrors.Discouraged -- a small file of ours, written on every change: the filesystem API would add a request's worth of work; a folder that is not writable means no file.
-		if ( false === @file_put_contents( $temp, (string) wp_json_encode( $data ) ) ) {
-			return false;
-		}
-		@chmod( $temp, 0644 );
-		if ( ! @rename( $temp, $file ) ) {
+		if ( false === @file_put_contents( $temp, (string) wp_json_encode( $data ) ) || ! @rename( $temp, $file ) ) {
 			@unlink( $temp );
+			// A file that cannot be kept current must not be read as current: without it the
+			// chat reads the route (its next read of the route tries to make it again).
+			@unlink( $file );
 			return false;
 		}
+		@chmod( $file, 0644 );
 		// phpcs:enable
 		return true;
 	}

@@ -63,6 +63,8 @@ final class Wait_Medians {
 		$stored          = is_array( $stored ) ? $stored : array();
 		$stored[ $team ] = array( $median, $now );
 		update_option( self::OPTION, $stored, true );
+		// Every waiting visitor's expected wait may have changed (their change files say it).
+		Poll_Signal::queue_changed();
 		return $median;
 	}
 }

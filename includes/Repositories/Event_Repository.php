@@ -49,9 +49,11 @@ final class Event_Repository extends Repository {
 	 */
 	public function record( string $type, int $conversation_id, array $data = array(), int $handoff_id = 0 ): void {
 		if ( $handoff_id > 0 ) {
-			// A handoff's step: the visitor's chat has news, and places in the queue may have moved.
+			// A handoff's step: the visitor's chat has news; some steps move the queue too.
 			Poll_Signal::changed( $conversation_id );
-			Poll_Signal::queue_changed();
+			if ( in_array( $type, Poll_Signal::QUEUE_EVENTS, true ) ) {
+				Poll_Signal::queue_changed();
+			}
 		}
 		$this->insert(
 			'events',

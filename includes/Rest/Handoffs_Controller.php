@@ -415,6 +415,10 @@ final class Handoffs_Controller extends Controller {
 				if ( $message instanceof Inbox_Refusal ) {
 					return $message;
 				}
+				if ( ! $request['internal'] ) {
+					// The reply is there: the visitor no longer sees the agent typing.
+					delete_transient( 'handoff_bot_typing_' . $handoff['conversation_id'] );
+				}
 				$response = new WP_REST_Response( $this->present->message( $message ) );
 				$response->set_status( 201 );
 				return $response;

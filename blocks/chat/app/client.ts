@@ -10,6 +10,7 @@ import type {
 	TicketAnswers,
 	TicketDraft,
 	TicketReceipt,
+	PollSignal,
 	VisitorHandoff,
 } from '../types';
 import {
@@ -305,6 +306,7 @@ export function createChatClient( options: ChatClientOptions ) {
 		const messages: ChatMessage[] = [];
 		let after = 0;
 		let handoff: VisitorHandoff | null | undefined;
+		let signal: PollSignal | null | undefined;
 		for ( let i = 0; i < MAX_HISTORY_PAGES; i++ ) {
 			const result = await api.messages( current, after );
 			if ( ! result.ok ) {
@@ -319,6 +321,7 @@ export function createChatClient( options: ChatClientOptions ) {
 				: [];
 			messages.push( ...batch );
 			handoff = result.data.handoff;
+			signal = result.data.signal;
 			if ( result.data.status === 'ended' ) {
 				listener.onHistory( messages );
 				adopt( messages );
@@ -336,7 +339,7 @@ export function createChatClient( options: ChatClientOptions ) {
 		if ( last ) {
 			advance( current.id, last.id );
 		}
-		live.handoff( handoff );
+		live.handoff( handoff, signal );
 		return 'ok';
 	}
 

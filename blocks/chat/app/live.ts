@@ -32,6 +32,9 @@ export type LiveOptions = {
 	sending: () => boolean;
 };
 
+/** After the change file failed (or was found stale), how long the chat reads the route only. */
+export const FILE_RETRY = 5 * 60 * 1000;
+
 /**
  * @param options The dependencies.
  */
@@ -50,8 +53,18 @@ export function createLive( options: LiveOptions ) {
 		/** The handoff as last shown. */
 		handoff: VisitorHandoff;
 	} | null = null;
-	/** Reads of the file that failed in a row; after three the chat reads the route only. */
+	/**
+	 * Reads of the file that failed in a row: after three, the chat reads the route only, and
+	 * tries the file again five minutes after the last miss (or with a new file).
+	 */
 	let misses = 0;
+	let missedAt = 0;
+
+	/** The file is not to be trusted for a while (it failed, or was found stale). */
+	function miss(): void {
+		misses++;
+		missedAt = clock.now();
+	}
 
 	/**
 	 * Whether the conversation's file says nothing changed since the last read of its messages
@@ -59,24 +72,32 @@ export function createLive( options: LiveOptions ) {
 	 * @param id The conversation.
 	 */
 	async function unchanged( id: number ): Promise< boolean > {
+		if ( misses >= 3 && clock.now() - missedAt >= FILE_RETRY ) {
+			misses = 0;
+		}
+		const followed = signal;
 		if (
-			! signal ||
-			signal.conversation !== id ||
+			! followed ||
+			followed.conversation !== id ||
 			misses >= 3 ||
-			clock.now() >= signal.until
+			clock.now() >= followed.until
 		) {
 			return false;
 		}
-		const seen = await api.signal( signal.url );
+		const seen = await api.signal( followed.url );
+		if ( signal !== followed ) {
+			// Something read the route meanwhile, or asked for a read at once.
+			return false;
+		}
 		if ( seen === null ) {
-			misses++;
+			miss();
 			return false;
 		}
 		misses = 0;
-		if ( seen.version !== signal.version ) {
+		if ( seen.version !== followed.version ) {
 			return false;
 		}
-		const shown = signal.handoff;
+		const shown = followed.handoff;
 		const waiting =
 			shown.route === 'live' &&
 			( shown.status === 'requested' || shown.status === 'queued' );
@@ -88,12 +109,12 @@ export function createLive( options: LiveOptions ) {
 				( seen.wait ?? null ) !== shown.expected_wait_minutes )
 		) {
 			// The queue moved: the new place from the file, without a read of the route.
-			signal.handoff = {
+			followed.handoff = {
 				...shown,
 				place: seen.place,
 				expected_wait_minutes: seen.wait ?? null,
 			};
-			listener.onHandoff( signal.handoff );
+			listener.onHandoff( followed.handoff );
 		}
 		return true;
 	}
@@ -141,6 +162,17 @@ export function createLive( options: LiveOptions ) {
 		}
 		const handoff = result.data.handoff ?? null;
 		listener.onHandoff( handoff );
+		if (
+			signal &&
+			signal.conversation === current.id &&
+			result.data.signal?.version === signal.version &&
+			batch.some( ( m ) => m.role === 'agent' )
+		) {
+			// An agent wrote, yet the file did not change: it is not kept current (a cache in
+			// front of it, say). The route it is, for a while.
+			misses = 3;
+			missedAt = clock.now();
+		}
 		return follow(
 			current.id,
 			handoff,
@@ -169,6 +201,9 @@ export function createLive( options: LiveOptions ) {
 			waiting:
 				handoff?.status === 'requested' || handoff?.status === 'queued',
 		};
+		if ( next && signal && next.url !== signal.url ) {
+			misses = 0;
+		}
 		signal =
 			handoff && next && typeof next.url === 'string' && next.version
 				? {

@@ -661,6 +661,68 @@ describe( 'reading the change file between reads of the messages', () => {
 		chat.controller.stop();
 	} );
 
+	it( 'tries the file again five minutes after it failed', async () => {
+		const chat = await following();
+		chat.server.signalStatus = 404;
+		await chat.clock.advance( 9000 );
+		expect( chat.server.signalReads() ).toHaveLength( 3 );
+		chat.server.signalStatus = null;
+		await chat.clock.advance( 4 * 60 * 1000 );
+		expect( chat.server.signalReads() ).toHaveLength( 3 );
+		await chat.clock.advance( 60 * 1000 );
+		const reads = chat.server.reads().length;
+		await chat.clock.advance( 9000 );
+		expect( chat.server.signalReads().length ).toBeGreaterThan( 3 );
+		expect( chat.server.reads() ).toHaveLength( reads );
+		chat.controller.stop();
+	} );
+
+	it( 'reads the route every time after an agent’s message left the file unchanged (a cache in front of it)', async () => {
+		const chat = await following( 30 );
+		chat.server.freezeSignal().agentJoins( 'Samira' ).agentSays( 'Hi!' );
+		await chat.clock.advance( 33000 );
+		expect( chat.transcript().at( -1 ) ).toBe( 'Samira Hi!' );
+		const reads = chat.server.reads().length;
+		const files = chat.server.signalReads().length;
+		await chat.clock.advance( 9000 );
+		expect( chat.server.reads() ).toHaveLength( reads + 3 );
+		expect( chat.server.signalReads() ).toHaveLength( files );
+		chat.controller.stop();
+	} );
+
+	it( 'goes on polling when a send answers while the file is being read', async () => {
+		const server = new FakeServer();
+		server.handoffOnRequest = { place: 2 };
+		server.signals = { checkIn: 90 };
+		let release: () => void = () => {};
+		let hold = false;
+		const slowFile: FetchLike = async ( url, init ) => {
+			if ( hold && url.includes( '/handoff-bot/poll/' ) ) {
+				hold = false;
+				await new Promise< void >(
+					( resolve ) => ( release = resolve )
+				);
+			}
+			return server.fetch( url, init );
+		};
+		const chat = await mountChat( { server, fetch: slowFile } );
+		chat.button( 'Talk to a person' )!.click();
+		await chat.clock.advance( 0 );
+		hold = true;
+		await nextPoll( chat );
+		await chat.type( 'Still there?' );
+		await flush();
+		release();
+		await flush();
+		const files = server.signalReads().length;
+		await nextPoll( chat );
+		expect( server.signalReads().length ).toBe( files + 1 );
+		server.agentJoins( 'Samira' );
+		await nextPoll( chat );
+		expect( chat.transcript().at( -1 ) ).toBe( 'Samira joined the chat.' );
+		chat.controller.stop();
+	} );
+
 	it( 'stops reading anything once the handoff is closed', async () => {
 		const chat = await following();
 		chat.server.agentJoins( 'Samira' ).resolve();

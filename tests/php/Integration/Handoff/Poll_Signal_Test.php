@@ -118,7 +118,6 @@ final class Poll_Signal_Test extends Test_Case {
 			),
 			$this->file( $read['signal'] )
 		);
-		$this->assertStringNotContainsString( '4417', (string) wp_json_encode( $this->file( $read['signal'] ) ) );
 
 		list( $other_id, $other_token ) = $this->waiting();
 		$this->assertNotSame( basename( $read['signal']['url'] ), basename( $this->poll( $other_id, $other_token )['signal']['url'] ), 'one file per conversation' );
@@ -206,12 +205,76 @@ final class Poll_Signal_Test extends Test_Case {
 		list( $second_id, $second_token )       = $this->waiting();
 		$signal                                 = $this->poll( $second_id, $second_token )['signal'];
 		$this->poll( $first_id, $first_token );
-		$this->assertSame( 2, $this->file( $signal )['place'] );
+		$this->assertArrayNotHasKey( 'place', $this->file( $signal ), 'a new visitor behind moves nobody: the route gave the place' );
 
 		$this->agent( $agent, '/accept', $first );
 		$this->assertSame( 1, $this->file( $signal )['place'] );
 		$this->assertSame( $signal['version'], $this->file( $signal )['v'] );
 		$this->assertSame( 1, $this->poll( $second_id, $second_token )['handoff']['place'], 'the route says the same' );
+	}
+
+	/**
+	 * A transfer puts the visitor back in the queue: a new version (their chat reads who holds it).
+	 */
+	public function test_a_transfer_changes_the_version(): void {
+		$agent                        = $this->staff_the_site();
+		list( $id, $token, $handoff ) = $this->waiting();
+		$this->agent( $agent, '/accept', $handoff );
+		$signal = $this->poll( $id, $token )['signal'];
+		$this->agent( $agent, '/transfer', $handoff, array( 'note' => 'Over to the team' ) );
+		$this->assertNotSame( $signal['version'], $this->file( $signal )['v'] );
+		$read = $this->poll( $id, $token );
+		$this->assertSame( 'queued', $read['handoff']['status'] );
+		$this->assertSame( 1, $this->file( $read['signal'] )['place'], 'back in the queue, with a place' );
+	}
+
+	/**
+	 * When the team's median wait is worked out again, the waiting visitors' files get the new
+	 * expected wait.
+	 */
+	public function test_a_new_median_wait_reaches_the_files(): void {
+		global $wpdb;
+		$this->staff_the_site();
+		list( $id, $token ) = $this->waiting();
+		$signal             = $this->poll( $id, $token )['signal'];
+		$this->assertNull( $this->file( $signal )['wait'] );
+		foreach ( array( 120, 240, 360 ) as $i => $wait ) {
+			$requested = time() - 3600 - $i * 60;
+			$wpdb->insert(
+				$wpdb->prefix . 'handoff_bot_handoffs',
+				array(
+					'conversation_id' => 900000 + $i,
+					'status'          => 'resolved',
+					'reason'          => 'user_requested',
+					'trigger_type'    => 'user',
+					'route'           => 'live',
+					'route_reason'    => 'live',
+					'team'            => '',
+					'context'         => '',
+					'requested_at'    => gmdate( 'Y-m-d H:i:s', $requested ),
+					'accepted_at'     => gmdate( 'Y-m-d H:i:s', $requested + $wait ),
+					'resolved_at'     => gmdate( 'Y-m-d H:i:s', $requested + $wait + 60 ),
+				)
+			);
+		}
+		\HandoffBot\Handoff\Wait_Medians::refresh( new Handoff_Repository(), '', time() );
+		Poll_Signal::flush();
+		$this->assertSame( 4, $this->file( $signal )['wait'] );
+		$this->assertSame( $signal['version'], $this->file( $signal )['v'] );
+	}
+
+	/**
+	 * Files handed out before the site turned them off (a theme's filter comes after the early
+	 * poll) are still kept current.
+	 */
+	public function test_a_file_handed_out_is_kept_current_when_the_files_are_turned_off(): void {
+		$agent                        = $this->staff_the_site();
+		list( $id, $token, $handoff ) = $this->waiting();
+		$signal                       = $this->poll( $id, $token )['signal'];
+		add_filter( 'handoff_bot_poll_signal', '__return_false' );
+		$this->agent( $agent, '/accept', $handoff );
+		remove_filter( 'handoff_bot_poll_signal', '__return_false' );
+		$this->assertNotSame( $signal['version'], $this->file( $signal )['v'] );
 	}
 
 	/**
