@@ -9,7 +9,8 @@
  *                                                     signal}] (signal: the change file their send's
  *                                                     answer gave them)
  *   php bench/queue.php <site-dir> reply <conversation>  the agent takes that conversation (the
- *                                                     first time) and replies: {"message_id": N}
+ *                                                     first time) and replies: {"message_id": N,
+ *                                                     "flush_ms": the change files' writes}
  *   php bench/queue.php <site-dir> fill <waiting>     tops the queue up to <waiting> handoffs, and
  *                                                     prints the agent's cookie and REST nonce
  *   php bench/queue.php <site-dir> unfill             removes what fill added
@@ -130,7 +131,16 @@ if ( 'reply' === $handoff_bot_mode ) {
 	if ( $handoff_bot_message instanceof Inbox_Refusal ) {
 		exit( 3 );
 	}
-	echo wp_json_encode( array( 'message_id' => $handoff_bot_message['id'] ) );
+	// What the agent's request pays on shutdown for the change files (every waiting visitor's
+	// place moved when the handoff was taken), timed here.
+	$handoff_bot_flush = microtime( true );
+	Poll_Signal::flush();
+	echo wp_json_encode(
+		array(
+			'message_id' => $handoff_bot_message['id'],
+			'flush_ms'   => round( ( microtime( true ) - $handoff_bot_flush ) * 1000, 2 ),
+		)
+	);
 	exit( 0 );
 }
 

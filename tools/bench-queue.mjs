@@ -195,6 +195,7 @@ export async function measureQueue(
 	const restTimes = [];
 	const restServer = [];
 	const signalFailed = {}; // status => file reads that got it
+	const flushTimes = []; // ms the agent's process spent writing change files
 	const failed = {}; // status => polls that got it (0: no response)
 	const replyDelays = [];
 	let errors = 0;
@@ -313,6 +314,11 @@ export async function measureQueue(
 			const result = await php( site, [ 'reply', String( visitor.id ) ] );
 			if ( result.code === 0 ) {
 				awaited.set( visitor.id, performance.now() );
+				try {
+					flushTimes.push( JSON.parse( result.out ).flush_ms );
+				} catch {
+					// No figure for this one.
+				}
 			}
 			await new Promise( ( r ) => setTimeout( r, 2500 ) );
 		}
@@ -355,6 +361,9 @@ export async function measureQueue(
 				server: figures( restServer ),
 				latency: figures( restTimes ),
 			},
+			// The write side: an agent takes a handoff and replies; on its request's end every
+			// waiting visitor's file gets its new place (timed in that PHP process).
+			agent_request_file_writes: figures( flushTimes ),
 			share_of_route_reads: pollServer.length
 				? +( restServer.length / pollServer.length ).toFixed( 3 )
 				: null,
