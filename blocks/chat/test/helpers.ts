@@ -914,3 +914,48 @@ export async function mountChat(
 			) ?? null,
 	};
 }
+
+/**
+ * A fetch to the fake server that holds the requests a test picks until it lets them go: before
+ * the server sees them, or (`answered`) once the server has handled them, when only the answer is
+ * slow to come back.
+ * @param server   The server.
+ * @param match    Which requests to hold.
+ * @param answered Whether the server handles them before they are held.
+ */
+export function holdingFetch(
+	server: FakeServer,
+	match: ( url: string, init: { method: string } ) => boolean,
+	answered = false
+) {
+	let left = 0;
+	let letGo: () => void = () => {};
+	const fetch: FetchLike = async ( url, init ) => {
+		if ( left <= 0 || ! match( url, init ) ) {
+			return server.fetch( url, init );
+		}
+		left--;
+		const gate = new Promise< void >( ( resolve ) => ( letGo = resolve ) );
+		if ( answered ) {
+			const response = await server.fetch( url, init );
+			await gate;
+			return response;
+		}
+		await gate;
+		return server.fetch( url, init );
+	};
+	return {
+		fetch,
+		/**
+		 * Holds the next matching requests.
+		 * @param times How many (all, by default).
+		 */
+		hold( times = Infinity ): void {
+			left = times;
+		},
+		/** Lets the last held request go. */
+		release(): void {
+			letGo();
+		},
+	};
+}

@@ -3,11 +3,17 @@
  * agent joining, typing and writing; leaving the queue; the rating asked for when the agent closes
  * the chat; and polling only while a handoff is open (slower in a hidden tab, paused when idle).
  */
-import type { FetchLike } from '../app/api';
 import { memoryStore } from '../app/storage';
 import { CONVERSATION_KEY } from '../keys';
 import type { VisitorHandoff } from '../types';
-import { FakeServer, flush, mountChat, REST, type Chat } from './helpers';
+import {
+	FakeServer,
+	flush,
+	holdingFetch,
+	mountChat,
+	REST,
+	type Chat,
+} from './helpers';
 
 /**
  * An element of the chat by its class.
@@ -207,21 +213,12 @@ describe( 'an agent in the chat', () => {
 	it( 'shows no bot reply, and no “assistant is typing”, when the visitor writes to the agent', async () => {
 		const server = new FakeServer();
 		server.handoffOnRequest = { place: 1 };
-		let release: () => void = () => {};
-		let holding = false;
-		const held: FetchLike = async ( url, init ) => {
-			if (
-				holding &&
-				init.method === 'POST' &&
-				url.endsWith( '/messages' )
-			) {
-				await new Promise< void >(
-					( resolve ) => ( release = resolve )
-				);
-			}
-			return server.fetch( url, init );
-		};
-		const chat = await mountChat( { server, fetch: held } );
+		const held = holdingFetch(
+			server,
+			( url, init ) =>
+				init.method === 'POST' && url.endsWith( '/messages' )
+		);
+		const chat = await mountChat( { server, fetch: held.fetch } );
 		chat.button( 'Talk to a person' )!.click();
 		await chat.clock.advance( 0 );
 		server.agentJoins( 'Samira' );
@@ -231,14 +228,14 @@ describe( 'an agent in the chat', () => {
 			chat.root.querySelectorAll( '.handoff-bot-chat__msg.is-bot' )
 				.length;
 		const botBefore = bot();
-		holding = true;
+		held.hold();
 		await chat.type( 'Thanks, it is the blue one.' );
 		// On its way: no "assistant is typing" while a person holds the chat.
 		expect( $( chat, 'msg.is-pending' )?.textContent ).toContain(
 			'Thanks, it is the blue one.'
 		);
 		expect( typing( chat ) ).toBeNull();
-		release();
+		held.release();
 		await chat.clock.advance( 0 );
 
 		expect( chat.transcript().at( -1 ) ).toBe(
@@ -509,28 +506,19 @@ describe( 'polling', () => {
 	it( 'does not read while a message is on its way, so it shows once', async () => {
 		const server = new FakeServer();
 		server.handoffOnRequest = { place: 2 };
-		let release: () => void = () => {};
-		let slow = false;
 		// The server stores the message at once; its answer is slow to come back.
-		const slowAnswer: FetchLike = async ( url, init ) => {
-			const response = await server.fetch( url, init );
-			if (
-				slow &&
-				init.method === 'POST' &&
-				url.endsWith( '/messages' )
-			) {
-				await new Promise< void >(
-					( resolve ) => ( release = resolve )
-				);
-			}
-			return response;
-		};
-		const chat = await mountChat( { server, fetch: slowAnswer } );
+		const slow = holdingFetch(
+			server,
+			( url, init ) =>
+				init.method === 'POST' && url.endsWith( '/messages' ),
+			true
+		);
+		const chat = await mountChat( { server, fetch: slow.fetch } );
 		chat.button( 'Talk to a person' )!.click();
 		await chat.clock.advance( 0 );
 		const reads = server.reads().length;
 
-		slow = true;
+		slow.hold();
 		await chat.type( 'Are you there?' );
 		await chat.clock.advance( 9000 );
 		expect( server.reads() ).toHaveLength( reads );
@@ -538,7 +526,7 @@ describe( 'polling', () => {
 			chat.transcript().filter( ( t ) => t === 'Are you there?' )
 		).toHaveLength( 1 );
 
-		release();
+		slow.release();
 		await flush();
 		await nextPoll( chat );
 		expect( server.reads().length ).toBeGreaterThan( reads );
@@ -694,25 +682,17 @@ describe( 'reading the change file between reads of the messages', () => {
 		const server = new FakeServer();
 		server.handoffOnRequest = { place: 2 };
 		server.signals = { checkIn: 90 };
-		let release: () => void = () => {};
-		let hold = false;
-		const slowFile: FetchLike = async ( url, init ) => {
-			if ( hold && url.includes( '/handoff-bot/poll/' ) ) {
-				hold = false;
-				await new Promise< void >(
-					( resolve ) => ( release = resolve )
-				);
-			}
-			return server.fetch( url, init );
-		};
-		const chat = await mountChat( { server, fetch: slowFile } );
+		const slowFile = holdingFetch( server, ( url ) =>
+			url.includes( '/handoff-bot/poll/' )
+		);
+		const chat = await mountChat( { server, fetch: slowFile.fetch } );
 		chat.button( 'Talk to a person' )!.click();
 		await chat.clock.advance( 0 );
-		hold = true;
+		slowFile.hold( 1 );
 		await nextPoll( chat );
 		await chat.type( 'Still there?' );
 		await flush();
-		release();
+		slowFile.release();
 		await flush();
 		const files = server.signalReads().length;
 		await nextPoll( chat );

@@ -13,12 +13,16 @@ use HandoffBot\Handoff\Poll_Signal;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Tests\Integration\Test_Case;
 
+require_once __DIR__ . '/Wait_History.php';
+
 /**
  * A visitor following a handoff is given a static file in the uploads folder whose version
  * changes when a read of their messages would show something new, and which holds their place in
  * the queue while they wait; nothing else changes it, and nothing they wrote is in it.
  */
 final class Poll_Signal_Test extends Test_Case {
+
+	use Wait_History;
 
 	/**
 	 * Starts each test without files.
@@ -95,6 +99,27 @@ final class Poll_Signal_Test extends Test_Case {
 	}
 
 	/**
+	 * The agent writes to the visitor, or an internal note, then the request's writes on shutdown.
+	 *
+	 * @param int    $agent    Agent.
+	 * @param int    $handoff  Handoff.
+	 * @param string $body     The text.
+	 * @param bool   $internal Whether it is an internal note.
+	 */
+	private function write( int $agent, int $handoff, string $body, bool $internal = false ): void {
+		$this->agent(
+			$agent,
+			'/messages',
+			$handoff,
+			array(
+				'body'            => $body,
+				'internal'        => $internal,
+				'idempotency_key' => 'key-' . md5( $body ),
+			)
+		);
+	}
+
+	/**
 	 * The send that opens the handoff gives the file; it is under uploads, named by a keyed hash,
 	 * and holds the version the route gave and the place in the queue, nothing the visitor wrote.
 	 */
@@ -143,39 +168,12 @@ final class Poll_Signal_Test extends Test_Case {
 		$this->assertSame( $this->file( $signal )['v'], $read['signal']['version'] );
 
 		$version = $read['signal']['version'];
-		$this->agent(
-			$agent,
-			'/messages',
-			$handoff,
-			array(
-				'body'            => 'Looking into it.',
-				'internal'        => true,
-				'idempotency_key' => 'note-key-0001',
-			)
-		);
+		$this->write( $agent, $handoff, 'Looking into it.', true );
 		$this->assertSame( $version, $this->file( $signal )['v'], 'an internal note is not for the visitor' );
-		$this->agent(
-			$agent,
-			'/messages',
-			$handoff,
-			array(
-				'body'            => 'Your order ships today.',
-				'internal'        => false,
-				'idempotency_key' => 'reply-key-0001',
-			)
-		);
+		$this->write( $agent, $handoff, 'Your order ships today.' );
 		$this->assertNotSame( $version, $this->file( $signal )['v'], 'the agent wrote' );
 		$version = $this->file( $signal )['v'];
-		$this->agent(
-			$agent,
-			'/messages',
-			$handoff,
-			array(
-				'body'            => 'And it arrives on Friday.',
-				'internal'        => false,
-				'idempotency_key' => 'reply-key-0002',
-			)
-		);
+		$this->write( $agent, $handoff, 'And it arrives on Friday.' );
 		$this->assertNotSame( $version, $this->file( $signal )['v'], 'the agent wrote again' );
 
 		$version = $this->file( $signal )['v'];
@@ -233,30 +231,11 @@ final class Poll_Signal_Test extends Test_Case {
 	 * expected wait.
 	 */
 	public function test_a_new_median_wait_reaches_the_files(): void {
-		global $wpdb;
 		$this->staff_the_site();
 		list( $id, $token ) = $this->waiting();
 		$signal             = $this->poll( $id, $token )['signal'];
 		$this->assertNull( $this->file( $signal )['wait'] );
-		foreach ( array( 120, 240, 360 ) as $i => $wait ) {
-			$requested = time() - 3600 - $i * 60;
-			$wpdb->insert(
-				$wpdb->prefix . 'handoff_bot_handoffs',
-				array(
-					'conversation_id' => 900000 + $i,
-					'status'          => 'resolved',
-					'reason'          => 'user_requested',
-					'trigger_type'    => 'user',
-					'route'           => 'live',
-					'route_reason'    => 'live',
-					'team'            => '',
-					'context'         => '',
-					'requested_at'    => gmdate( 'Y-m-d H:i:s', $requested ),
-					'accepted_at'     => gmdate( 'Y-m-d H:i:s', $requested + $wait ),
-					'resolved_at'     => gmdate( 'Y-m-d H:i:s', $requested + $wait + 60 ),
-				)
-			);
-		}
+		$this->past_waits( array( 120, 240, 360 ) );
 		\HandoffBot\Handoff\Wait_Medians::refresh( new Handoff_Repository(), '', time() );
 		Poll_Signal::flush();
 		$this->assertSame( 4, $this->file( $signal )['wait'] );

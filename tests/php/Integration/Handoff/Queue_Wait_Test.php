@@ -14,6 +14,8 @@ use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Tests\Integration\Test_Case;
 
+require_once __DIR__ . '/Wait_History.php';
+
 /**
  * The visitor sees an expected wait once the team has recent handoffs accepted; a wait longer
  * than the escalation-failed time is recorded once and the visitor is offered to leave details
@@ -22,34 +24,17 @@ use HandoffBot\Tests\Integration\Test_Case;
  */
 final class Queue_Wait_Test extends Test_Case {
 
+	use Wait_History;
+
 	/**
-	 * Stores accepted handoffs of the past with these waits.
+	 * Stores accepted handoffs of the past with these waits; the teams' medians are worked out
+	 * again, as those handoffs' accepts did.
 	 *
 	 * @param array<int, int> $waits Seconds.
 	 * @param string          $route Their route.
 	 */
 	private function history( array $waits, string $route = 'live' ): void {
-		global $wpdb;
-		foreach ( $waits as $i => $wait ) {
-			$requested = time() - 3600 - $i * 60;
-			$wpdb->insert(
-				$wpdb->prefix . 'handoff_bot_handoffs',
-				array(
-					'conversation_id' => 900000 + $i,
-					'status'          => 'resolved',
-					'reason'          => 'user_requested',
-					'trigger_type'    => 'user',
-					'route'           => $route,
-					'route_reason'    => $route,
-					'team'            => '',
-					'context'         => '',
-					'requested_at'    => gmdate( 'Y-m-d H:i:s', $requested ),
-					'accepted_at'     => gmdate( 'Y-m-d H:i:s', $requested + $wait ),
-					'resolved_at'     => gmdate( 'Y-m-d H:i:s', $requested + $wait + 60 ),
-				)
-			);
-		}
-		// As the accepts of those handoffs did: the teams' median waits are worked out again.
+		$this->past_waits( $waits, $route );
 		delete_option( \HandoffBot\Handoff\Wait_Medians::OPTION );
 	}
 

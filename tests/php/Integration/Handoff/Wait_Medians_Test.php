@@ -13,11 +13,15 @@ use HandoffBot\Handoff\Wait_Medians;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Tests\Integration\Test_Case;
 
+require_once __DIR__ . '/Wait_History.php';
+
 /**
  * A poll reads the kept median (no query); an accept works it out again; an hour without one
  * does too, so waits older than a week drop out.
  */
 final class Wait_Medians_Test extends Test_Case {
+
+	use Wait_History;
 
 	/**
 	 * An accepted handoff of the past that waited some seconds.
@@ -26,23 +30,7 @@ final class Wait_Medians_Test extends Test_Case {
 	 * @param string $team Team.
 	 */
 	private function waited( int $wait, string $team = 'billing' ): void {
-		global $wpdb;
-		$requested = time() - 7200;
-		$wpdb->insert(
-			$wpdb->prefix . 'handoff_bot_handoffs',
-			array(
-				'conversation_id' => 910000 + $wait,
-				'status'          => 'resolved',
-				'reason'          => 'user_requested',
-				'trigger_type'    => 'user',
-				'route'           => 'live',
-				'route_reason'    => 'live',
-				'team'            => $team,
-				'context'         => '',
-				'requested_at'    => gmdate( 'Y-m-d H:i:s', $requested ),
-				'accepted_at'     => gmdate( 'Y-m-d H:i:s', $requested + $wait ),
-			)
-		);
+		$this->past_waits( array( $wait ), 'live', $team, 2 * HOUR_IN_SECONDS, 910000 + $wait );
 	}
 
 	/**
