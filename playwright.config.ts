@@ -21,6 +21,9 @@ export default defineConfig( {
 	reporter: [ [ 'list' ] ],
 	use: {
 		baseURL: `http://localhost:${ port }`,
+		// A click or a choice that cannot happen fails in seconds, saying which, rather than at the
+		// test's timeout.
+		actionTimeout: 20_000,
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {

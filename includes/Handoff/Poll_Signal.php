@@ -49,6 +49,13 @@ final class Poll_Signal {
 	public const QUEUE_EVENTS = array( 'agent_joined', 'transferred', 'handed_back', 'resolved', 'left_queue', 'abandoned', 'ticket_created', 'callback_requested' );
 
 	/**
+	 * A handoff's steps the visitor's chat never shows (the site's own bookkeeping: deliveries to
+	 * connections, confirmation emails, notes on a ticket). They leave the version alone, so no
+	 * waiting chat reads the route for them.
+	 */
+	public const QUIET_EVENTS = array( 'delivery_succeeded', 'delivery_failed', 'notify_failed', 'ticket_confirmation_sent', 'ticket_confirmation_failed', 'ticket_confirmation_capped', 'ticket_noted' );
+
+	/**
 	 * The folder under uploads.
 	 */
 	public const FOLDER = 'handoff-bot/poll';

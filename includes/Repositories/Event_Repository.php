@@ -48,7 +48,7 @@ final class Event_Repository extends Repository {
 	 * @throws Storage_Exception When the database refuses it.
 	 */
 	public function record( string $type, int $conversation_id, array $data = array(), int $handoff_id = 0 ): void {
-		if ( $handoff_id > 0 ) {
+		if ( $handoff_id > 0 && ! in_array( $type, Poll_Signal::QUIET_EVENTS, true ) ) {
 			// A handoff's step: the visitor's chat has news; some steps move the queue too.
 			Poll_Signal::changed( $conversation_id );
 			if ( in_array( $type, Poll_Signal::QUEUE_EVENTS, true ) ) {

@@ -53,6 +53,20 @@ test.afterAll( () => {
 } );
 
 /**
+ * Waits until the site counts an agent online (their inbox's heartbeat reached it).
+ * @param agent Which agent.
+ */
+async function online( agent: typeof ADA ): Promise< void > {
+	await expect
+		.poll( () =>
+			sitePhp(
+				`echo ( new HandoffBot\\Handoff\\Presence( new HandoffBot\\Repositories\\Event_Repository() ) )->is_available( get_user_by( 'login', '${ agent.login }' )->ID, time() ) ? 'yes' : 'no';`
+			)
+		)
+		.toBe( 'yes' );
+}
+
+/**
  * An agent's browser, signed in, with the inbox open, and notifications recorded.
  * @param browser The browser.
  * @param agent   Which agent.
@@ -106,13 +120,7 @@ test( 'a visitor is handed to an agent, transferred to another, and rates the ch
 		await enable.click();
 	}
 	// Her inbox's heartbeat puts her online before the visitor asks.
-	await expect
-		.poll( () =>
-			sitePhp(
-				"echo ( new HandoffBot\\Handoff\\Presence( new HandoffBot\\Repositories\\Event_Repository() ) )->is_available( get_user_by( 'login', 'ada' )->ID, time() ) ? 'yes' : 'no';"
-			)
-		)
-		.toBe( 'yes' );
+	await online( ADA );
 
 	// The visitor, in their own browser, looks at the pricing page, then asks for a person.
 	const visitorContext = await browser.newContext();
@@ -146,8 +154,9 @@ test( 'a visitor is handed to an agent, transferred to another, and rates the ch
 	await expect( visitor.getByText( /number 1 in the queue/ ) ).toBeVisible();
 	// While nothing changes, the chat reads only its change file, not WordPress.
 	const before = { ...reads };
-	await visitor.waitForTimeout( 6_500 );
-	expect( reads.file - before.file ).toBeGreaterThanOrEqual( 2 );
+	await expect
+		.poll( () => reads.file - before.file, { timeout: 12_000 } )
+		.toBeGreaterThanOrEqual( 2 );
 	expect( reads.route ).toBe( before.route );
 
 	// Ada is told, finds it in the queue, and accepts.
@@ -223,8 +232,9 @@ test( 'a visitor is handed to an agent, transferred to another, and rates the ch
 		)
 	).toEqual( [] );
 
-	// Ben opens his inbox; Ada transfers the chat to him with a note.
+	// Ben opens his inbox (his heartbeat puts him online); Ada transfers the chat to him with a note.
 	const ben = await agentInbox( browser, BEN );
+	await online( BEN );
 	await ada.page
 		.getByRole( 'button', { name: /^Transfer/ } )
 		.first()

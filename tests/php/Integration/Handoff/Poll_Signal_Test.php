@@ -10,10 +10,14 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Handoff;
 
 use HandoffBot\Handoff\Poll_Signal;
+use HandoffBot\Notifications\Connection_Store;
+use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
+use HandoffBot\Tests\Integration\Notifications\Local_Servers;
 use HandoffBot\Tests\Integration\Test_Case;
 
 require_once __DIR__ . '/Wait_History.php';
+require_once dirname( __DIR__ ) . '/Notifications/Local_Servers.php';
 
 /**
  * A visitor following a handoff is given a static file in the uploads folder whose version
@@ -22,6 +26,7 @@ require_once __DIR__ . '/Wait_History.php';
  */
 final class Poll_Signal_Test extends Test_Case {
 
+	use Local_Servers;
 	use Wait_History;
 
 	/**
@@ -39,6 +44,8 @@ final class Poll_Signal_Test extends Test_Case {
 	protected function tearDown(): void {
 		Poll_Signal::flush();
 		Poll_Signal::remove_all();
+		$this->stop_servers();
+		remove_all_filters( 'handoff_bot_allow_local_targets' );
 		parent::tearDown();
 	}
 
@@ -191,6 +198,39 @@ final class Poll_Signal_Test extends Test_Case {
 		$read = $this->poll( $id, $token );
 		$this->assertNull( $read['handoff'] );
 		$this->assertNull( $read['signal'], 'nothing to follow any more' );
+	}
+
+	/**
+	 * The site's own bookkeeping on a handoff (here a webhook delivered to a real local receiver,
+	 * and its log) is nothing the visitor's chat shows: the version stays, so the chat does not
+	 * read the route for it.
+	 */
+	public function test_a_delivery_to_a_connection_leaves_the_version_alone(): void {
+		$this->staff_the_site();
+		list( $url, $dir ) = $this->start_receiver();
+		add_filter( 'handoff_bot_allow_local_targets', '__return_true' );
+		( new Connection_Store() )->create(
+			array(
+				'kind'    => 'webhook',
+				'label'   => 'CRM',
+				'target'  => $url,
+				'teams'   => array(),
+				'events'  => Connection_Store::EVENTS,
+				'enabled' => true,
+			)
+		);
+		list( $id, $token ) = $this->waiting();
+		$signal             = $this->poll( $id, $token )['signal'];
+		$version            = $this->file( $signal )['v'];
+
+		$this->assertGreaterThan( 0, $this->run_delivery_jobs() );
+		Poll_Signal::flush();
+		$this->assertCount( 1, $this->received( $dir ), 'the help desk was told' );
+		$logged = array_column( ( new Event_Repository() )->for_conversation( $id ), 'type' );
+		$this->assertContains( 'delivery_succeeded', $logged );
+		$this->assertSame( $version, $this->file( $signal )['v'], 'a delivery is not news for the visitor' );
+		$this->assertSame( 1, $this->file( $signal )['place'] );
+		$this->assertSame( $version, $this->poll( $id, $token )['signal']['version'] );
 	}
 
 	/**
