@@ -20,6 +20,9 @@ import type {
 import { useSubmit } from '../hooks/use-submit';
 import DialogButtons from './DialogButtons';
 
+/** How often the open dialog reads again who is online (ms). */
+export const TARGETS_REFRESH = 15_000;
+
 type Props = {
 	handoffId: number;
 	userId: number;
@@ -41,9 +44,31 @@ export default function TransferDialog( {
 	const [ note, setNote ] = useState( '' );
 
 	useEffect( () => {
-		getTransferTargets().then( setTargets, ( caught ) =>
-			setLoadError( errorMessage( caught ) )
-		);
+		let open = true;
+		let loaded = false;
+		const load = () =>
+			getTransferTargets().then(
+				( next ) => {
+					if ( open ) {
+						loaded = true;
+						setLoadError( '' );
+						setTargets( next );
+					}
+				},
+				( caught ) => {
+					// A refresh that fails keeps the list already shown.
+					if ( open && ! loaded ) {
+						setLoadError( errorMessage( caught ) );
+					}
+				}
+			);
+		void load();
+		// Colleagues come online and go away while the dialog is open: the list follows.
+		const timer = window.setInterval( load, TARGETS_REFRESH );
+		return () => {
+			open = false;
+			window.clearInterval( timer );
+		};
 	}, [] );
 
 	const agents = ( targets?.agents ?? [] ).filter( ( a ) => a.id !== userId );
