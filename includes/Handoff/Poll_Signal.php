@@ -50,10 +50,11 @@ final class Poll_Signal {
 
 	/**
 	 * A handoff's steps the visitor's chat never shows (the site's own bookkeeping: deliveries to
-	 * connections, confirmation emails, notes on a ticket). They leave the version alone, so no
-	 * waiting chat reads the route for them.
+	 * connections, confirmation emails, work on a ticket, the rating). They leave the version
+	 * alone, so no waiting chat reads the route for them. A ticket's steps matter because a
+	 * conversation whose handoff became a ticket may follow a new live handoff meanwhile.
 	 */
-	public const QUIET_EVENTS = array( 'delivery_succeeded', 'delivery_failed', 'notify_failed', 'ticket_confirmation_sent', 'ticket_confirmation_failed', 'ticket_confirmation_capped', 'ticket_noted' );
+	public const QUIET_EVENTS = array( 'delivery_succeeded', 'delivery_failed', 'ticket_confirmation_sent', 'ticket_confirmation_failed', 'ticket_confirmation_capped', 'ticket_noted', 'ticket_status', 'ticket_assigned', 'ticket_reply_sent', 'ticket_reply_failed', 'rated' );
 
 	/**
 	 * The folder under uploads.
