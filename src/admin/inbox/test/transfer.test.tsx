@@ -48,6 +48,19 @@ function agents(): string[] {
 	).map( ( o ) => o.textContent ?? '' );
 }
 
+/** Opens the dialog for Ada (user 1) and lets its first read answer. */
+async function open(): Promise< void > {
+	mount(
+		<TransferDialog
+			handoffId={ 11 }
+			userId={ 1 }
+			onClose={ () => {} }
+			onDone={ () => {} }
+		/>
+	);
+	await wait( 0 );
+}
+
 beforeEach( () => {
 	jest.useFakeTimers();
 } );
@@ -60,15 +73,7 @@ afterEach( () => {
 it( 'shows a colleague coming online while it is open, keeps the list when a refresh fails, and stops when closed', async () => {
 	let ben: boolean | 'fail' = false;
 	const requests = serve( () => ben );
-	mount(
-		<TransferDialog
-			handoffId={ 11 }
-			userId={ 1 }
-			onClose={ () => {} }
-			onDone={ () => {} }
-		/>
-	);
-	await wait( 0 );
+	await open();
 	click( field( 'An agent' ) );
 	// The agent transferring is not offered; Ben has not opened his inbox yet.
 	expect( agents() ).toEqual( [ 'Choose an agent…', 'Ben Agent (away)' ] );
@@ -91,15 +96,7 @@ it( 'shows a colleague coming online while it is open, keeps the list when a ref
 
 it( 'says why when the list cannot be read at all', async () => {
 	serve( () => 'fail' );
-	mount(
-		<TransferDialog
-			handoffId={ 11 }
-			userId={ 1 }
-			onClose={ () => {} }
-			onDone={ () => {} }
-		/>
-	);
-	await wait( 0 );
+	await open();
 	expect( document.querySelector( '[role="alert"]' )?.textContent ).toBe(
 		'The site is busy.'
 	);

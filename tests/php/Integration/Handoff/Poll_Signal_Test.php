@@ -10,7 +10,6 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Handoff;
 
 use HandoffBot\Handoff\Poll_Signal;
-use HandoffBot\Notifications\Connection_Store;
 use HandoffBot\Repositories\Event_Repository;
 use HandoffBot\Repositories\Handoff_Repository;
 use HandoffBot\Tests\Integration\Notifications\Local_Servers;
@@ -208,17 +207,7 @@ final class Poll_Signal_Test extends Test_Case {
 	public function test_a_delivery_to_a_connection_leaves_the_version_alone(): void {
 		$this->staff_the_site();
 		list( $url, $dir ) = $this->start_receiver();
-		add_filter( 'handoff_bot_allow_local_targets', '__return_true' );
-		( new Connection_Store() )->create(
-			array(
-				'kind'    => 'webhook',
-				'label'   => 'CRM',
-				'target'  => $url,
-				'teams'   => array(),
-				'events'  => Connection_Store::EVENTS,
-				'enabled' => true,
-			)
-		);
+		$this->webhook_connection( $url );
 		list( $id, $token ) = $this->waiting();
 		$signal             = $this->poll( $id, $token )['signal'];
 		$version            = $this->file( $signal )['v'];

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace HandoffBot\Tests\Integration\Notifications;
 
 use HandoffBot\Handoff\Context_Package;
+use HandoffBot\Notifications\Connection_Store;
 use HandoffBot\Notifications\Delivery_Jobs;
 use HandoffBot\Repositories\Handoff_Repository;
 
@@ -60,6 +61,26 @@ trait Local_Servers {
 		$this->launch( array( PHP_BINARY, '-S', '127.0.0.1:' . $port, dirname( __DIR__, 2 ) . '/servers/http-receiver.php' ), array( 'HANDOFF_BOT_RECEIVER_DIR' => $dir ), $port );
 		// WordPress's test site blocks outside requests (WP_HTTP_BLOCK_EXTERNAL); localhost stays allowed.
 		return array( 'http://localhost:' . $port . '/hooks/handoff', $dir );
+	}
+
+	/**
+	 * A webhook to a local receiver for every event and every team (local targets allowed).
+	 *
+	 * @param string $url The receiver's URL.
+	 * @return array<string, mixed> The connection as stored.
+	 */
+	protected function webhook_connection( string $url ): array {
+		add_filter( 'handoff_bot_allow_local_targets', '__return_true' );
+		return ( new Connection_Store() )->create(
+			array(
+				'kind'    => 'webhook',
+				'label'   => 'CRM',
+				'target'  => $url,
+				'teams'   => array(),
+				'events'  => Connection_Store::EVENTS,
+				'enabled' => true,
+			)
+		);
 	}
 
 	/**

@@ -44,19 +44,8 @@ final class Notifications_Permissions_Test extends Test_Case {
 	 */
 	public function test_permission_matrix( string $method, string $route, array $params, int $status ): void {
 		\HandoffBot\Capabilities::grant();
-		add_filter( 'handoff_bot_allow_local_targets', '__return_true' );
 		list( $url ) = $this->start_receiver();
-		$store       = new Connection_Store();
-		$connection  = $store->create(
-			array(
-				'kind'    => 'webhook',
-				'label'   => 'CRM',
-				'target'  => $url,
-				'teams'   => array(),
-				'events'  => Connection_Store::EVENTS,
-				'enabled' => true,
-			)
-		);
+		$connection  = $this->webhook_connection( $url );
 		$handoff     = $this->make_handoff( 'live' );
 		do_action( 'handoff_bot_notify', 'handoff.requested', $handoff );
 		$this->run_delivery_jobs();
